@@ -1,0 +1,24 @@
+package dev.ftbridge.command;
+
+import java.time.Instant;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A command read from Kafka and validated against the schema of its type.
+ *
+ * @param id the CloudEvent id, the command's idempotency key
+ * @param type what to do
+ * @param source the CloudEvent source (who asked)
+ * @param key the record key, or the resource id when the record had none
+ * @param data the validated {@code data}, in Fivetran's field names
+ * @param receivedAt when the bridge read it
+ */
+public record Command(String id, CommandType type, String source, String key, ObjectNode data, Instant receivedAt) {
+
+	/** A text field of {@code data}, or {@code null}. */
+	String text(String field) {
+		return this.data.path(field).asString(null);
+	}
+
+}

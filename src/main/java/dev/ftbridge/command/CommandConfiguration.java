@@ -1,0 +1,69 @@
+package dev.ftbridge.command;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+import dev.ftbridge.events.EventProperties;
+import dev.ftbridge.events.EventPublisher;
+import dev.ftbridge.events.TopicProperties;
+import dev.ftbridge.fivetran.FivetranClient;
+import dev.ftbridge.fivetran.FivetranProperties;
+
+/** Wires the command path: consumer → reader → lanes → executor → publisher. */
+@Configuration(proxyBeanMethods = false)
+class CommandConfiguration {
+
+	@Bean
+	CommandConsumer commandConsumer(KafkaProperties kafka, TopicProperties topics, CommandProperties properties,
+			JsonMapper json, FivetranClient fivetran, FivetranProperties fivetranProperties, EventPublisher events,
+			KafkaTemplate<byte[], byte[]> bridgeKafkaTemplate, EventProperties eventProperties,
+			ExecutorService commandExecutorService) {
+		Clock clock = Clock.systemUTC();
+		CommandReader reader = new CommandReader(json, new CommandSchemas(), properties.maxCommandBytes(), clock);
+		CommandExecutor executor = new CommandExecutor(fivetran, clock, fivetranProperties.pageSize());
+		DeadLetters deadLetters = new KafkaDeadLetters(bridgeKafkaTemplate, topics.commandsDlt(),
+				eventProperties.sendTimeout().toMillis());
+		CommandProcessor processor = new CommandProcessor(executor, events, deadLetters, clock,
+				properties.publishRetryBackoff());
+		return new CommandConsumer(consumerFactory(kafka, properties), topics.commands(), properties, reader, processor,
+				new KeyedLanes(commandExecutorService));
+	}
+
+	@Bean(destroyMethod = "shutdownNow")
+	ExecutorService commandExecutorService(CommandProperties properties) {
+		ThreadPoolExecutor pool = new ThreadPoolExecutor(properties.maxConcurrency(), properties.maxConcurrency(), 60,
+				TimeUnit.SECONDS, new LinkedBlockingQueue<>(), new CustomizableThreadFactory("ftbridge-command-"));
+		pool.allowCoreThreadTimeOut(true);
+		return pool;
+	}
+
+	private static DefaultKafkaConsumerFactory<byte[], byte[]> consumerFactory(KafkaProperties kafka,
+			CommandProperties properties) {
+		Map<String, Object> config = kafka.buildConsumerProperties();
+		config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.groupId());
+		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+		// Offsets are committed by the consumer, only up to the oldest unfinished
+		// command.
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		// Commands published while no bridge ran are still executed.
+		config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		return new DefaultKafkaConsumerFactory<>(config);
+	}
+
+}

@@ -1,0 +1,267 @@
+package dev.ftbridge.command;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.ConsumerFactory;
+
+/**
+ * Where commands enter: polls the command topic on one thread and hands each record to
+ * the lane of its key, so commands for one resource run in order and different resources
+ * run concurrently — beyond the partition count. Partitions pause while too much is in
+ * flight. Offsets are committed up to the oldest unfinished record of each partition.
+ */
+class CommandConsumer implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(CommandConsumer.class);
+
+	private final ConsumerFactory<byte[], byte[]> consumers;
+
+	private final String topic;
+
+	private final CommandProperties properties;
+
+	private final CommandReader reader;
+
+	private final CommandProcessor processor;
+
+	private final KeyedLanes lanes;
+
+	private final Map<TopicPartition, PartitionProgress> progress = new ConcurrentHashMap<>();
+
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private volatile boolean running;
+
+	private volatile Consumer<byte[], byte[]> consumer;
+
+	private Thread thread;
+
+	private long lastCommit;
+
+	CommandConsumer(ConsumerFactory<byte[], byte[]> consumers, String topic, CommandProperties properties,
+			CommandReader reader, CommandProcessor processor, KeyedLanes lanes) {
+		this.consumers = consumers;
+		this.topic = topic;
+		this.properties = properties;
+		this.reader = reader;
+		this.processor = processor;
+		this.lanes = lanes;
+	}
+
+	@Override
+	public synchronized void start() {
+		this.running = true;
+		this.thread = new Thread(this::run, "ftbridge-command-consumer");
+		this.thread.start();
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		Consumer<byte[], byte[]> current = this.consumer;
+		if (current != null) {
+			current.wakeup();
+		}
+		try {
+			this.thread.join(this.properties.shutdownGrace().plusSeconds(10).toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** Records read and not yet finished. */
+	int inFlight() {
+		return this.inFlight.get();
+	}
+
+	private void run() {
+		try (Consumer<byte[], byte[]> kafka = this.consumers.createConsumer()) {
+			this.consumer = kafka;
+			kafka.subscribe(List.of(this.topic), new Rebalance(kafka));
+			pollUntilStopped(kafka);
+			release(kafka, new ArrayList<>(this.progress.keySet()));
+		}
+		catch (RuntimeException ex) {
+			log.error("Command consumer stopped", ex);
+		}
+		finally {
+			this.consumer = null;
+		}
+	}
+
+	private void pollUntilStopped(Consumer<byte[], byte[]> kafka) {
+		while (this.running) {
+			try {
+				for (ConsumerRecord<byte[], byte[]> record : kafka.poll(this.properties.pollTimeout())) {
+					dispatch(record);
+				}
+				applyBackpressure(kafka);
+				if (System.currentTimeMillis() - this.lastCommit >= this.properties.commitInterval().toMillis()) {
+					commit(kafka, this.progress.keySet());
+				}
+			}
+			catch (WakeupException ex) {
+				// stop() woke the poll; the loop condition ends it
+			}
+			catch (KafkaException ex) {
+				log.warn("Polling commands failed; polling again", ex);
+			}
+		}
+	}
+
+	private void dispatch(ConsumerRecord<byte[], byte[]> record) {
+		IncomingRecord incoming = KafkaRecords.incoming(record);
+		ReadResult read = this.reader.read(incoming);
+		TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+		PartitionProgress partitionProgress = this.progress.computeIfAbsent(partition,
+				(ignored) -> new PartitionProgress());
+		long offset = record.offset();
+		partitionProgress.read(offset);
+		this.inFlight.incrementAndGet();
+		this.lanes.submit(laneKey(incoming, read), () -> {
+			try {
+				if (partitionProgress.start(offset)) {
+					runStarted(partitionProgress, offset, incoming, read);
+				}
+			}
+			finally {
+				this.inFlight.decrementAndGet();
+			}
+		});
+	}
+
+	private void runStarted(PartitionProgress partitionProgress, long offset, IncomingRecord incoming,
+			ReadResult read) {
+		boolean done = false;
+		try {
+			this.processor.process(incoming, read);
+			done = true;
+		}
+		finally {
+			if (done) {
+				partitionProgress.finish(offset);
+			}
+			else {
+				partitionProgress.abandon(offset);
+			}
+		}
+	}
+
+	private static String laneKey(IncomingRecord record, ReadResult read) {
+		if (read instanceof ReadResult.Accepted accepted) {
+			return accepted.command().key();
+		}
+		return (record.keyText() != null) ? record.keyText() : "partition-" + record.partition();
+	}
+
+	private void applyBackpressure(Consumer<byte[], byte[]> kafka) {
+		int current = this.inFlight.get();
+		if (current >= this.properties.maxInFlight()) {
+			kafka.pause(kafka.assignment());
+		}
+		else if (current <= this.properties.maxInFlight() / 2 && !kafka.paused().isEmpty()) {
+			kafka.resume(kafka.paused());
+		}
+	}
+
+	private void commit(Consumer<byte[], byte[]> kafka, Collection<TopicPartition> partitions) {
+		Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+		for (TopicPartition partition : partitions) {
+			PartitionProgress partitionProgress = this.progress.get(partition);
+			long offset = (partitionProgress != null) ? partitionProgress.committable() : -1;
+			if (offset >= 0) {
+				offsets.put(partition, new OffsetAndMetadata(offset));
+			}
+		}
+		this.lastCommit = System.currentTimeMillis();
+		if (offsets.isEmpty()) {
+			return;
+		}
+		try {
+			kafka.commitSync(offsets);
+			offsets.forEach((partition, offset) -> {
+				PartitionProgress partitionProgress = this.progress.get(partition);
+				if (partitionProgress != null) {
+					partitionProgress.committed(offset.offset());
+				}
+			});
+		}
+		catch (KafkaException ex) {
+			log.warn("Committing command offsets failed; they will be committed later", ex);
+		}
+	}
+
+	/** Lets partitions go: no new record starts, running ones get the grace period. */
+	private void release(Consumer<byte[], byte[]> kafka, Collection<TopicPartition> partitions) {
+		long deadline = System.currentTimeMillis() + this.properties.shutdownGrace().toMillis();
+		partitions.stream().map(this.progress::get).filter((p) -> p != null).forEach(PartitionProgress::revoke);
+		for (TopicPartition partition : partitions) {
+			PartitionProgress partitionProgress = this.progress.get(partition);
+			try {
+				if (partitionProgress != null && !partitionProgress.awaitIdle(deadline)) {
+					log.warn("Commands of {} still running after {}; their offsets stay uncommitted", partition,
+							this.properties.shutdownGrace());
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		commit(kafka, partitions);
+		partitions.forEach(this.progress::remove);
+	}
+
+	/** Commits what is finished before a partition moves to another instance. */
+	private final class Rebalance implements ConsumerRebalanceListener {
+
+		private final Consumer<byte[], byte[]> kafka;
+
+		Rebalance(Consumer<byte[], byte[]> kafka) {
+			this.kafka = kafka;
+		}
+
+		@Override
+		public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+			release(this.kafka, partitions);
+		}
+
+		@Override
+		public void onPartitionsLost(Collection<TopicPartition> partitions) {
+			partitions.stream()
+				.map(CommandConsumer.this.progress::remove)
+				.filter((p) -> p != null)
+				.forEach(PartitionProgress::revoke);
+		}
+
+		@Override
+		public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+			log.info("Command partitions assigned: {}", partitions);
+		}
+
+	}
+
+}

@@ -1,0 +1,162 @@
+package dev.ftbridge.command;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+import dev.ftbridge.events.CommandResult;
+import dev.ftbridge.events.ConnectionStatusObserved;
+import dev.ftbridge.events.Outcome;
+import dev.ftbridge.fivetran.FivetranClient;
+import dev.ftbridge.fivetran.FivetranException;
+import dev.ftbridge.fivetran.FivetranRequest;
+import dev.ftbridge.fivetran.FivetranRequests;
+import dev.ftbridge.fivetran.FivetranResponse;
+
+/**
+ * Carries out a validated command against Fivetran and says what happened. Has no Kafka
+ * types: the consumer hands it commands and publishes what it returns.
+ */
+class CommandExecutor {
+
+	private final FivetranClient fivetran;
+
+	private final Clock clock;
+
+	private final int pageSize;
+
+	CommandExecutor(FivetranClient fivetran, Clock clock, int pageSize) {
+		this.fivetran = fivetran;
+		this.clock = clock;
+		this.pageSize = pageSize;
+	}
+
+	Execution execute(Command command) {
+		Instant started = this.clock.instant();
+		return switch (command.type()) {
+			case CONNECTION_CREATE -> create(command, started);
+			case CONNECTION_STATUS -> connectionStatus(command, started);
+			case CONNECTION_TEST -> setupTests(command, started);
+			case GROUP_STATUS -> groupStatus(command, started);
+			default -> single(command, started);
+		};
+	}
+
+	private Execution single(Command command, Instant started) {
+		FivetranRequest request = CommandRequests.forCommand(command);
+		try {
+			FivetranResponse response = this.fivetran.execute(request);
+			return Execution.of(Results.succeeded(command, started, response).build(this.clock.instant()));
+		}
+		catch (FivetranException ex) {
+			return Execution.of(Results.failed(command, started, request, ex).build(this.clock.instant()));
+		}
+	}
+
+	/**
+	 * One create per group: {@code group_ids} fans out, each part with its own result.
+	 */
+	private Execution create(Command command, Instant started) {
+		List<String> groups = new ArrayList<>();
+		if (command.data().has("group_ids")) {
+			command.data().get("group_ids").forEach((group) -> groups.add(group.asString()));
+		}
+		else {
+			groups.add(command.text("group_id"));
+		}
+		List<CommandResult> results = new ArrayList<>();
+		for (int index = 0; index < groups.size(); index++) {
+			FivetranRequest request = CommandRequests.createIn(command, groups.get(index));
+			CommandResult.Builder result;
+			try {
+				FivetranResponse response = this.fivetran.execute(request);
+				String connectionId = response.dataText("id");
+				result = Results.succeeded(command, started, response)
+					.resourceId(connectionId)
+					.connectionId(connectionId);
+			}
+			catch (FivetranException ex) {
+				result = Results.failed(command, started, request, ex);
+			}
+			result.groupId(groups.get(index));
+			if (groups.size() > 1) {
+				result.part(index, groups.size());
+			}
+			results.add(result.build(this.clock.instant()));
+		}
+		return new Execution(results, List.of());
+	}
+
+	private Execution connectionStatus(Command command, Instant started) {
+		FivetranRequest request = CommandRequests.forCommand(command);
+		try {
+			FivetranResponse response = this.fivetran.execute(request);
+			ConnectionStatusObserved status = ConnectionStatuses.fromDetails(response.data(), command.id(),
+					this.clock.instant());
+			CommandResult result = Results.succeeded(command, started, response)
+				.groupId(status.groupId())
+				.build(this.clock.instant());
+			return new Execution(List.of(result), List.of(status));
+		}
+		catch (FivetranException ex) {
+			return Execution.of(Results.failed(command, started, request, ex).build(this.clock.instant()));
+		}
+	}
+
+	/** Setup tests: the command succeeds only when no test failed. */
+	private Execution setupTests(Command command, Instant started) {
+		FivetranRequest request = CommandRequests.forCommand(command);
+		try {
+			FivetranResponse response = this.fivetran.execute(request);
+			List<String> failures = new ArrayList<>();
+			for (JsonNode test : response.data().path("setup_tests")) {
+				String status = test.path("status").asString("");
+				if (status.equals("FAILED") || status.equals("JOB_FAILED")) {
+					failures.add(test.path("title").asString("?") + ": " + test.path("message").asString(""));
+				}
+			}
+			CommandResult.Builder result = Results.succeeded(command, started, response);
+			if (!failures.isEmpty()) {
+				result = Results.start(command, Outcome.FAILED, started)
+					.attempts(response.attempts())
+					.response(Results.summary(response.data()))
+					.reason("setup tests failed: " + String.join("; ", failures))
+					.retryable(false);
+			}
+			return Execution.of(result.build(this.clock.instant()));
+		}
+		catch (FivetranException ex) {
+			return Execution.of(Results.failed(command, started, request, ex).build(this.clock.instant()));
+		}
+	}
+
+	/** Every connection of a group (all pages), filtered by state, as status events. */
+	private Execution groupStatus(Command command, Instant started) {
+		String groupId = command.text("group_id");
+		FivetranRequest request = FivetranRequests.groupConnections(groupId, this.pageSize);
+		try {
+			FivetranClient.Items list = this.fivetran.listAll(request);
+			List<JsonNode> connections = list.items();
+			StateFilter filter = StateFilter.of(command.data());
+			Instant now = this.clock.instant();
+			List<ConnectionStatusObserved> statuses = connections.stream()
+				.filter(filter::matches)
+				.map((connection) -> ConnectionStatuses.fromDetails(connection, command.id(), now))
+				.toList();
+			JsonNodeFactory nodes = JsonNodeFactory.instance;
+			CommandResult result = Results.start(command, Outcome.SUCCEEDED, started)
+				.attempts(list.requests())
+				.response(nodes.objectNode().put("connections", connections.size()).put("matched", statuses.size()))
+				.build(this.clock.instant());
+			return new Execution(List.of(result), statuses);
+		}
+		catch (FivetranException ex) {
+			return Execution.of(Results.failed(command, started, request, ex).build(this.clock.instant()));
+		}
+	}
+
+}

@@ -1,0 +1,107 @@
+package dev.ftbridge.command;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.ftbridge.events.CommandResult;
+import dev.ftbridge.events.ConnectionStatusObserved;
+import dev.ftbridge.events.EventPublishException;
+import dev.ftbridge.events.EventPublisher;
+import dev.ftbridge.events.Outcome;
+
+/**
+ * Handles one record of the command topic from start to end: reads it, executes it, and
+ * publishes what happened (or dead-letters it). Returns only when every output is
+ * acknowledged by the broker, so its offset may then be committed.
+ */
+class CommandProcessor {
+
+	private static final Logger log = LoggerFactory.getLogger(CommandProcessor.class);
+
+	private final CommandExecutor executor;
+
+	private final EventPublisher events;
+
+	private final DeadLetters deadLetters;
+
+	private final Clock clock;
+
+	private final Duration publishRetryBackoff;
+
+	CommandProcessor(CommandExecutor executor, EventPublisher events, DeadLetters deadLetters, Clock clock,
+			Duration publishRetryBackoff) {
+		this.executor = executor;
+		this.events = events;
+		this.deadLetters = deadLetters;
+		this.clock = clock;
+		this.publishRetryBackoff = publishRetryBackoff;
+	}
+
+	void process(IncomingRecord record, ReadResult read) {
+		if (read instanceof ReadResult.Rejected rejected) {
+			reject(record, rejected.rejection());
+		}
+		else if (read instanceof ReadResult.Accepted accepted) {
+			execute(accepted.command());
+		}
+	}
+
+	private void execute(Command command) {
+		Execution execution = this.executor.execute(command);
+		for (ConnectionStatusObserved status : execution.statuses()) {
+			untilAcknowledged(() -> this.events.connectionStatus(status));
+		}
+		for (CommandResult result : execution.results()) {
+			untilAcknowledged(() -> this.events.commandResult(command.key(), result));
+			log.info("Command {} {} on {}: {}", command.id(), command.type().type(), command.key(), result.outcome());
+		}
+	}
+
+	private void reject(IncomingRecord record, Rejection rejection) {
+		untilAcknowledged(() -> this.deadLetters.deadLetter(record, rejection));
+		log.warn("Record {}-{}@{} dead-lettered: {} ({})", record.topic(), record.partition(), record.offset(),
+				rejection.reason(), rejection.detail());
+		if (rejection.commandId() != null) {
+			CommandResult result = CommandResult
+				.builder(rejection.commandId(), (rejection.commandType() != null) ? rejection.commandType() : "unknown",
+						Outcome.REJECTED)
+				.reason(rejection.reason() + ": " + rejection.detail())
+				.retryable(false)
+				.timing(this.clock.instant(), null)
+				.build(this.clock.instant());
+			untilAcknowledged(() -> this.events.commandResult(record.keyText(), result));
+		}
+	}
+
+	/**
+	 * Publishes, trying again while the broker does not acknowledge: the command has been
+	 * executed, so it must not be executed again just because its result was slow to
+	 * land. Gives up only when the thread is interrupted (shutdown); the offset then
+	 * stays uncommitted.
+	 */
+	private void untilAcknowledged(Runnable publish) {
+		while (true) {
+			try {
+				publish.run();
+				return;
+			}
+			catch (EventPublishException ex) {
+				if (Thread.currentThread().isInterrupted()) {
+					throw ex;
+				}
+				log.warn("{}; trying again in {}", ex.getMessage(), this.publishRetryBackoff);
+				try {
+					Thread.sleep(this.publishRetryBackoff.toMillis());
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw ex;
+				}
+			}
+		}
+	}
+
+}

@@ -1,0 +1,35 @@
+package dev.ftbridge.command;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How commands are consumed and executed ({@code ftbridge.command.*}).
+ *
+ * @param groupId the Kafka consumer group of the bridge's replicas
+ * @param maxInFlight records read but not finished before the consumer pauses its
+ * partitions; it resumes at half of that, so memory stays flat whatever the backlog
+ * @param maxConcurrency commands executing at once (threads calling Fivetran)
+ * @param maxCommandBytes the largest command accepted; larger ones are dead-lettered
+ * @param pollTimeout how long one poll waits for records
+ * @param commitInterval how often finished offsets are committed
+ * @param shutdownGrace how long a revoked partition or a shutdown waits for running
+ * commands before letting go of them
+ * @param publishRetryBackoff the wait between attempts to publish a result when the
+ * broker does not acknowledge it
+ */
+@Validated
+@ConfigurationProperties("ftbridge.command")
+public record CommandProperties(@DefaultValue("ftbridge") @NotBlank String groupId,
+		@DefaultValue("1000") @Min(1) int maxInFlight, @DefaultValue("64") @Min(1) int maxConcurrency,
+		@DefaultValue("1048576") @Min(1024) int maxCommandBytes, @DefaultValue("200ms") Duration pollTimeout,
+		@DefaultValue("1s") Duration commitInterval, @DefaultValue("30s") Duration shutdownGrace,
+		@DefaultValue("2s") Duration publishRetryBackoff) {
+
+}

@@ -1,0 +1,72 @@
+package dev.ftbridge.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Publishes result and status events as structured CloudEvents and returns only once the
+ * broker has acknowledged them ({@code acks=all}), so a caller can commit what it read.
+ */
+public class EventPublisher {
+
+	private final KafkaTemplate<byte[], byte[]> kafka;
+
+	private final JsonMapper json;
+
+	private final TopicProperties topics;
+
+	private final EventProperties properties;
+
+	EventPublisher(KafkaTemplate<byte[], byte[]> kafka, JsonMapper json, TopicProperties topics,
+			EventProperties properties) {
+		this.kafka = kafka;
+		this.json = json;
+		this.topics = topics;
+		this.properties = properties;
+	}
+
+	/** Publishes a command's result, keyed like the command. */
+	public void commandResult(String key, CommandResult result) {
+		publish(this.topics.commandResults(), key, CommandResult.TYPE, result.resourceId(), result.finishedAt(),
+				result);
+	}
+
+	/** Publishes a connection's status, keyed by the connection id. */
+	public void connectionStatus(ConnectionStatusObserved status) {
+		publish(this.topics.status(), status.connectionId(), ConnectionStatusObserved.TYPE, status.connectionId(),
+				status.observedAt(), status);
+	}
+
+	private void publish(String topic, String key, String type, String subject, Instant time, Object data) {
+		JsonNode event = CloudEvents.envelope(this.properties.source(), type, subject, time,
+				this.json.valueToTree(data));
+		ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic,
+				(key != null) ? key.getBytes(StandardCharsets.UTF_8) : null, this.json.writeValueAsBytes(event));
+		record.headers().add("content-type", CloudEvents.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+		awaitAck(record, this.properties.sendTimeout());
+	}
+
+	private void awaitAck(ProducerRecord<byte[], byte[]> record, Duration timeout) {
+		try {
+			this.kafka.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new EventPublishException("interrupted while publishing to " + record.topic(), ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new EventPublishException("could not publish to " + record.topic(), ex);
+		}
+	}
+
+}

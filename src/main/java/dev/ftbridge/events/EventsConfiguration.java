@@ -1,0 +1,68 @@
+package dev.ftbridge.events;
+
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** The producer every outbound topic shares, and the declaration of every topic. */
+@Configuration(proxyBeanMethods = false)
+class EventsConfiguration {
+
+	@Bean
+	KafkaTemplate<byte[], byte[]> bridgeKafkaTemplate(KafkaProperties kafka) {
+		Map<String, Object> config = kafka.buildProducerProperties();
+		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		// Durability first: an event counts as written only when every in-sync replica
+		// has it.
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+	}
+
+	@Bean
+	EventPublisher eventPublisher(KafkaTemplate<byte[], byte[]> bridgeKafkaTemplate, TopicProperties topics,
+			EventProperties properties) {
+		JsonMapper json = JsonMapper.builder()
+			.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+			.build();
+		return new EventPublisher(bridgeKafkaTemplate, json, topics, properties);
+	}
+
+	@Bean
+	KafkaAdmin.NewTopics bridgeTopics(TopicProperties topics) {
+		if (!topics.create()) {
+			return new KafkaAdmin.NewTopics();
+		}
+		return new KafkaAdmin.NewTopics(topic(topics, topics.commands()).build(),
+				topic(topics, topics.commandResults()).build(), topic(topics, topics.status()).build(),
+				topic(topics, topics.connectionState()).compact()
+					.config(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "60000")
+					.build(),
+				topic(topics, topics.webhooks()).build(), topic(topics, topics.commandsDlt()).build());
+	}
+
+	private static TopicBuilder topic(TopicProperties topics, String name) {
+		TopicBuilder builder = TopicBuilder.name(name).partitions(topics.partitions());
+		if (topics.replicationFactor() > 0) {
+			builder.replicas(topics.replicationFactor());
+		}
+		return builder;
+	}
+
+}

@@ -1,0 +1,204 @@
+package dev.ftbridge.fivetran;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The facade for Fivetran's REST API: sends a {@link FivetranRequest}, unwraps the
+ * envelope, follows pagination, and turns every failure into a {@link FivetranException}
+ * that says whether a retry could help. Failures that a retry can fix are retried a
+ * bounded number of times, except where the request may already have been applied and is
+ * not idempotent.
+ */
+public class FivetranClient {
+
+	private static final Logger log = LoggerFactory.getLogger(FivetranClient.class);
+
+	private static final MediaType JSON_V2 = MediaType.parseMediaType("application/json;version=2");
+
+	private final RestClient http;
+
+	private final JsonMapper json;
+
+	private final FivetranProperties properties;
+
+	private final Sleeper sleeper;
+
+	FivetranClient(RestClient http, JsonMapper json, FivetranProperties properties, Sleeper sleeper) {
+		this.http = http;
+		this.json = json;
+		this.properties = properties;
+		this.sleeper = sleeper;
+	}
+
+	/** Sends the request, retrying where that is safe, and returns the envelope. */
+	public FivetranResponse execute(FivetranRequest request) {
+		int attempt = 0;
+		while (true) {
+			attempt++;
+			try {
+				FivetranResponse response = send(request);
+				return new FivetranResponse(response.httpStatus(), response.code(), response.message(), response.data(),
+						attempt);
+			}
+			catch (FivetranException ex) {
+				ex.withAttempts(attempt);
+				if (!shouldRetry(request, ex, attempt)) {
+					throw ex;
+				}
+				Duration wait = backoff(ex, attempt);
+				log.info("Fivetran {} {} failed ({}); attempt {} of {} in {} ms", request.method(),
+						request.pathTemplate(), ex.getMessage(), attempt + 1, this.properties.maxAttempts(),
+						wait.toMillis());
+				try {
+					this.sleeper.sleep(wait);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw ex;
+				}
+			}
+		}
+	}
+
+	/** Sends a list request and every following page; returns all {@code items}. */
+	public Items listAll(FivetranRequest firstPage) {
+		List<JsonNode> items = new ArrayList<>();
+		FivetranRequest page = firstPage;
+		int requests = 0;
+		while (true) {
+			FivetranResponse response = execute(page);
+			requests += response.attempts();
+			response.data().path("items").forEach(items::add);
+			String cursor = response.data().path("next_cursor").asString(null);
+			if (cursor == null || cursor.isEmpty()) {
+				return new Items(items, requests);
+			}
+			page = firstPage.withQuery("cursor", cursor);
+		}
+	}
+
+	/**
+	 * Every item of a paginated list.
+	 *
+	 * @param items the items of all pages, in order
+	 * @param requests how many requests it took
+	 */
+	public record Items(List<JsonNode> items, int requests) {
+
+		public Items {
+			items = List.copyOf(items);
+		}
+
+	}
+
+	private boolean shouldRetry(FivetranRequest request, FivetranException ex, int attempt) {
+		if (!ex.retryable() || attempt >= this.properties.maxAttempts()) {
+			return false;
+		}
+		// Never send a non-idempotent effect again without knowing whether the first
+		// landed.
+		return request.idempotent() || !ex.ambiguous();
+	}
+
+	private Duration backoff(FivetranException ex, int attempt) {
+		if (ex instanceof FivetranException.RateLimited limited && limited.retryAfter() != null) {
+			return limited.retryAfter();
+		}
+		long base = this.properties.retryBackoff().toMillis() << Math.min(attempt - 1, 10);
+		return Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+	}
+
+	private FivetranResponse send(FivetranRequest request) {
+		try {
+			RestClient.RequestBodySpec spec = this.http.method(request.method()).uri((uri) -> {
+				uri.path(request.path());
+				request.query().forEach(uri::queryParam);
+				return uri.build();
+			}).accept(request.acceptVersion2() ? JSON_V2 : MediaType.APPLICATION_JSON);
+			if (request.body() != null) {
+				spec.contentType(MediaType.APPLICATION_JSON).body(this.json.writeValueAsBytes(request.body()));
+			}
+			return spec.exchange((req, res) -> toResponse(res.getStatusCode(), res.getHeaders().getFirst("Retry-After"),
+					res.getBody().readAllBytes()), true);
+		}
+		catch (ResourceAccessException ex) {
+			throw unavailable(ex);
+		}
+	}
+
+	private FivetranResponse toResponse(HttpStatusCode status, String retryAfter, byte[] body) {
+		Envelope envelope = Envelope.parse(this.json, body);
+		int code = status.value();
+		if (status.is2xxSuccessful()) {
+			return new FivetranResponse(code, envelope.code(), envelope.message(), envelope.data(), 1);
+		}
+		String message = "HTTP " + code + ((envelope.message() != null) ? ": " + envelope.message() : "");
+		if (code == 401) {
+			throw new FivetranException.Unauthorized(envelope.code(), message);
+		}
+		if (code == 429) {
+			throw new FivetranException.RateLimited(envelope.code(), message, RetryAfter.parse(retryAfter));
+		}
+		if (status.is5xxServerError()) {
+			throw new FivetranException.Unavailable(code, envelope.code(), message, true, null);
+		}
+		throw new FivetranException.Rejected(code, envelope.code(), message);
+	}
+
+	private static FivetranException unavailable(ResourceAccessException ex) {
+		Throwable cause = ex.getCause();
+		boolean notSent = cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException;
+		String what = notSent ? "could not connect to Fivetran" : "no answer from Fivetran";
+		String detail = (cause instanceof IOException && cause.getMessage() != null) ? ": " + cause.getMessage() : "";
+		return new FivetranException.Unavailable(0, null, what + detail, !notSent, ex);
+	}
+
+	/**
+	 * The {@code {code, message, data}} envelope; tolerant of bodies that are not JSON.
+	 */
+	private record Envelope(String code, String message, JsonNode data) {
+
+		static Envelope parse(JsonMapper json, byte[] body) {
+			if (body.length == 0) {
+				return new Envelope(null, null, null);
+			}
+			try {
+				JsonNode node = json.readTree(body);
+				return new Envelope(node.path("code").asString(null), node.path("message").asString(null),
+						node.get("data"));
+			}
+			catch (JacksonException ex) {
+				String text = new String(body, StandardCharsets.UTF_8);
+				return new Envelope(null, (text.length() > 200) ? text.substring(0, 200) : text, null);
+			}
+		}
+
+	}
+
+	/** Waits between attempts; a seam so tests need not wait. */
+	@FunctionalInterface
+	interface Sleeper {
+
+		void sleep(Duration duration) throws InterruptedException;
+
+	}
+
+}

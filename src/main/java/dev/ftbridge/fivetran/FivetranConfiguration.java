@@ -1,0 +1,45 @@
+package dev.ftbridge.fivetran;
+
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/** Builds the {@link FivetranClient} from Boot's {@link RestClient.Builder}. */
+@Configuration(proxyBeanMethods = false)
+class FivetranConfiguration {
+
+	@Bean
+	FivetranClient fivetranClient(RestClient.Builder builder, JsonMapper json, FivetranProperties properties) {
+		HttpClient httpClient = HttpClient.newBuilder()
+			.connectTimeout(properties.connectTimeout())
+			.version(HttpClient.Version.HTTP_1_1)
+			.build();
+		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
+		requestFactory.setReadTimeout(properties.readTimeout());
+		RestClient http = builder.clone()
+			.baseUrl(properties.baseUrl().toString())
+			.requestFactory(requestFactory)
+			.defaultHeaders((headers) -> {
+				headers.set(HttpHeaders.USER_AGENT, properties.userAgent());
+				if (properties.hasCredentials()) {
+					headers.set(HttpHeaders.AUTHORIZATION, basic(properties.apiKey(), properties.apiSecret()));
+				}
+			})
+			.build();
+		return new FivetranClient(http, json, properties, (duration) -> Thread.sleep(duration.toMillis()));
+	}
+
+	private static String basic(String key, String secret) {
+		byte[] pair = (key + ":" + secret).getBytes(StandardCharsets.UTF_8);
+		return "Basic " + Base64.getEncoder().encodeToString(pair);
+	}
+
+}

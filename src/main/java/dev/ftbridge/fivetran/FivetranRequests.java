@@ -1,0 +1,165 @@
+package dev.ftbridge.fivetran;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.http.HttpMethod;
+
+/**
+ * Every request the bridge sends to Fivetran, with the path, method, {@code Accept}
+ * version and budgets of Fivetran's OpenAPI definition. A test checks each one against
+ * that definition.
+ */
+public final class FivetranRequests {
+
+	private static final Set<EndpointClass> REQUEST = EnumSet.of(EndpointClass.REQUEST);
+
+	private static final Set<EndpointClass> SOURCE = EnumSet.of(EndpointClass.REQUEST,
+			EndpointClass.SOURCE_INTERACTION);
+
+	private static final Set<EndpointClass> SETUP_TEST = EnumSet.of(EndpointClass.REQUEST,
+			EndpointClass.SOURCE_INTERACTION, EndpointClass.SETUP_TEST);
+
+	private FivetranRequests() {
+	}
+
+	/**
+	 * {@code POST /v1/connections}: not idempotent (a second call makes a second
+	 * connection).
+	 */
+	public static FivetranRequest createConnection(ObjectNode body) {
+		return request(HttpMethod.POST, "/v1/connections", List.of(), body, true, setupTestBudgets(body), false);
+	}
+
+	/** {@code PATCH /v1/connections/{id}}. */
+	public static FivetranRequest updateConnection(String connectionId, ObjectNode body) {
+		return request(HttpMethod.PATCH, "/v1/connections/{connectionId}", List.of(connectionId), body, true,
+				setupTestBudgets(body), true);
+	}
+
+	/** Pause or resume, never running setup tests. */
+	public static FivetranRequest setPaused(String connectionId, boolean paused) {
+		ObjectNode body = object().put("paused", paused).put("run_setup_tests", false);
+		return updateConnection(connectionId, body);
+	}
+
+	/** {@code DELETE /v1/connections/{id}}. */
+	public static FivetranRequest deleteConnection(String connectionId) {
+		return request(HttpMethod.DELETE, "/v1/connections/{connectionId}", List.of(connectionId), null, true, REQUEST,
+				true);
+	}
+
+	/** {@code GET /v1/connections/{id}}. */
+	public static FivetranRequest connectionDetails(String connectionId) {
+		return request(HttpMethod.GET, "/v1/connections/{connectionId}", List.of(connectionId), null, true, REQUEST,
+				true);
+	}
+
+	/**
+	 * {@code POST /v1/connections/{id}/sync}. Without {@code force} it starts a sync only
+	 * when none runs, so it is safe to repeat; with {@code force} it restarts a running
+	 * one.
+	 */
+	public static FivetranRequest syncConnection(String connectionId, boolean force) {
+		return request(HttpMethod.POST, "/v1/connections/{connectionId}/sync", List.of(connectionId),
+				object().put("force", force), true, REQUEST, !force);
+	}
+
+	/** {@code POST /v1/connections/{id}/resync}, for everything or for a scope. */
+	public static FivetranRequest resyncConnection(String connectionId, JsonNode scope) {
+		ObjectNode body = object();
+		if (scope != null && !scope.isNull()) {
+			body.set("scope", scope);
+		}
+		return request(HttpMethod.POST, "/v1/connections/{connectionId}/resync", List.of(connectionId), body, true,
+				REQUEST, false);
+	}
+
+	/**
+	 * {@code POST /v1/connections/{id}/schemas/tables/resync} with a schema → tables map.
+	 */
+	public static FivetranRequest resyncTables(String connectionId, JsonNode scope) {
+		return request(HttpMethod.POST, "/v1/connections/{connectionId}/schemas/tables/resync", List.of(connectionId),
+				scope, false, REQUEST, false);
+	}
+
+	/** {@code PATCH /v1/connections/{id}/schemas}. */
+	public static FivetranRequest updateSchemaConfig(String connectionId, ObjectNode body) {
+		return request(HttpMethod.PATCH, "/v1/connections/{connectionId}/schemas", List.of(connectionId), body, false,
+				REQUEST, true);
+	}
+
+	/** {@code PATCH /v1/connections/{id}/schemas/{schema}}. */
+	public static FivetranRequest updateSchema(String connectionId, String schema, ObjectNode body) {
+		return request(HttpMethod.PATCH, "/v1/connections/{connectionId}/schemas/{schemaName}",
+				List.of(connectionId, schema), body, false, REQUEST, true);
+	}
+
+	/** {@code PATCH /v1/connections/{id}/schemas/{schema}/tables/{table}}. */
+	public static FivetranRequest updateTable(String connectionId, String schema, String table, ObjectNode body) {
+		return request(HttpMethod.PATCH, "/v1/connections/{connectionId}/schemas/{schemaName}/tables/{tableName}",
+				List.of(connectionId, schema, table), body, false, REQUEST, true);
+	}
+
+	/**
+	 * {@code PATCH
+	 * /v1/connections/{id}/schemas/{schema}/tables/{table}/columns/{column}}.
+	 */
+	public static FivetranRequest updateColumn(String connectionId, String schema, String table, String column,
+			ObjectNode body) {
+		return request(HttpMethod.PATCH,
+				"/v1/connections/{connectionId}/schemas/{schemaName}/tables/{tableName}/columns/{columnName}",
+				List.of(connectionId, schema, table, column), body, false, REQUEST, true);
+	}
+
+	/** {@code POST /v1/connections/{id}/schemas/reload}: counts as source interaction. */
+	public static FivetranRequest reloadSchemaConfig(String connectionId, ObjectNode body) {
+		return request(HttpMethod.POST, "/v1/connections/{connectionId}/schemas/reload", List.of(connectionId), body,
+				false, SOURCE, true);
+	}
+
+	/** {@code POST /v1/connections/{id}/test}: a setup test. */
+	public static FivetranRequest runSetupTests(String connectionId, ObjectNode body) {
+		return request(HttpMethod.POST, "/v1/connections/{connectionId}/test", List.of(connectionId), body, true,
+				SETUP_TEST, true);
+	}
+
+	/**
+	 * {@code GET /v1/groups/{id}/connections}, the first page; follow it with the client.
+	 */
+	public static FivetranRequest groupConnections(String groupId, int pageSize) {
+		return request(HttpMethod.GET, "/v1/groups/{groupId}/connections", List.of(groupId), null, false, REQUEST, true)
+			.withQuery("limit", Integer.toString(pageSize));
+	}
+
+	/**
+	 * {@code POST /v1/transformations/{id}/run}: not idempotent (each call starts a run).
+	 */
+	public static FivetranRequest runTransformation(String transformationId, ObjectNode body) {
+		return request(HttpMethod.POST, "/v1/transformations/{transformationId}/run", List.of(transformationId), body,
+				false, REQUEST, false);
+	}
+
+	private static Set<EndpointClass> setupTestBudgets(JsonNode body) {
+		// Fivetran runs setup tests on create and update unless told not to.
+		JsonNode runSetupTests = body.get("run_setup_tests");
+		boolean runs = runSetupTests == null || runSetupTests.asBoolean(true);
+		return runs ? SETUP_TEST : REQUEST;
+	}
+
+	private static ObjectNode object() {
+		return JsonNodeFactory.instance.objectNode();
+	}
+
+	private static FivetranRequest request(HttpMethod method, String path, List<String> variables, JsonNode body,
+			boolean acceptVersion2, Set<EndpointClass> budgets, boolean idempotent) {
+		return new FivetranRequest(method, path, variables, Map.of(), body, acceptVersion2, budgets, idempotent);
+	}
+
+}
