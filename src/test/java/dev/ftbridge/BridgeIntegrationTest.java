@@ -1,0 +1,103 @@
+package dev.ftbridge;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.ftbridge.support.Commands;
+import dev.ftbridge.support.MockFivetran;
+import dev.ftbridge.support.TopicRecorder;
+
+/**
+ * The whole bridge against a real Kafka broker (embedded KRaft) and a real HTTP server
+ * standing in for Fivetran. Subclasses share one Spring context, one broker and one mock
+ * server; each test uses ids of its own, so they do not see each other's records.
+ */
+@SpringBootTest(properties = { "ftbridge.topics.partitions=3", "ftbridge.fivetran.api-key=test-key",
+		"ftbridge.fivetran.api-secret=test-secret", "ftbridge.fivetran.retry-backoff=20ms",
+		"ftbridge.fivetran.read-timeout=20s", "ftbridge.command.commit-interval=200ms", "server.port=0" })
+@EmbeddedKafka(partitions = 3)
+public abstract class BridgeIntegrationTest {
+
+	protected static final MockFivetran fivetran = MockFivetran.shared();
+
+	protected static final JsonMapper JSON = JsonMapper.builder().build();
+
+	protected static final Duration WAIT = Duration.ofSeconds(60);
+
+	private static String connectedTo;
+
+	private static Commands commands;
+
+	private static TopicRecorder results;
+
+	private static TopicRecorder deadLetters;
+
+	private static TopicRecorder statuses;
+
+	@Autowired
+	protected EmbeddedKafkaBroker broker;
+
+	@DynamicPropertySource
+	static void fivetranProperties(DynamicPropertyRegistry registry) {
+		registry.add("ftbridge.fivetran.base-url", () -> fivetran.baseUrl().toString());
+	}
+
+	@BeforeEach
+	void connectClients() {
+		String servers = this.broker.getBrokersAsString();
+		if (!servers.equals(connectedTo)) {
+			connectedTo = servers;
+			commands = new Commands(servers, "fivetran.commands");
+			results = new TopicRecorder(servers, "fivetran.command-results");
+			deadLetters = new TopicRecorder(servers, "fivetran.commands-dlt");
+			statuses = new TopicRecorder(servers, "fivetran.status");
+		}
+	}
+
+	@AfterAll
+	static void resetFivetran() {
+		fivetran.reset();
+	}
+
+	protected Commands commands() {
+		return commands;
+	}
+
+	protected TopicRecorder results() {
+		return results;
+	}
+
+	protected TopicRecorder deadLetters() {
+		return deadLetters;
+	}
+
+	protected TopicRecorder statuses() {
+		return statuses;
+	}
+
+	/** Waits for {@code count} results of a command and returns them. */
+	protected List<TopicRecorder.Recorded> resultsOf(String commandId, int count) {
+		return results.await((r) -> commandId.equals(r.dataText("command_id")), count, WAIT);
+	}
+
+	protected TopicRecorder.Recorded resultOf(String commandId) {
+		return resultsOf(commandId, 1).get(0);
+	}
+
+	protected static JsonNode json(String text) {
+		return JSON.readTree(text);
+	}
+
+}
