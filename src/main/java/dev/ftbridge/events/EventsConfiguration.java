@@ -22,6 +22,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @Configuration(proxyBeanMethods = false)
 class EventsConfiguration {
 
+	/**
+	 * The largest record the command and dead-letter topics take. Larger than the
+	 * bridge's own command limit (1 MiB by default), so that an oversized command reaches
+	 * the bridge and is answered with a {@code REJECTED} result instead of a producer
+	 * error.
+	 */
+	static final int MAX_RECORD_BYTES = 4 * 1024 * 1024;
+
 	@Bean
 	KafkaTemplate<byte[], byte[]> bridgeKafkaTemplate(KafkaProperties kafka) {
 		Map<String, Object> config = kafka.buildProducerProperties();
@@ -31,6 +39,8 @@ class EventsConfiguration {
 		// has it.
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		// A poison command goes to the dead-letter topic unchanged, however large it was.
+		config.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_RECORD_BYTES + 65536);
 		return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
 	}
 
@@ -49,12 +59,15 @@ class EventsConfiguration {
 		if (!topics.create()) {
 			return new KafkaAdmin.NewTopics();
 		}
-		return new KafkaAdmin.NewTopics(topic(topics, topics.commands()).build(),
+		String maxBytes = Integer.toString(MAX_RECORD_BYTES);
+		return new KafkaAdmin.NewTopics(
+				topic(topics, topics.commands()).config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxBytes).build(),
 				topic(topics, topics.commandResults()).build(), topic(topics, topics.status()).build(),
 				topic(topics, topics.connectionState()).compact()
 					.config(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "60000")
 					.build(),
-				topic(topics, topics.webhooks()).build(), topic(topics, topics.commandsDlt()).build());
+				topic(topics, topics.webhooks()).build(),
+				topic(topics, topics.commandsDlt()).config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxBytes).build());
 	}
 
 	private static TopicBuilder topic(TopicProperties topics, String name) {
