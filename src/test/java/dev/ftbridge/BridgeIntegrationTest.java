@@ -27,7 +27,7 @@ import dev.ftbridge.support.TopicRecorder;
 @SpringBootTest(properties = { "ftbridge.topics.partitions=3", "ftbridge.fivetran.api-key=test-key",
 		"ftbridge.fivetran.api-secret=test-secret", "ftbridge.fivetran.retry-backoff=20ms",
 		"ftbridge.fivetran.read-timeout=20s", "ftbridge.command.commit-interval=200ms", "server.port=0" })
-@EmbeddedKafka(partitions = 3)
+@EmbeddedKafka(partitions = 3, brokerProperties = "group.initial.rebalance.delay.ms=0")
 public abstract class BridgeIntegrationTest {
 
 	protected static final MockFivetran fivetran = MockFivetran.shared();
@@ -63,12 +63,20 @@ public abstract class BridgeIntegrationTest {
 			results = new TopicRecorder(servers, "fivetran.command-results");
 			deadLetters = new TopicRecorder(servers, "fivetran.commands-dlt");
 			statuses = new TopicRecorder(servers, "fivetran.status");
+			warmUp();
 		}
 	}
 
 	@AfterAll
 	static void resetFivetran() {
 		fivetran.reset();
+	}
+
+	/** Waits until the bridge has joined its group and executes commands. */
+	private void warmUp() {
+		String id = Commands.newId();
+		commands.send("warm-up", id, "fivetran.connection.status", "{\"connection_id\":\"warm-up\"}");
+		resultOf(id);
 	}
 
 	protected Commands commands() {
