@@ -16,6 +16,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.ftbridge.support.Commands;
+import dev.ftbridge.support.EventSchemas;
 import dev.ftbridge.support.MockFivetran;
 import dev.ftbridge.support.TopicRecorder;
 
@@ -95,9 +96,23 @@ public abstract class BridgeIntegrationTest {
 		return statuses;
 	}
 
-	/** Waits for {@code count} results of a command and returns them. */
+	/**
+	 * Waits for {@code count} results of a command and returns them, each checked against
+	 * the published result schema.
+	 */
 	protected List<TopicRecorder.Recorded> resultsOf(String commandId, int count) {
-		return results.await((r) -> commandId.equals(r.dataText("command_id")), count, WAIT);
+		List<TopicRecorder.Recorded> found = results.await((r) -> commandId.equals(r.dataText("command_id")), count,
+				WAIT);
+		found.forEach((result) -> EventSchemas.assertValid(result.json()));
+		return found;
+	}
+
+	/** Waits for {@code count} status events asked for by a command, schema-checked. */
+	protected List<TopicRecorder.Recorded> statusesOf(String commandId, int count) {
+		List<TopicRecorder.Recorded> found = statuses.await((r) -> commandId.equals(r.dataText("command_id")), count,
+				WAIT);
+		found.forEach((status) -> EventSchemas.assertValid(status.json()));
+		return found;
 	}
 
 	protected TopicRecorder.Recorded resultOf(String commandId) {

@@ -215,7 +215,7 @@ class CommandFlowIntegrationTest extends BridgeIntegrationTest {
 		String connection = unique("conn");
 		String id = send(connection, "fivetran.connection.status", "{\"connection_id\":\"" + connection + "\"}");
 		assertThat(resultOf(id).dataText("outcome")).isEqualTo("SUCCEEDED");
-		Recorded status = statuses().await((r) -> id.equals(r.dataText("command_id")), 1, WAIT).get(0);
+		Recorded status = statusesOf(id, 1).get(0);
 		assertThat(status.key()).isEqualTo(connection);
 		assertThat(status.json().path("type").asString()).isEqualTo("fivetran.connection.status.observed");
 		assertThat(status.dataText("setup_state")).isEqualTo("connected");
@@ -242,7 +242,7 @@ class CommandFlowIntegrationTest extends BridgeIntegrationTest {
 		assertThat(result.data().path("response").path("connections").asInt()).isEqualTo(4);
 		assertThat(result.data().path("response").path("matched").asInt()).isEqualTo(2);
 		assertThat(result.data().path("attempts").asInt()).isEqualTo(2);
-		List<Recorded> observed = statuses().await((r) -> id.equals(r.dataText("command_id")), 2, WAIT);
+		List<Recorded> observed = statusesOf(id, 2);
 		assertThat(observed).extracting(Recorded::key).containsExactlyInAnyOrder("c1", "c3");
 		assertThat(fivetran.requests("GET", path)).hasSize(2)
 			.allSatisfy((r) -> assertThat(r.query()).contains("limit=1000"));
