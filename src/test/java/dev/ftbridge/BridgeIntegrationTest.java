@@ -27,7 +27,8 @@ import dev.ftbridge.support.TopicRecorder;
  */
 @SpringBootTest(properties = { "ftbridge.topics.partitions=3", "ftbridge.fivetran.api-key=test-key",
 		"ftbridge.fivetran.api-secret=test-secret", "ftbridge.fivetran.retry-backoff=20ms",
-		"ftbridge.fivetran.read-timeout=20s", "ftbridge.command.commit-interval=200ms", "server.port=0" })
+		"ftbridge.fivetran.read-timeout=20s", "ftbridge.command.commit-interval=200ms",
+		"ftbridge.command.max-in-flight=64", "server.port=0" })
 @EmbeddedKafka(partitions = 3, brokerProperties = "group.initial.rebalance.delay.ms=0")
 public abstract class BridgeIntegrationTest {
 

@@ -52,6 +52,10 @@ class CommandConfiguration {
 		return pool;
 	}
 
+	static int maxPollRecords(CommandProperties properties) {
+		return Math.max(1, Math.min(500, properties.maxInFlight() / 2));
+	}
+
 	private static DefaultKafkaConsumerFactory<byte[], byte[]> consumerFactory(KafkaProperties kafka,
 			CommandProperties properties) {
 		Map<String, Object> config = kafka.buildConsumerProperties();
@@ -61,6 +65,9 @@ class CommandConfiguration {
 		// Offsets are committed by the consumer, only up to the oldest unfinished
 		// command.
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		// One poll never brings more than half the in-flight bound, so memory stays
+		// bounded.
+		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords(properties));
 		// Commands published while no bridge ran are still executed.
 		config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		return new DefaultKafkaConsumerFactory<>(config);

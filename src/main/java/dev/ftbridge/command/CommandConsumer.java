@@ -55,6 +55,8 @@ class CommandConsumer implements SmartLifecycle {
 
 	private long lastCommit;
 
+	private volatile long pauses;
+
 	CommandConsumer(ConsumerFactory<byte[], byte[]> consumers, String topic, CommandProperties properties,
 			CommandReader reader, CommandProcessor processor, KeyedLanes lanes) {
 		this.consumers = consumers;
@@ -95,6 +97,11 @@ class CommandConsumer implements SmartLifecycle {
 	/** Records read and not yet finished. */
 	int inFlight() {
 		return this.inFlight.get();
+	}
+
+	/** How often the consumer paused its partitions because too much was in flight. */
+	long backpressurePauses() {
+		return this.pauses;
 	}
 
 	private void run() {
@@ -180,6 +187,10 @@ class CommandConsumer implements SmartLifecycle {
 	private void applyBackpressure(Consumer<byte[], byte[]> kafka) {
 		int current = this.inFlight.get();
 		if (current >= this.properties.maxInFlight()) {
+			if (kafka.paused().size() < kafka.assignment().size()) {
+				this.pauses++;
+				log.debug("{} commands in flight; pausing intake", current);
+			}
 			kafka.pause(kafka.assignment());
 		}
 		else if (current <= this.properties.maxInFlight() / 2 && !kafka.paused().isEmpty()) {
