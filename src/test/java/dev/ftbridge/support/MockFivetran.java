@@ -30,6 +30,12 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class MockFivetran implements AutoCloseable {
 
+	static {
+		// The JDK server writes headers and body separately; without TCP_NODELAY each answer
+		// waits ~40 ms for a delayed ACK.
+		System.setProperty("sun.net.httpserver.nodelay", "true");
+	}
+
 	private static MockFivetran shared;
 
 	private final HttpServer server;
