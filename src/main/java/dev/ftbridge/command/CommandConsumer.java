@@ -57,6 +57,8 @@ class CommandConsumer implements SmartLifecycle {
 
 	private volatile long pauses;
 
+	private volatile boolean paused;
+
 	CommandConsumer(ConsumerFactory<byte[], byte[]> consumers, String topic, CommandProperties properties,
 			CommandReader reader, CommandProcessor processor, KeyedLanes lanes) {
 		this.consumers = consumers;
@@ -155,9 +157,18 @@ class CommandConsumer implements SmartLifecycle {
 				}
 			}
 			finally {
-				this.inFlight.decrementAndGet();
+				finished();
 			}
 		});
+	}
+
+	/** Counts a record done; wakes a paused poll as soon as there is room again. */
+	private void finished() {
+		int remaining = this.inFlight.decrementAndGet();
+		Consumer<byte[], byte[]> current = this.consumer;
+		if (this.paused && remaining == this.properties.maxInFlight() / 2 && current != null) {
+			current.wakeup();
+		}
 	}
 
 	private void runStarted(PartitionProgress partitionProgress, long offset, IncomingRecord incoming,
@@ -192,9 +203,11 @@ class CommandConsumer implements SmartLifecycle {
 				log.debug("{} commands in flight; pausing intake", current);
 			}
 			kafka.pause(kafka.assignment());
+			this.paused = true;
 		}
-		else if (current <= this.properties.maxInFlight() / 2 && !kafka.paused().isEmpty()) {
+		else if (current <= this.properties.maxInFlight() / 2 && this.paused) {
 			kafka.resume(kafka.paused());
+			this.paused = false;
 		}
 	}
 

@@ -1,6 +1,7 @@
 package dev.ftbridge.command;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -63,9 +64,13 @@ class OrderingIntegrationTest extends BridgeIntegrationTest {
 					+ "\",\"run_setup_tests\":false,\"sequence\":" + next[key]++ + "}");
 		}
 		commands().flush();
-		results().await((r) -> r.dataText("connection_id") != null && r.dataText("connection_id").startsWith(run),
-				ids.size(), WAIT.multipliedBy(2));
+		List<Recorded> done = results().await(
+				(r) -> r.dataText("connection_id") != null && r.dataText("connection_id").startsWith(run), ids.size(),
+				WAIT.multipliedBy(2));
 		long wallMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+		System.out.printf("ordering: per command, mean wait in its lane %.0f ms, mean execution %.0f ms%n",
+				done.stream().mapToLong((r) -> between(r, "received_at", "started_at")).average().orElse(0),
+				done.stream().mapToLong((r) -> between(r, "started_at", "finished_at")).average().orElse(0));
 
 		Map<String, List<Integer>> sequences = new HashMap<>();
 		for (Request request : fivetran.requests()) {
@@ -124,6 +129,10 @@ class OrderingIntegrationTest extends BridgeIntegrationTest {
 		assertThat(first.dataText("outcome")).isEqualTo("SUCCEEDED");
 		assertThat(second.dataText("outcome")).isEqualTo("SUCCEEDED");
 		assertThat(first.data().path("finished_at").asString()).isLessThan(second.data().path("started_at").asString());
+	}
+
+	private static long between(Recorded result, String from, String to) {
+		return Duration.between(Instant.parse(result.dataText(from)), Instant.parse(result.dataText(to))).toMillis();
 	}
 
 	private String send(String connection) {

@@ -31,7 +31,8 @@ import com.sun.net.httpserver.HttpServer;
 public final class MockFivetran implements AutoCloseable {
 
 	static {
-		// The JDK server writes headers and body separately; without TCP_NODELAY each answer
+		// The JDK server writes headers and body separately; without TCP_NODELAY each
+		// answer
 		// waits ~40 ms for a delayed ACK.
 		System.setProperty("sun.net.httpserver.nodelay", "true");
 	}
