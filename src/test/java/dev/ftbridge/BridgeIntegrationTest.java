@@ -25,10 +25,11 @@ import dev.ftbridge.support.TopicRecorder;
  * standing in for Fivetran. Subclasses share one Spring context, one broker and one mock
  * server; each test uses ids of its own, so they do not see each other's records.
  */
-@SpringBootTest(properties = { "ftbridge.topics.partitions=3", "ftbridge.fivetran.api-key=test-key",
-		"ftbridge.fivetran.api-secret=test-secret", "ftbridge.fivetran.retry-backoff=20ms",
-		"ftbridge.fivetran.read-timeout=20s", "ftbridge.command.commit-interval=200ms",
-		"ftbridge.command.max-in-flight=64", "server.port=0" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "logging.level.org.apache.kafka=WARN", "ftbridge.topics.partitions=3",
+				"ftbridge.fivetran.api-key=test-key", "ftbridge.fivetran.api-secret=test-secret",
+				"ftbridge.fivetran.retry-backoff=20ms", "ftbridge.fivetran.read-timeout=20s",
+				"ftbridge.command.commit-interval=200ms", "ftbridge.command.max-in-flight=64", })
 @EmbeddedKafka(partitions = 3, brokerProperties = "group.initial.rebalance.delay.ms=0")
 public abstract class BridgeIntegrationTest {
 

@@ -7,6 +7,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import dev.ftbridge.events.EventProperties;
@@ -32,16 +35,22 @@ class CommandConfiguration {
 	CommandConsumer commandConsumer(KafkaProperties kafka, TopicProperties topics, CommandProperties properties,
 			JsonMapper json, FivetranClient fivetran, FivetranProperties fivetranProperties, EventPublisher events,
 			KafkaTemplate<byte[], byte[]> bridgeKafkaTemplate, EventProperties eventProperties,
-			ExecutorService commandExecutorService) {
+			ExecutorService commandExecutorService, MeterRegistry meterRegistry) {
 		Clock clock = Clock.systemUTC();
 		CommandReader reader = new CommandReader(json, new CommandSchemas(), properties.maxCommandBytes(), clock);
 		CommandExecutor executor = new CommandExecutor(fivetran, clock, fivetranProperties.pageSize());
 		DeadLetters deadLetters = new KafkaDeadLetters(bridgeKafkaTemplate, topics.commandsDlt(),
 				eventProperties.sendTimeout().toMillis());
 		CommandProcessor processor = new CommandProcessor(executor, events, deadLetters, clock,
-				properties.publishRetryBackoff());
-		return new CommandConsumer(consumerFactory(kafka, properties), topics.commands(), properties, reader, processor,
+				properties.publishRetryBackoff(), new CommandMetrics(meterRegistry));
+		DefaultKafkaConsumerFactory<byte[], byte[]> consumers = consumerFactory(kafka, properties);
+		consumers.addListener(new MicrometerConsumerListener<>(meterRegistry));
+		CommandConsumer consumer = new CommandConsumer(consumers, topics.commands(), properties, reader, processor,
 				new KeyedLanes(commandExecutorService));
+		Gauge.builder("ftbridge.commands.in.flight", consumer::inFlight)
+			.description("Command records read and not yet finished")
+			.register(meterRegistry);
+		return consumer;
 	}
 
 	@Bean(destroyMethod = "shutdownNow")

@@ -31,8 +31,11 @@ class CommandProcessor {
 
 	private final Duration publishRetryBackoff;
 
+	private final CommandMetrics metrics;
+
 	CommandProcessor(CommandExecutor executor, EventPublisher events, DeadLetters deadLetters, Clock clock,
-			Duration publishRetryBackoff) {
+			Duration publishRetryBackoff, CommandMetrics metrics) {
+		this.metrics = metrics;
 		this.executor = executor;
 		this.events = events;
 		this.deadLetters = deadLetters;
@@ -56,12 +59,14 @@ class CommandProcessor {
 		}
 		for (CommandResult result : execution.results()) {
 			untilAcknowledged(() -> this.events.commandResult(command.key(), result));
+			this.metrics.result(result);
 			log.info("Command {} {} on {}: {}", command.id(), command.type().type(), command.key(), result.outcome());
 		}
 	}
 
 	private void reject(IncomingRecord record, Rejection rejection) {
 		untilAcknowledged(() -> this.deadLetters.deadLetter(record, rejection));
+		this.metrics.deadLettered(rejection);
 		log.warn("Record {}-{}@{} dead-lettered: {} ({})", record.topic(), record.partition(), record.offset(),
 				rejection.reason(), rejection.detail());
 		if (rejection.commandId() != null) {
@@ -73,6 +78,7 @@ class CommandProcessor {
 				.timing(this.clock.instant(), null)
 				.build(this.clock.instant());
 			untilAcknowledged(() -> this.events.commandResult(record.keyText(), result));
+			this.metrics.result(result);
 		}
 	}
 

@@ -2,6 +2,7 @@ package dev.ftbridge.events;
 
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -15,6 +16,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerProducerListener;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -31,7 +33,7 @@ class EventsConfiguration {
 	static final int MAX_RECORD_BYTES = 4 * 1024 * 1024;
 
 	@Bean
-	KafkaTemplate<byte[], byte[]> bridgeKafkaTemplate(KafkaProperties kafka) {
+	KafkaTemplate<byte[], byte[]> bridgeKafkaTemplate(KafkaProperties kafka, MeterRegistry meterRegistry) {
 		Map<String, Object> config = kafka.buildProducerProperties();
 		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
 		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -41,7 +43,9 @@ class EventsConfiguration {
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
 		// A poison command goes to the dead-letter topic unchanged, however large it was.
 		config.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_RECORD_BYTES + 65536);
-		return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+		DefaultKafkaProducerFactory<byte[], byte[]> producers = new DefaultKafkaProducerFactory<>(config);
+		producers.addListener(new MicrometerProducerListener<>(meterRegistry));
+		return new KafkaTemplate<>(producers);
 	}
 
 	@Bean

@@ -41,7 +41,11 @@ public class FivetranClient {
 
 	private final Sleeper sleeper;
 
-	FivetranClient(RestClient http, JsonMapper json, FivetranProperties properties, Sleeper sleeper) {
+	private final FivetranMetrics metrics;
+
+	FivetranClient(RestClient http, JsonMapper json, FivetranProperties properties, Sleeper sleeper,
+			FivetranMetrics metrics) {
+		this.metrics = metrics;
 		this.http = http;
 		this.json = json;
 		this.properties = properties;
@@ -127,6 +131,23 @@ public class FivetranClient {
 	}
 
 	private FivetranResponse send(FivetranRequest request) {
+		long start = System.nanoTime();
+		int status = 0;
+		try {
+			FivetranResponse response = exchange(request);
+			status = response.httpStatus();
+			return response;
+		}
+		catch (FivetranException ex) {
+			status = ex.httpStatus();
+			throw ex;
+		}
+		finally {
+			this.metrics.call(request, status, Duration.ofNanos(System.nanoTime() - start));
+		}
+	}
+
+	private FivetranResponse exchange(FivetranRequest request) {
 		try {
 			RestClient.RequestBodySpec spec = this.http.method(request.method()).uri((uri) -> {
 				uri.path(request.path());

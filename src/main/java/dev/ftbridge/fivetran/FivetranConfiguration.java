@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
@@ -17,7 +18,8 @@ import org.springframework.web.client.RestClient;
 class FivetranConfiguration {
 
 	@Bean
-	FivetranClient fivetranClient(RestClient.Builder builder, JsonMapper json, FivetranProperties properties) {
+	FivetranClient fivetranClient(RestClient.Builder builder, JsonMapper json, FivetranProperties properties,
+			MeterRegistry meterRegistry) {
 		HttpClient httpClient = HttpClient.newBuilder()
 			.connectTimeout(properties.connectTimeout())
 			.version(HttpClient.Version.HTTP_1_1)
@@ -34,7 +36,8 @@ class FivetranConfiguration {
 				}
 			})
 			.build();
-		return new FivetranClient(http, json, properties, (duration) -> Thread.sleep(duration.toMillis()));
+		return new FivetranClient(http, json, properties, (duration) -> Thread.sleep(duration.toMillis()),
+				new FivetranMetrics(meterRegistry));
 	}
 
 	private static String basic(String key, String secret) {

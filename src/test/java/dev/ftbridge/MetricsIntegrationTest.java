@@ -1,0 +1,64 @@
+package dev.ftbridge;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.ftbridge.support.Commands;
+import dev.ftbridge.support.MockFivetran.Response;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The metrics an operator's dashboard reads, scraped from {@code /actuator/prometheus}.
+ */
+class MetricsIntegrationTest extends BridgeIntegrationTest {
+
+	@LocalServerPort
+	private int port;
+
+	@Test
+	void prometheusShowsCommandsFivetranCallsDeadLettersAndInFlight() throws Exception {
+		String connection = "metrics_" + Commands.newId().substring(0, 8);
+		fivetran.when((r) -> r.path().equals("/v1/connections/" + connection + "_limited"),
+				(r) -> Response.error(429, "TooManyRequests", "slow down").withHeader("Retry-After", "0"));
+		String ok = Commands.newId();
+		commands().send(connection, ok, "fivetran.connection.pause", "{\"connection_id\":\"" + connection + "\"}");
+		String limited = Commands.newId();
+		commands().send(connection, limited, "fivetran.connection.pause",
+				"{\"connection_id\":\"" + connection + "_limited\"}");
+		commands().sendRaw(connection, "not json".getBytes(), java.util.Map.of());
+		resultOf(ok);
+		resultOf(limited);
+		deadLetters().await((r) -> connection.equals(r.key()), 1, WAIT);
+
+		String metrics = scrape();
+		assertThat(metrics)
+			.containsPattern(
+					"ftbridge_commands_total\\{.*outcome=\"SUCCEEDED\".*type=\"fivetran.connection.pause\".*\\} [1-9]")
+			.containsPattern(
+					"ftbridge_commands_total\\{.*outcome=\"FAILED\".*type=\"fivetran.connection.pause\".*\\} [1-9]")
+			.contains("ftbridge_command_duration_seconds_bucket")
+			.containsPattern("ftbridge_fivetran_calls_seconds_count\\{class=\"request\",status=\"200\"\\} [1-9]")
+			.containsPattern("ftbridge_fivetran_calls_seconds_count\\{class=\"request\",status=\"429\"\\} [1-9]")
+			.containsPattern("ftbridge_fivetran_rate_limited_total [1-9]")
+			.containsPattern("ftbridge_commands_dead_lettered_total\\{reason=\"NOT_JSON\"\\} [1-9]")
+			.contains("ftbridge_commands_in_flight ")
+			.contains("kafka_consumer_fetch_manager_records_lag_max")
+			.doesNotContain("test-secret");
+	}
+
+	private String scrape() throws Exception {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/prometheus")).build(),
+					HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		return response.body();
+	}
+
+}
