@@ -29,7 +29,8 @@ import dev.ftbridge.support.TopicRecorder;
 		properties = { "logging.level.org.apache.kafka=WARN", "ftbridge.topics.partitions=3",
 				"ftbridge.fivetran.api-key=test-key", "ftbridge.fivetran.api-secret=test-secret",
 				"ftbridge.fivetran.retry-backoff=20ms", "ftbridge.fivetran.read-timeout=20s",
-				"ftbridge.command.commit-interval=200ms", "ftbridge.command.max-in-flight=64", })
+				"ftbridge.command.commit-interval=200ms", "ftbridge.command.max-in-flight=64",
+				"ftbridge.webhook.secrets=test-webhook-secret,old-webhook-secret", })
 @EmbeddedKafka(partitions = 3, brokerProperties = "group.initial.rebalance.delay.ms=0")
 public abstract class BridgeIntegrationTest {
 

@@ -1,0 +1,61 @@
+package dev.ftbridge.webhook;
+
+import java.time.Clock;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerProducerListener;
+
+import dev.ftbridge.events.TopicProperties;
+
+/**
+ * The webhook receiver and its own producer, whose timeouts fit inside an HTTP request.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebhookConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(WebhookConfiguration.class);
+
+	@Bean
+	WebhookController webhookController(WebhookProperties properties, KafkaProperties kafka, TopicProperties topics,
+			JsonMapper json, MeterRegistry meterRegistry) {
+		if (properties.secrets().isEmpty()) {
+			log.warn("No webhook secret configured (FTBRIDGE_WEBHOOK_SECRETS): every webhook will be refused with 401");
+		}
+		WebhookInbox inbox = new WebhookInbox(inboxTemplate(kafka, properties, meterRegistry), topics.webhooks(),
+				properties.inboxTimeout());
+		return new WebhookController(new SignatureVerifier(properties.secrets()), inbox,
+				new WebhookMetrics(meterRegistry), json, properties.maxBodyBytes(), Clock.systemUTC());
+	}
+
+	private static KafkaTemplate<byte[], byte[]> inboxTemplate(KafkaProperties kafka, WebhookProperties properties,
+			MeterRegistry meterRegistry) {
+		Map<String, Object> config = kafka.buildProducerProperties();
+		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		// Fail within the request, so Fivetran gets a 503 and retries, instead of a hung
+		// request.
+		int timeout = (int) properties.inboxTimeout().toMillis();
+		config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
+		config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
+		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout + 1000);
+		config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+		DefaultKafkaProducerFactory<byte[], byte[]> producers = new DefaultKafkaProducerFactory<>(config);
+		producers.addListener(new MicrometerProducerListener<>(meterRegistry));
+		return new KafkaTemplate<>(producers);
+	}
+
+}

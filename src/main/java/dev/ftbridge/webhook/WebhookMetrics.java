@@ -1,0 +1,36 @@
+package dev.ftbridge.webhook;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** Webhooks received by event type, and rejected by reason. */
+class WebhookMetrics {
+
+	private final MeterRegistry registry;
+
+	WebhookMetrics(MeterRegistry registry) {
+		this.registry = registry;
+	}
+
+	void received(String event) {
+		Counter.builder("ftbridge.webhooks.received")
+			.description("Verified webhooks stored in the inbox, by event type")
+			.tag("event", knownOrOther(event))
+			.register(this.registry)
+			.increment();
+	}
+
+	void rejected(String reason) {
+		Counter.builder("ftbridge.webhooks.rejected")
+			.description("Webhooks refused, by reason")
+			.tag("reason", reason)
+			.register(this.registry)
+			.increment();
+	}
+
+	/** Event names come from outside: only plain, short ones become tag values. */
+	private static String knownOrOther(String event) {
+		return (event.length() <= 40 && event.matches("[a-z_]+")) ? event : "other";
+	}
+
+}

@@ -1,0 +1,36 @@
+package dev.ftbridge.webhook;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The webhook receiver ({@code ftbridge.webhook.*}).
+ *
+ * @param secrets the secrets a signature may be made with; several at once during a
+ * rotation (from {@code FTBRIDGE_WEBHOOK_SECRETS}, comma-separated); never logged
+ * @param maxBodyBytes larger bodies are answered 413
+ * @param inboxTimeout how long to wait for Kafka to take a webhook before answering 503,
+ * so that Fivetran retries
+ */
+@Validated
+@ConfigurationProperties("ftbridge.webhook")
+public record WebhookProperties(@DefaultValue List<String> secrets,
+		@DefaultValue("1048576") @Min(1024) int maxBodyBytes, @DefaultValue("5s") Duration inboxTimeout) {
+
+	public WebhookProperties {
+		secrets = secrets.stream().map(String::trim).filter((secret) -> !secret.isEmpty()).toList();
+	}
+
+	@Override
+	public String toString() {
+		return "WebhookProperties[secrets=" + this.secrets.size() + " configured, maxBodyBytes=" + this.maxBodyBytes
+				+ ", inboxTimeout=" + this.inboxTimeout + "]";
+	}
+
+}
