@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import dev.ftbridge.events.CommandResult;
 import dev.ftbridge.events.ConnectionStatusObserved;
@@ -48,7 +49,13 @@ class CommandProcessor {
 			reject(record, rejected.rejection());
 		}
 		else if (read instanceof ReadResult.Accepted accepted) {
-			execute(accepted.command());
+			Command command = accepted.command();
+			// Every log line written while this command runs carries its identity.
+			try (MDC.MDCCloseable id = MDC.putCloseable("command_id", command.id());
+					MDC.MDCCloseable type = MDC.putCloseable("command_type", command.type().type());
+					MDC.MDCCloseable key = MDC.putCloseable("resource", command.key())) {
+				execute(command);
+			}
 		}
 	}
 
