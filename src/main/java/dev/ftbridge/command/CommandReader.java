@@ -2,6 +2,7 @@ package dev.ftbridge.command;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import tools.jackson.core.JacksonException;
@@ -124,7 +125,7 @@ class CommandReader {
 	}
 
 	private static boolean isJson(String contentType) {
-		String mediaType = contentType.split(";", 2)[0].trim().toLowerCase();
+		String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
 		return mediaType.equals("application/json") || mediaType.endsWith("+json");
 	}
 

@@ -2,6 +2,7 @@ package dev.ftbridge.fivetran;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,6 +20,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The facade for Fivetran's REST API: sends a {@link FivetranRequest}, unwraps the
@@ -149,11 +152,9 @@ public class FivetranClient {
 
 	private FivetranResponse exchange(FivetranRequest request) {
 		try {
-			RestClient.RequestBodySpec spec = this.http.method(request.method()).uri((uri) -> {
-				uri.path(request.path());
-				request.query().forEach(uri::queryParam);
-				return uri.build();
-			}).accept(request.acceptVersion2() ? JSON_V2 : MediaType.APPLICATION_JSON);
+			RestClient.RequestBodySpec spec = this.http.method(request.method())
+				.uri(uri(request))
+				.accept(request.acceptVersion2() ? JSON_V2 : MediaType.APPLICATION_JSON);
 			if (request.body() != null) {
 				spec.contentType(MediaType.APPLICATION_JSON).body(this.json.writeValueAsBytes(request.body()));
 			}
@@ -163,6 +164,17 @@ public class FivetranClient {
 		catch (ResourceAccessException ex) {
 			throw unavailable(ex);
 		}
+	}
+
+	/**
+	 * The full URI, encoded here exactly once: path segments and query values are data.
+	 */
+	private URI uri(FivetranRequest request) {
+		UriComponentsBuilder uri = UriComponentsBuilder.fromUri(this.properties.baseUrl()).path(request.path());
+		request.query()
+			.forEach((name, value) -> uri.queryParam(UriUtils.encodeQueryParam(name, StandardCharsets.UTF_8),
+					UriUtils.encode(value, StandardCharsets.UTF_8)));
+		return uri.build(true).toUri();
 	}
 
 	private FivetranResponse toResponse(HttpStatusCode status, String retryAfter, byte[] body) {

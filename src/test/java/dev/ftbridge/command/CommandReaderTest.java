@@ -1,0 +1,404 @@
+package dev.ftbridge.command;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.ftbridge.command.IncomingRecord.Header;
+import dev.ftbridge.command.Rejection.Reason;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link CommandReader} with the real command schemas.
+ */
+class CommandReaderTest {
+
+	private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
+
+	private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+	private static final CommandSchemas SCHEMAS = new CommandSchemas();
+
+	private final CommandReader reader = reader(1_048_576);
+
+	@Test
+	void readAcceptsStructuredEventAndKeysItByRecordKey() {
+		Command command = accepted(this.reader.read(structured("tenant-a/decent_dropsy", """
+				{"specversion":"1.0","id":"cmd-1","source":"/ops/console","type":"fivetran.connection.pause",
+				 "datacontenttype":"application/json","data":{"connection_id":"decent_dropsy"}}""")));
+		assertThat(command.id()).isEqualTo("cmd-1");
+		assertThat(command.type()).isEqualTo(CommandType.CONNECTION_PAUSE);
+		assertThat(command.source()).isEqualTo("/ops/console");
+		assertThat(command.key()).isEqualTo("tenant-a/decent_dropsy");
+		assertThat(command.data().path("connection_id").asString()).isEqualTo("decent_dropsy");
+		assertThat(command.data().size()).isEqualTo(1);
+		assertThat(command.receivedAt()).isEqualTo(NOW);
+	}
+
+	@Test
+	void readAcceptsStructuredEventWithJsonContentTypeParameters() {
+		Command command = accepted(this.reader.read(structured(null,
+				event("cmd-2", "fivetran.connection.sync", "\"datacontenttype\":\"application/json; charset=utf-8\",",
+						"{\"connection_id\":\"c1\",\"force\":true}"))));
+		assertThat(command.type()).isEqualTo(CommandType.CONNECTION_SYNC);
+		assertThat(command.data().path("force").asBoolean()).isTrue();
+	}
+
+	@Test
+	void readAcceptsContentTypeInAnyCase() {
+		IncomingRecord record = record(null, "{\"connection_id\":\"c1\"}", header("ce_specversion", "1.0"),
+				header("ce_id", "cmd-30"), header("ce_source", "urn:x"), header("ce_type", "fivetran.connection.pause"),
+				header("Content-Type", "Application/JSON"));
+		assertThat(accepted(this.reader.read(record)).id()).isEqualTo("cmd-30");
+	}
+
+	@Test
+	void readAcceptsUpperCaseContentTypeWhateverTheDefaultLocale() {
+		Locale locale = Locale.getDefault();
+		try {
+			Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+			IncomingRecord record = record(null, "{\"connection_id\":\"c1\"}", header("ce_specversion", "1.0"),
+					header("ce_id", "cmd-31"), header("ce_source", "urn:x"),
+					header("ce_type", "fivetran.connection.pause"), header("content-type", "APPLICATION/JSON"));
+			assertThat(this.reader.read(record)).isInstanceOf(ReadResult.Accepted.class);
+		}
+		finally {
+			Locale.setDefault(locale);
+		}
+	}
+
+	@Test
+	void readAcceptsBinaryEvent() {
+		IncomingRecord record = record("k-7", "{\"transformation_id\":\"fortified_nitrogen\",\"full_refresh\":true}",
+				header("ce_specversion", "1.0"), header("ce_id", "cmd-3"), header("ce_source", "urn:scheduler"),
+				header("ce_type", "fivetran.transformation.run"), header("content-type", "application/json"));
+		Command command = accepted(this.reader.read(record));
+		assertThat(command.id()).isEqualTo("cmd-3");
+		assertThat(command.type()).isEqualTo(CommandType.TRANSFORMATION_RUN);
+		assertThat(command.source()).isEqualTo("urn:scheduler");
+		assertThat(command.key()).isEqualTo("k-7");
+		assertThat(command.data().path("full_refresh").asBoolean()).isTrue();
+		assertThat(command.receivedAt()).isEqualTo(NOW);
+	}
+
+	@Test
+	void readAcceptsBinaryEventWithoutContentType() {
+		IncomingRecord record = record(null, "{\"connection_id\":\"c9\"}", header("ce_specversion", "1.0"),
+				header("ce_id", "cmd-4"), header("ce_source", "urn:x"),
+				header("ce_type", "fivetran.connection.status"));
+		Command command = accepted(this.reader.read(record));
+		assertThat(command.type()).isEqualTo(CommandType.CONNECTION_STATUS);
+		assertThat(command.key()).isEqualTo("c9");
+	}
+
+	@Test
+	void readWithoutRecordKeyKeysByConnectionId() {
+		Command command = accepted(this.reader
+			.read(structured(null, event("cmd-5", "fivetran.connection.delete", "", "{\"connection_id\":\"c42\"}"))));
+		assertThat(command.key()).isEqualTo("c42");
+	}
+
+	@Test
+	void readWithEmptyRecordKeyKeysByResource() {
+		IncomingRecord record = new IncomingRecord("commands", 0, 1, 0, new byte[0],
+				bytes(event("cmd-6", "fivetran.group.status", "", "{\"group_id\":\"projected_sickle\"}")), List.of());
+		assertThat(accepted(this.reader.read(record)).key()).isEqualTo("projected_sickle");
+	}
+
+	@Test
+	void readWithoutRecordKeyKeysTransformationByItsId() {
+		Command command = accepted(this.reader.read(
+				structured(null, event("cmd-7", "fivetran.transformation.run", "", "{\"transformation_id\":\"t1\"}"))));
+		assertThat(command.key()).isEqualTo("t1");
+	}
+
+	@Test
+	void readWithoutRecordKeyKeysCreateByGroupAndSchema() {
+		Command command = accepted(this.reader.read(structured(null, event("cmd-8", "fivetran.connection.create", "",
+				"{\"service\":\"postgres\",\"group_id\":\"g1\",\"config\":{\"schema\":\"billing\"}}"))));
+		assertThat(command.key()).isEqualTo("g1/billing");
+	}
+
+	@Test
+	void readWithoutRecordKeyKeysCreateBySchemaPrefix() {
+		Command command = accepted(this.reader.read(structured(null, event("cmd-9", "fivetran.connection.create", "",
+				"{\"service\":\"postgres\",\"group_id\":\"g1\",\"config\":{\"schema_prefix\":\"billing_pg\"}}"))));
+		assertThat(command.key()).isEqualTo("g1/billing_pg");
+	}
+
+	@Test
+	void readWithoutRecordKeyKeysMultiGroupCreateByFirstGroup() {
+		Command command = accepted(this.reader.read(structured(null,
+				event("cmd-10", "fivetran.connection.create", "",
+						"{\"service\":\"google_sheets\",\"group_ids\":[\"g2\",\"g3\"],"
+								+ "\"config\":{\"schema\":\"finance\"}}"))));
+		assertThat(command.key()).isEqualTo("g2/finance");
+	}
+
+	@Test
+	void readRejectsRecordWithoutValueAsEmpty() {
+		IncomingRecord tombstone = new IncomingRecord("commands", 0, 1, 0, bytes("c1"), null,
+				List.of(header("ce_id", "cmd-11"), header("ce_type", "fivetran.connection.pause")));
+		Rejection rejection = rejected(this.reader.read(tombstone));
+		assertThat(rejection.reason()).isEqualTo(Reason.EMPTY);
+		assertThat(rejection.detail()).contains("no value");
+		assertThat(rejection.commandId()).isEqualTo("cmd-11");
+		assertThat(rejection.commandType()).isEqualTo("fivetran.connection.pause");
+	}
+
+	@Test
+	void readRejectsTombstoneWithoutHeadersWithoutCommandId() {
+		Rejection rejection = rejected(
+				this.reader.read(new IncomingRecord("commands", 0, 1, 0, bytes("c1"), null, List.of())));
+		assertThat(rejection.reason()).isEqualTo(Reason.EMPTY);
+		assertThat(rejection.commandId()).isNull();
+		assertThat(rejection.commandType()).isNull();
+	}
+
+	@Test
+	void readRejectsRecordLargerThanTheLimitAsOversized() {
+		CommandReader small = reader(64);
+		String value = event("cmd-12", "fivetran.connection.pause", "", "{\"connection_id\":\"c1\"}");
+		Rejection rejection = rejected(small.read(record(null, value, header("ce_id", "cmd-12"))));
+		assertThat(rejection.reason()).isEqualTo(Reason.OVERSIZED);
+		assertThat(rejection.detail()).contains(bytes(value).length + " bytes").contains("64");
+		assertThat(rejection.commandId()).isEqualTo("cmd-12");
+	}
+
+	@Test
+	void readAcceptsRecordOfExactlyTheLimit() {
+		String value = event("cmd-13", "fivetran.connection.pause", "", "{\"connection_id\":\"c1\"}");
+		CommandReader exact = reader(bytes(value).length);
+		assertThat(exact.read(structured(null, value))).isInstanceOf(ReadResult.Accepted.class);
+	}
+
+	@Test
+	void readRejectsValueThatIsNotJson() {
+		Rejection rejection = rejected(this.reader.read(structured(null, "pause c1 please")));
+		assertThat(rejection.reason()).isEqualTo(Reason.NOT_JSON);
+		assertThat(rejection.detail()).startsWith("the value is not JSON");
+	}
+
+	@Test
+	void readRejectsBinaryDataThatIsNotJsonAndKeepsItsId() {
+		IncomingRecord record = record(null, "{connection_id: c1", header("ce_specversion", "1.0"),
+				header("ce_id", "cmd-14"), header("ce_source", "urn:x"),
+				header("ce_type", "fivetran.connection.pause"));
+		Rejection rejection = rejected(this.reader.read(record));
+		assertThat(rejection.reason()).isEqualTo(Reason.NOT_JSON);
+		assertThat(rejection.commandId()).isEqualTo("cmd-14");
+		assertThat(rejection.commandType()).isEqualTo("fivetran.connection.pause");
+	}
+
+	@Test
+	void readRejectsJsonWithoutSpecversionAsNotACloudEvent() {
+		Rejection rejection = rejected(this.reader.read(structured(null, "{\"connection_id\":\"c1\"}")));
+		assertThat(rejection.reason()).isEqualTo(Reason.NOT_A_CLOUDEVENT);
+		assertThat(rejection.detail()).contains("specversion");
+	}
+
+	@Test
+	void readRejectsJsonArrayAsNotACloudEvent() {
+		Rejection rejection = rejected(this.reader.read(structured(null, "[1,2,3]")));
+		assertThat(rejection.reason()).isEqualTo(Reason.NOT_A_CLOUDEVENT);
+	}
+
+	@Test
+	void readRejectsEventWithoutSourceAsNotACloudEvent() {
+		Rejection rejection = rejected(this.reader.read(structured(null, """
+				{"specversion":"1.0","id":"cmd-15","type":"fivetran.connection.pause",
+				 "data":{"connection_id":"c1"}}""")));
+		assertThat(rejection.reason()).isEqualTo(Reason.NOT_A_CLOUDEVENT);
+		assertThat(rejection.detail()).contains("'source'");
+		assertThat(rejection.commandId()).isEqualTo("cmd-15");
+		assertThat(rejection.commandType()).isEqualTo("fivetran.connection.pause");
+	}
+
+	@Test
+	void readRejectsEventWithBlankIdAsNotACloudEvent() {
+		Rejection rejection = rejected(this.reader.read(structured(null, """
+				{"specversion":"1.0","id":" ","source":"urn:x","type":"fivetran.connection.pause",
+				 "data":{"connection_id":"c1"}}""")));
+		assertThat(rejection.reason()).isEqualTo(Reason.NOT_A_CLOUDEVENT);
+		assertThat(rejection.detail()).contains("'id'");
+	}
+
+	@Test
+	void readRejectsBinaryEventWithoutTypeAsNotACloudEvent() {
+		IncomingRecord record = record(null, "{\"connection_id\":\"c1\"}", header("ce_specversion", "1.0"),
+				header("ce_id", "cmd-16"), header("ce_source", "urn:x"));
+		Rejection rejection = rejected(this.reader.read(record));
+		assertThat(rejection.reason()).isEqualTo(Reason.NOT_A_CLOUDEVENT);
+		assertThat(rejection.detail()).contains("'type'");
+		assertThat(rejection.commandId()).isEqualTo("cmd-16");
+	}
+
+	@Test
+	void readRejectsOtherSpecversion() {
+		Rejection rejection = rejected(this.reader.read(structured(null, """
+				{"specversion":"0.3","id":"cmd-17","source":"urn:x","type":"fivetran.connection.pause",
+				 "data":{"connection_id":"c1"}}""")));
+		assertThat(rejection.reason()).isEqualTo(Reason.UNSUPPORTED_SPECVERSION);
+		assertThat(rejection.detail()).contains("'0.3'").contains("1.0");
+		assertThat(rejection.commandId()).isEqualTo("cmd-17");
+		assertThat(rejection.commandType()).isEqualTo("fivetran.connection.pause");
+	}
+
+	@Test
+	void readRejectsBinaryEventWithOtherSpecversion() {
+		IncomingRecord record = record(null, "{\"connection_id\":\"c1\"}", header("ce_specversion", "0.3"),
+				header("ce_id", "cmd-18"), header("ce_source", "urn:x"),
+				header("ce_type", "fivetran.connection.pause"));
+		Rejection rejection = rejected(this.reader.read(record));
+		assertThat(rejection.reason()).isEqualTo(Reason.UNSUPPORTED_SPECVERSION);
+		assertThat(rejection.commandId()).isEqualTo("cmd-18");
+	}
+
+	@Test
+	void readRejectsTextDataContentType() {
+		Rejection rejection = rejected(this.reader.read(structured(null, event("cmd-19", "fivetran.connection.pause",
+				"\"datacontenttype\":\"text/plain\",", "{\"connection_id\":\"c1\"}"))));
+		assertThat(rejection.reason()).isEqualTo(Reason.UNSUPPORTED_CONTENT_TYPE);
+		assertThat(rejection.detail()).contains("text/plain");
+		assertThat(rejection.commandId()).isEqualTo("cmd-19");
+		assertThat(rejection.commandType()).isEqualTo("fivetran.connection.pause");
+	}
+
+	@Test
+	void readRejectsBase64Data() {
+		Rejection rejection = rejected(this.reader.read(structured(null, """
+				{"specversion":"1.0","id":"cmd-20","source":"urn:x","type":"fivetran.connection.pause",
+				 "data_base64":"eyJjb25uZWN0aW9uX2lkIjoiYzEifQ=="}""")));
+		assertThat(rejection.reason()).isEqualTo(Reason.UNSUPPORTED_CONTENT_TYPE);
+		assertThat(rejection.detail()).contains("data_base64");
+		assertThat(rejection.commandId()).isEqualTo("cmd-20");
+	}
+
+	@Test
+	void readRejectsBinaryEventWithTextContentType() {
+		IncomingRecord record = record(null, "connection c1", header("ce_specversion", "1.0"),
+				header("ce_id", "cmd-21"), header("ce_source", "urn:x"), header("ce_type", "fivetran.connection.pause"),
+				header("content-type", "text/plain; charset=utf-8"));
+		Rejection rejection = rejected(this.reader.read(record));
+		assertThat(rejection.reason()).isEqualTo(Reason.UNSUPPORTED_CONTENT_TYPE);
+		assertThat(rejection.detail()).contains("text/plain");
+		assertThat(rejection.commandId()).isEqualTo("cmd-21");
+	}
+
+	@Test
+	void readRejectsUnknownTypeAndKeepsCommandId() {
+		Rejection rejection = rejected(this.reader
+			.read(structured("c1", event("cmd-22", "fivetran.connection.explode", "", "{\"connection_id\":\"c1\"}"))));
+		assertThat(rejection.reason()).isEqualTo(Reason.UNKNOWN_TYPE);
+		assertThat(rejection.detail()).contains("fivetran.connection.explode");
+		assertThat(rejection.commandId()).isEqualTo("cmd-22");
+		assertThat(rejection.commandType()).isEqualTo("fivetran.connection.explode");
+	}
+
+	@Test
+	void readRejectsPauseWithoutConnectionId() {
+		Rejection rejection = rejected(
+				this.reader.read(structured(null, event("cmd-23", "fivetran.connection.pause", "", "{}"))));
+		assertThat(rejection.reason()).isEqualTo(Reason.SCHEMA_VIOLATION);
+		assertThat(rejection.detail()).contains("connection_id");
+		assertThat(rejection.commandId()).isEqualTo("cmd-23");
+		assertThat(rejection.commandType()).isEqualTo("fivetran.connection.pause");
+	}
+
+	@Test
+	void readRejectsResyncWithEmptyScope() {
+		Rejection rejection = rejected(this.reader.read(structured(null,
+				event("cmd-24", "fivetran.connection.resync", "", "{\"connection_id\":\"c1\",\"scope\":{}}"))));
+		assertThat(rejection.reason()).isEqualTo(Reason.SCHEMA_VIOLATION);
+		assertThat(rejection.detail()).contains("scope");
+		assertThat(rejection.commandId()).isEqualTo("cmd-24");
+	}
+
+	@Test
+	void readRejectsResyncWithEmptyTableList() {
+		Rejection rejection = rejected(this.reader.read(structured(null, event("cmd-25", "fivetran.connection.resync",
+				"", "{\"connection_id\":\"c1\",\"scope\":{\"public\":[]}}"))));
+		assertThat(rejection.reason()).isEqualTo(Reason.SCHEMA_VIOLATION);
+		assertThat(rejection.detail()).contains("public");
+	}
+
+	@Test
+	void readRejectsSyncWithForceThatIsNotBoolean() {
+		Rejection rejection = rejected(this.reader.read(structured(null,
+				event("cmd-26", "fivetran.connection.sync", "", "{\"connection_id\":\"c1\",\"force\":\"yes\"}"))));
+		assertThat(rejection.reason()).isEqualTo(Reason.SCHEMA_VIOLATION);
+		assertThat(rejection.detail()).contains("force").contains("boolean");
+		assertThat(rejection.commandType()).isEqualTo("fivetran.connection.sync");
+	}
+
+	@Test
+	void readRejectsDataThatIsNotAnObject() {
+		Rejection rejection = rejected(
+				this.reader.read(structured(null, event("cmd-27", "fivetran.connection.pause", "", "\"c1\""))));
+		assertThat(rejection.reason()).isEqualTo(Reason.SCHEMA_VIOLATION);
+		assertThat(rejection.detail()).contains("'data' must be a JSON object");
+	}
+
+	@Test
+	void readRejectsEventWithoutData() {
+		Rejection rejection = rejected(this.reader.read(structured(null, """
+				{"specversion":"1.0","id":"cmd-28","source":"urn:x","type":"fivetran.connection.pause"}""")));
+		assertThat(rejection.reason()).isEqualTo(Reason.SCHEMA_VIOLATION);
+		assertThat(rejection.commandId()).isEqualTo("cmd-28");
+	}
+
+	@Test
+	void readRejectsCreateWithoutAnyGroup() {
+		Rejection rejection = rejected(this.reader.read(structured(null, event("cmd-29", "fivetran.connection.create",
+				"", "{\"service\":\"postgres\",\"config\":{\"schema\":\"s\"}}"))));
+		assertThat(rejection.reason()).isEqualTo(Reason.SCHEMA_VIOLATION);
+		assertThat(rejection.commandId()).isEqualTo("cmd-29");
+	}
+
+	private static CommandReader reader(int maxBytes) {
+		return new CommandReader(JsonMapper.builder().build(), SCHEMAS, maxBytes, CLOCK);
+	}
+
+	private static String event(String id, String type, String extraAttributes, String data) {
+		return "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/ops/console\",\"type\":\"" + type + "\","
+				+ extraAttributes + "\"data\":" + data + "}";
+	}
+
+	private static IncomingRecord structured(String key, String value) {
+		return record(key, value, header("content-type", "application/cloudevents+json"));
+	}
+
+	private static IncomingRecord record(String key, String value, Header... headers) {
+		return new IncomingRecord("commands", 0, 1, 0, (key != null) ? bytes(key) : null, bytes(value),
+				new ArrayList<>(List.of(headers)));
+	}
+
+	private static Header header(String name, String value) {
+		return new Header(name, bytes(value));
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static Command accepted(ReadResult result) {
+		assertThat(result).isInstanceOf(ReadResult.Accepted.class);
+		return ((ReadResult.Accepted) result).command();
+	}
+
+	private static Rejection rejected(ReadResult result) {
+		assertThat(result).isInstanceOf(ReadResult.Rejected.class);
+		Rejection rejection = ((ReadResult.Rejected) result).rejection();
+		assertThat(rejection.detail()).isNotBlank();
+		return rejection;
+	}
+
+}
