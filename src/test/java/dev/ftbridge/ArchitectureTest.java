@@ -35,6 +35,16 @@ class ArchitectureTest {
 	}
 
 	@Test
+	void theBridgeDoesNotDependOnTheSandbox() {
+		noClasses().that()
+			.resideOutsideOfPackage("dev.ftbridge.sandbox..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.ftbridge.sandbox..")
+			.check(CLASSES);
+	}
+
+	@Test
 	void eventsDependOnNoOtherModule() {
 		noClasses().that()
 			.resideInAPackage("dev.ftbridge.events..")
@@ -46,8 +56,10 @@ class ArchitectureTest {
 
 	@Test
 	void onlyTheFivetranModuleSpeaksHttpToFivetran() {
+		// The sandbox plays Fivetran: its webhook deliveries are HTTP calls to the
+		// bridge.
 		noClasses().that()
-			.resideOutsideOfPackage("dev.ftbridge.fivetran..")
+			.resideOutsideOfPackages("dev.ftbridge.fivetran..", "dev.ftbridge.sandbox..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework.web.client..", "java.net.http..")

@@ -46,42 +46,82 @@ public class FivetranClient {
 
 	private final FivetranMetrics metrics;
 
+	private final Throttle throttle;
+
 	FivetranClient(RestClient http, JsonMapper json, FivetranProperties properties, Sleeper sleeper,
-			FivetranMetrics metrics) {
+			FivetranMetrics metrics, Throttle throttle) {
 		this.metrics = metrics;
+		this.throttle = throttle;
 		this.http = http;
 		this.json = json;
 		this.properties = properties;
 		this.sleeper = sleeper;
 	}
 
-	/** Sends the request, retrying where that is safe, and returns the envelope. */
+	/**
+	 * Sends a command's request, retrying where that is safe, and returns the envelope.
+	 */
 	public FivetranResponse execute(FivetranRequest request) {
+		return execute(request, Throttle.Priority.COMMAND);
+	}
+
+	/**
+	 * Sends the request within the rate budgets, retrying where that is safe, and returns
+	 * the envelope. A 429 is never the end: every call waits out its {@code Retry-After}.
+	 */
+	public FivetranResponse execute(FivetranRequest request, Throttle.Priority priority) {
 		int attempt = 0;
+		int failures = 0;
 		while (true) {
 			attempt++;
 			try {
+				acquire(request, priority);
 				FivetranResponse response = send(request);
 				return new FivetranResponse(response.httpStatus(), response.code(), response.message(), response.data(),
 						attempt);
 			}
 			catch (FivetranException ex) {
 				ex.withAttempts(attempt);
-				if (!shouldRetry(request, ex, attempt)) {
+				failures++;
+				if (ex instanceof FivetranException.RateLimited limited) {
+					// The limit is the account's: every call waits, not just this one.
+					Duration wait = (limited.retryAfter() != null) ? limited.retryAfter() : backoff(ex, failures);
+					this.throttle.retryAfter(wait);
+					log.warn("Fivetran answered 429 to {} {}; every call waits {} ms", request.method(),
+							request.pathTemplate(), wait.toMillis());
+				}
+				if (!shouldRetry(request, ex, failures)) {
 					throw ex;
 				}
-				Duration wait = backoff(ex, attempt);
+				if (ex instanceof FivetranException.RateLimited) {
+					continue;
+				}
+				Duration wait = backoff(ex, failures);
 				log.info("Fivetran {} {} failed ({}); attempt {} of {} in {} ms", request.method(),
-						request.pathTemplate(), ex.getMessage(), attempt + 1, this.properties.maxAttempts(),
+						request.pathTemplate(), ex.getMessage(), failures + 1, this.properties.maxAttempts(),
 						wait.toMillis());
-				try {
-					this.sleeper.sleep(wait);
-				}
-				catch (InterruptedException interrupted) {
-					Thread.currentThread().interrupt();
-					throw ex;
-				}
+				sleep(wait, ex);
 			}
+		}
+	}
+
+	private void acquire(FivetranRequest request, Throttle.Priority priority) {
+		try {
+			this.metrics.throttled(this.throttle.acquire(request.budgets(), priority));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new FivetranException.Unavailable(0, null, "interrupted while waiting for rate budget", false, ex);
+		}
+	}
+
+	private void sleep(Duration wait, FivetranException cause) {
+		try {
+			this.sleeper.sleep(wait);
+		}
+		catch (InterruptedException interrupted) {
+			Thread.currentThread().interrupt();
+			throw cause;
 		}
 	}
 
@@ -158,11 +198,25 @@ public class FivetranClient {
 			if (request.body() != null) {
 				spec.contentType(MediaType.APPLICATION_JSON).body(this.json.writeValueAsBytes(request.body()));
 			}
-			return spec.exchange((req, res) -> toResponse(res.getStatusCode(), res.getHeaders().getFirst("Retry-After"),
-					res.getBody().readAllBytes()), true);
+			return spec.exchange((req, res) -> {
+				observeRemaining(res.getHeaders().getFirst("X-Rate-Limit-Remaining"));
+				return toResponse(res.getStatusCode(), res.getHeaders().getFirst("Retry-After"),
+						res.getBody().readAllBytes());
+			}, true);
 		}
 		catch (ResourceAccessException ex) {
 			throw unavailable(ex);
+		}
+	}
+
+	private void observeRemaining(String header) {
+		if (header != null) {
+			try {
+				this.throttle.serverRemaining(Integer.parseInt(header.trim()));
+			}
+			catch (NumberFormatException ex) {
+				// not a number: nothing to learn from it
+			}
 		}
 	}
 

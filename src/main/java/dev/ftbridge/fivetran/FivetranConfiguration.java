@@ -18,8 +18,13 @@ import org.springframework.web.client.RestClient;
 class FivetranConfiguration {
 
 	@Bean
+	Throttle fivetranThrottle(LimitProperties limits) {
+		return new Throttle(limits, System::currentTimeMillis);
+	}
+
+	@Bean
 	FivetranClient fivetranClient(RestClient.Builder builder, JsonMapper json, FivetranProperties properties,
-			MeterRegistry meterRegistry) {
+			MeterRegistry meterRegistry, Throttle throttle) {
 		HttpClient httpClient = HttpClient.newBuilder()
 			.connectTimeout(properties.connectTimeout())
 			.version(HttpClient.Version.HTTP_1_1)
@@ -36,8 +41,10 @@ class FivetranConfiguration {
 				}
 			})
 			.build();
-		return new FivetranClient(http, json, properties, (duration) -> Thread.sleep(duration.toMillis()),
-				new FivetranMetrics(meterRegistry));
+		FivetranMetrics metrics = new FivetranMetrics(meterRegistry);
+		metrics.budgets(throttle);
+		return new FivetranClient(http, json, properties, (duration) -> Thread.sleep(duration.toMillis()), metrics,
+				throttle);
 	}
 
 	private static String basic(String key, String secret) {

@@ -3,6 +3,7 @@ package dev.ftbridge.fivetran;
 import java.time.Duration;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -32,6 +33,30 @@ class FivetranMetrics {
 				.register(this.registry)
 				.increment();
 		}
+	}
+
+	void throttled(Duration waited) {
+		Timer.builder("ftbridge.fivetran.throttle.wait")
+			.description("Time calls waited for Fivetran rate budget")
+			.register(this.registry)
+			.record(waited);
+	}
+
+	/** Gauges of every budget's remaining permits and limit. */
+	void budgets(Throttle throttle) {
+		for (String budget : throttle.limits().keySet()) {
+			Gauge.builder("ftbridge.fivetran.budget.remaining", throttle, (t) -> t.remaining().getOrDefault(budget, 0))
+				.description("Permits left in this instance's share of a Fivetran rate budget")
+				.tag("budget", budget)
+				.register(this.registry);
+			Gauge.builder("ftbridge.fivetran.budget.limit", throttle, (t) -> t.limits().getOrDefault(budget, 0))
+				.description("This instance's share of a Fivetran rate budget, per window")
+				.tag("budget", budget)
+				.register(this.registry);
+		}
+		Gauge.builder("ftbridge.fivetran.budget.share", throttle, Throttle::share)
+			.description("This instance's share of the account's budgets (its share of the command partitions)")
+			.register(this.registry);
 	}
 
 	/** The most specific budget a call counts against. */

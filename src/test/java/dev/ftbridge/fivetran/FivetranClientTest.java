@@ -448,7 +448,7 @@ class FivetranClientTest {
 
 	private FivetranClient client(FivetranProperties properties) {
 		return new FivetranConfiguration().fivetranClient(RestClient.builder(), JsonMapper.builder().build(),
-				properties, this.meters);
+				properties, this.meters, new Throttle(ThrottleTest.limits(null, null), System::currentTimeMillis));
 	}
 
 	private static Request only() {

@@ -1,0 +1,13 @@
+package dev.ftbridge.sandbox;
+
+/**
+ * Hears every {@link SandboxEvent}: the seam for webhook delivery. Called on the thread
+ * that made the change (a request thread or the lifecycle thread), after the change is
+ * applied and outside the state lock; it must not block: hand slow work to an executor.
+ */
+@FunctionalInterface
+public interface LifecycleListener {
+
+	void onEvent(SandboxEvent event);
+
+}

@@ -1,0 +1,112 @@
+package dev.ftbridge.sandbox;
+
+import java.time.Instant;
+
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One connection's state. Mutable; touched only while {@link SandboxState} is locked.
+ */
+final class SandboxConnection {
+
+	/**
+	 * Set {@code "sandbox_setup": "fail"} in a connection's config to fail its setup
+	 * tests.
+	 */
+	static final String SETUP_HOOK = "sandbox_setup";
+
+	final String id;
+
+	final String groupId;
+
+	final String service;
+
+	final String schema;
+
+	final Instant createdAt;
+
+	ObjectNode config;
+
+	boolean paused;
+
+	String scheduleType = "auto";
+
+	int syncFrequency = 360;
+
+	String dailySyncTime;
+
+	boolean pauseAfterTrial;
+
+	String dataDelaySensitivity = "NORMAL";
+
+	String setupState = "incomplete";
+
+	boolean syncing;
+
+	boolean historicalSync = true;
+
+	Instant rescheduledFor;
+
+	Instant succeededAt;
+
+	Instant failedAt;
+
+	ArrayNode tasks = Json.array();
+
+	ArrayNode warnings = Json.array();
+
+	ArrayNode setupTests = Json.array();
+
+	ObjectNode schemaConfig = SchemaConfigs.defaultConfig();
+
+	/** Bumped whenever a sync starts, so a superseded sync's completion is ignored. */
+	long syncGeneration;
+
+	/** The id of the running (or last) sync, for {@code sync_start}/{@code sync_end}. */
+	String syncId;
+
+	SandboxConnection(String id, String groupId, String service, String schema, ObjectNode config, Instant createdAt) {
+		this.id = id;
+		this.groupId = groupId;
+		this.service = service;
+		this.schema = schema;
+		this.config = config;
+		this.createdAt = createdAt;
+	}
+
+	/** {@code status.sync_state}. */
+	String syncState() {
+		if (this.paused) {
+			return "paused";
+		}
+		if (this.syncing) {
+			return "syncing";
+		}
+		return (this.rescheduledFor != null) ? "rescheduled" : "scheduled";
+	}
+
+	/**
+	 * Runs the setup tests against the current config: they fail when the config asks for
+	 * it through {@value #SETUP_HOOK}. Returns whether they passed.
+	 */
+	boolean runSetupTests() {
+		boolean fail = "fail".equals(this.config.path(SETUP_HOOK).asString(null));
+		this.setupTests = Json.array();
+		this.setupTests.addObject().put("title", "Connecting to source").put("status", "PASSED").put("message", "");
+		this.setupTests.addObject()
+			.put("title", "Validating credentials")
+			.put("status", fail ? "FAILED" : "PASSED")
+			.put("message", fail ? "Setup test failed as scripted (config." + SETUP_HOOK + " = fail)" : "");
+		this.setupState = fail ? "broken" : "connected";
+		this.tasks = Json.array();
+		if (fail) {
+			this.tasks.addObject()
+				.put("code", "reconnect")
+				.put("message", "Reconnect")
+				.put("details", "The setup tests failed; fix the configuration and test again");
+		}
+		return !fail;
+	}
+
+}

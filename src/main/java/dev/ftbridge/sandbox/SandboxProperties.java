@@ -1,0 +1,61 @@
+package dev.ftbridge.sandbox;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The sandbox in a Spring run ({@code ftbridge.sandbox.*}); used only when
+ * {@code enabled} is true.
+ *
+ * @param enabled whether to start the sandbox at all (never in production unless asked)
+ * @param host the address to bind
+ * @param port the port; 0 picks a free one
+ * @param timeScale how many times faster than real time sandbox time runs
+ * @param apiKey the API key clients must send; required when enabled
+ * @param apiSecret the API secret clients must send; required when enabled
+ * @param limits the rate-limit preset: {@code paid} or {@code trial}
+ * @param limitsEnabled whether the rate limits are enforced
+ * @param latencyEnabled whether to add Fivetran-like latency per endpoint class
+ * @param syncDuration how long a sync runs, in sandbox time
+ * @param transformationDuration how long a transformation run takes, in sandbox time
+ */
+@ConfigurationProperties("ftbridge.sandbox")
+public record SandboxProperties(@DefaultValue("false") boolean enabled, @DefaultValue("127.0.0.1") String host,
+		@DefaultValue("8099") int port, @DefaultValue("1") double timeScale, String apiKey, String apiSecret,
+		@DefaultValue("paid") LimitsPreset limits, @DefaultValue("true") boolean limitsEnabled,
+		@DefaultValue("true") boolean latencyEnabled, @DefaultValue("5m") Duration syncDuration,
+		@DefaultValue("2m") Duration transformationDuration) {
+
+	SandboxSettings toSettings() {
+		Limits preset = (this.limits == LimitsPreset.TRIAL) ? Limits.trial() : Limits.paid();
+		return SandboxSettings.defaults()
+			.withHost(this.host)
+			.withPort(this.port)
+			.withTimeScale(this.timeScale)
+			.withCredentials(this.apiKey, this.apiSecret)
+			.withLimits(this.limitsEnabled ? preset : preset.disabled())
+			.withLatency(this.latencyEnabled ? Latency.defaults() : Latency.disabled())
+			.withLifecycle(new SandboxSettings.Lifecycle(this.syncDuration, this.transformationDuration));
+	}
+
+	@Override
+	public String toString() {
+		return "SandboxProperties[enabled=" + this.enabled + ", host=" + this.host + ", port=" + this.port
+				+ ", timeScale=" + this.timeScale + ", apiKey=" + this.apiKey + ", apiSecret=******, limits="
+				+ this.limits + "]";
+	}
+
+	/** Fivetran's account types, as far as rate limits go. */
+	public enum LimitsPreset {
+
+		/** Free, Standard, Enterprise, Business Critical: 20,000 requests per hour. */
+		PAID,
+
+		/** Trial: 500 requests per hour. */
+		TRIAL
+
+	}
+
+}

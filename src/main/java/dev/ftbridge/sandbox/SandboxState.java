@@ -1,0 +1,207 @@
+package dev.ftbridge.sandbox;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Everything the sandbox account holds: groups, connections with their schema configs,
+ * transformations, webhooks and users, in creation order. Thread-safe: one lock guards it
+ * all; handlers work inside {@link #locked}. The public methods seed and inspect state
+ * without HTTP, limits or faults.
+ */
+public final class SandboxState {
+
+	private final SandboxClock clock;
+
+	private final Ids ids = new Ids();
+
+	private final Map<String, Group> groups = new LinkedHashMap<>();
+
+	private final Map<String, SandboxConnection> connections = new LinkedHashMap<>();
+
+	private final Map<String, SandboxTransformation> transformations = new LinkedHashMap<>();
+
+	private final Map<String, WebhookRegistration> webhooks = new LinkedHashMap<>();
+
+	private final Map<String, ObjectNode> users = new LinkedHashMap<>();
+
+	SandboxState(SandboxClock clock) {
+		this.clock = clock;
+	}
+
+	/** Adds a group; the name must be unique. */
+	public Group addGroup(String name) {
+		return locked(() -> insertGroup(name));
+	}
+
+	/** Adds a connected, unpaused connection with passed setup tests; returns its id. */
+	public String addConnection(String groupId, String service, String schema) {
+		return locked(() -> {
+			ObjectNode config = Json.object().put("schema", schema);
+			SandboxConnection connection = new SandboxConnection(newId(), groupId, service, schema, config, now());
+			connection.runSetupTests();
+			insertConnection(connection);
+			return connection.id;
+		});
+	}
+
+	/** Adds a transformation of type {@code DBT_CORE}; returns its id. */
+	public String addTransformation(ObjectNode transformationConfig) {
+		return locked(() -> {
+			ObjectNode schedule = Json.object().put("schedule_type", "INTERVAL").put("interval", 60);
+			SandboxTransformation transformation = new SandboxTransformation(newId(), "DBT_CORE", schedule,
+					transformationConfig.deepCopy(), false, now());
+			this.transformations.put(transformation.id, transformation);
+			return transformation.id;
+		});
+	}
+
+	/** The connection as {@code GET /v1/connections/{id}} shows it. */
+	public Optional<ObjectNode> connectionDetails(String connectionId) {
+		return locked(() -> Optional.ofNullable(this.connections.get(connectionId)).map(ConnectionJson::details));
+	}
+
+	/** The transformation as {@code GET /v1/transformations/{id}} shows it. */
+	public Optional<ObjectNode> transformationDetails(String transformationId) {
+		return locked(() -> Optional.ofNullable(this.transformations.get(transformationId))
+			.map(SandboxTransformation::toJson));
+	}
+
+	/** Replaces a connection's schema config. */
+	public void setSchemaConfig(String connectionId, ObjectNode schemaConfig) {
+		locked(() -> requireConnection(connectionId).schemaConfig = schemaConfig.deepCopy());
+	}
+
+	public List<Group> groups() {
+		return locked(() -> List.copyOf(this.groups.values()));
+	}
+
+	/** Every registered webhook, secrets in clear. */
+	public List<WebhookRegistration> webhooks() {
+		return locked(() -> List.copyOf(this.webhooks.values()));
+	}
+
+	/** Forgets everything. */
+	public void clear() {
+		locked(() -> {
+			this.groups.clear();
+			this.connections.clear();
+			this.transformations.clear();
+			this.webhooks.clear();
+			this.users.clear();
+			return null;
+		});
+	}
+
+	synchronized <T> T locked(Supplier<T> action) {
+		return action.get();
+	}
+
+	String newId() {
+		return this.ids.next();
+	}
+
+	Instant now() {
+		return this.clock.now();
+	}
+
+	Group insertGroup(String name) {
+		if (name == null || name.isBlank()) {
+			throw ApiException.invalidInput("Field 'name' is required");
+		}
+		if (this.groups.values().stream().anyMatch((group) -> group.name().equals(name))) {
+			throw ApiException.conflict("Group with name '" + name + "' already exists");
+		}
+		Group group = new Group(newId(), name, now());
+		this.groups.put(group.id(), group);
+		return group;
+	}
+
+	Group requireGroup(String groupId) {
+		return require(this.groups, groupId, "Group");
+	}
+
+	Collection<Group> groupList() {
+		return this.groups.values();
+	}
+
+	/** Adds a connection; its group must exist and its schema be unique in the group. */
+	void insertConnection(SandboxConnection connection) {
+		requireGroup(connection.groupId);
+		for (SandboxConnection other : this.connections.values()) {
+			if (other.groupId.equals(connection.groupId) && other.schema.equals(connection.schema)) {
+				throw ApiException.conflict("A connection with schema '" + connection.schema
+						+ "' already exists in group '" + connection.groupId + "'");
+			}
+		}
+		this.connections.put(connection.id, connection);
+	}
+
+	SandboxConnection requireConnection(String connectionId) {
+		return require(this.connections, connectionId, "Connection");
+	}
+
+	/** Looks a connection up without failing (for lifecycles that outlive it). */
+	SandboxConnection findConnection(String connectionId) {
+		return this.connections.get(connectionId);
+	}
+
+	void removeConnection(String connectionId) {
+		requireConnection(connectionId);
+		this.connections.remove(connectionId);
+	}
+
+	List<SandboxConnection> connectionList() {
+		return new ArrayList<>(this.connections.values());
+	}
+
+	SandboxTransformation requireTransformation(String transformationId) {
+		return require(this.transformations, transformationId, "Transformation");
+	}
+
+	SandboxTransformation findTransformation(String transformationId) {
+		return this.transformations.get(transformationId);
+	}
+
+	void putTransformation(SandboxTransformation transformation) {
+		this.transformations.put(transformation.id, transformation);
+	}
+
+	WebhookRegistration requireWebhook(String webhookId) {
+		return require(this.webhooks, webhookId, "Webhook");
+	}
+
+	void putWebhook(WebhookRegistration webhook) {
+		this.webhooks.put(webhook.id(), webhook);
+	}
+
+	void removeWebhook(String webhookId) {
+		requireWebhook(webhookId);
+		this.webhooks.remove(webhookId);
+	}
+
+	Collection<WebhookRegistration> webhookList() {
+		return this.webhooks.values();
+	}
+
+	Map<String, ObjectNode> users() {
+		return this.users;
+	}
+
+	private static <T> T require(Map<String, T> map, String id, String type) {
+		T value = map.get(id);
+		if (value == null) {
+			throw ApiException.notFound(type, id);
+		}
+		return value;
+	}
+
+}

@@ -1,0 +1,66 @@
+package dev.ftbridge.sandbox;
+
+import java.util.List;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Users, enough for the user-creation limit: {@code POST /v1/users} (invite; 201),
+ * {@code GET /v1/users}, {@code GET /v1/users/{userId}}.
+ */
+final class UserHandlers {
+
+	private final SandboxState state;
+
+	UserHandlers(SandboxState state) {
+		this.state = state;
+	}
+
+	void register(Router router) {
+		router.add("POST", "/v1/users", Cost.USER_CREATION, this::invite)
+			.add("GET", "/v1/users", Cost.READ, this::list)
+			.add("GET", "/v1/users/{userId}", Cost.READ, this::details);
+	}
+
+	private ApiResponse invite(ApiRequest request) {
+		ObjectNode body = request.requireObject();
+		String email = Json.requiredText(body, "email");
+		ObjectNode user = Json.object()
+			.put("email", email)
+			.put("given_name", Json.optionalText(body, "given_name"))
+			.put("family_name", Json.optionalText(body, "family_name"))
+			.put("role", (body.has("role")) ? Json.optionalText(body, "role") : "Account Reviewer")
+			.put("verified", false)
+			.put("invited", true)
+			.put("active", true)
+			.putNull("logged_in_at");
+		ObjectNode json = this.state.locked(() -> {
+			if (this.state.users().values().stream().anyMatch((other) -> email.equals(other.get("email").asString()))) {
+				throw ApiException.conflict("User with email '" + email + "' already exists");
+			}
+			user.put("id", this.state.newId()).put("created_at", Json.timestamp(this.state.now()));
+			this.state.users().put(user.get("id").asString(), user);
+			return user.deepCopy();
+		});
+		return ApiResponse.created("User has been invited to the account", json);
+	}
+
+	private ApiResponse list(ApiRequest request) {
+		List<ObjectNode> users = this.state
+			.locked(() -> this.state.users().values().stream().map(ObjectNode::deepCopy).toList());
+		return ApiResponse.ok("Users retrieved successfully", Pages.page(users, request));
+	}
+
+	private ApiResponse details(ApiRequest request) {
+		String id = request.variable("userId");
+		ObjectNode user = this.state.locked(() -> {
+			ObjectNode found = this.state.users().get(id);
+			if (found == null) {
+				throw ApiException.notFound("User", id);
+			}
+			return found.deepCopy();
+		});
+		return ApiResponse.ok("User details retrieved successfully", user);
+	}
+
+}

@@ -1,0 +1,177 @@
+package dev.ftbridge.fivetran;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+import dev.ftbridge.fivetran.Throttle.Priority;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every budget, priority and share rule of the throttle, on a clock the test controls.
+ */
+class ThrottleTest {
+
+	private static final Set<EndpointClass> REQUEST = EnumSet.of(EndpointClass.REQUEST);
+
+	private static final Set<EndpointClass> SETUP_TEST = EnumSet.of(EndpointClass.REQUEST,
+			EndpointClass.SOURCE_INTERACTION, EndpointClass.SETUP_TEST);
+
+	private static final Set<EndpointClass> SOURCE = EnumSet.of(EndpointClass.REQUEST,
+			EndpointClass.SOURCE_INTERACTION);
+
+	private final AtomicLong now = new AtomicLong(1_000_000);
+
+	@Test
+	void defaultsSitTheMarginUnderThePaidLimits() {
+		Throttle throttle = new Throttle(limits(null, null), this.now::get);
+		assertThat(throttle.limits()).containsEntry("requests_per_hour", 19_000)
+			.containsEntry("setup_tests_per_minute", 237)
+			.containsEntry("setup_tests_per_hour", 2_375)
+			.containsEntry("source_interactions_per_minute", 475)
+			.containsEntry("source_interactions_per_hour", 4_750)
+			.containsEntry("user_creations_per_hour", 475);
+	}
+
+	@Test
+	void trialPresetHasNoPerMinuteSetupTestBudget() {
+		Throttle throttle = new Throttle(
+				new LimitProperties(true, LimitProperties.Preset.TRIAL, 0, null, null, null, null, null, null, 0.1, 1),
+				this.now::get);
+		assertThat(throttle.limits()).doesNotContainKey("setup_tests_per_minute")
+			.containsEntry("setup_tests_per_hour", 50)
+			.containsEntry("requests_per_hour", 500);
+	}
+
+	@Test
+	void aBudgetGrantsUpToItsLimitThenWaitsUntilTheOldestPermitLeavesTheWindow() {
+		Throttle throttle = new Throttle(limits(5, null), this.now::get);
+		for (int i = 0; i < 5; i++) {
+			assertThat(throttle.tryAcquire(SETUP_TEST, Priority.COMMAND)).isZero();
+			this.now.addAndGet(1000);
+		}
+		long wait = throttle.tryAcquire(SETUP_TEST, Priority.COMMAND);
+		assertThat(wait).as("the first permit frees 60 s after it was taken").isEqualTo(60_000 - 5_000);
+		this.now.addAndGet(wait);
+		assertThat(throttle.tryAcquire(SETUP_TEST, Priority.COMMAND)).isZero();
+		assertThat(throttle.tryAcquire(SETUP_TEST, Priority.COMMAND)).as("rolling: only one permit freed").isPositive();
+	}
+
+	@Test
+	void aCallTakesAPermitFromEveryBudgetItCountsAgainst() {
+		Throttle throttle = new Throttle(limits(null, null), this.now::get);
+		throttle.tryAcquire(SETUP_TEST, Priority.COMMAND);
+		throttle.tryAcquire(SOURCE, Priority.COMMAND);
+		throttle.tryAcquire(REQUEST, Priority.COMMAND);
+		assertThat(throttle.remaining()).containsEntry("requests_per_hour", 19_000 - 3)
+			.containsEntry("source_interactions_per_minute", 475 - 2)
+			.containsEntry("setup_tests_per_minute", 237 - 1)
+			.containsEntry("user_creations_per_hour", 475);
+	}
+
+	@Test
+	void anExhaustedSetupBudgetDoesNotBlockPlainRequests() {
+		Throttle throttle = new Throttle(limits(2, null), this.now::get);
+		throttle.tryAcquire(SETUP_TEST, Priority.COMMAND);
+		throttle.tryAcquire(SETUP_TEST, Priority.COMMAND);
+		assertThat(throttle.tryAcquire(SETUP_TEST, Priority.COMMAND)).isPositive();
+		assertThat(throttle.tryAcquire(REQUEST, Priority.COMMAND)).isZero();
+	}
+
+	@Test
+	void backgroundWorkLeavesTheReserveToCommands() {
+		Throttle throttle = new Throttle(limits(null, 10), this.now::get);
+		int background = 0;
+		while (throttle.tryAcquire(REQUEST, Priority.BACKGROUND) == 0) {
+			background++;
+		}
+		assertThat(background).as("background stops at the 10%% reserve").isEqualTo(9);
+		assertThat(throttle.tryAcquire(REQUEST, Priority.COMMAND)).as("a command still gets a permit").isZero();
+	}
+
+	@Test
+	void backgroundWorkWaitsWhileACommandWaits() throws Exception {
+		Throttle throttle = new Throttle(limits(null, 1), System::currentTimeMillis);
+		assertThat(throttle.tryAcquire(REQUEST, Priority.COMMAND)).isZero();
+		Thread command = new Thread(() -> {
+			try {
+				throttle.acquire(REQUEST, Priority.COMMAND);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+		command.setDaemon(true);
+		command.start();
+		org.awaitility.Awaitility.await().until(() -> command.getState() == Thread.State.TIMED_WAITING);
+		assertThat(throttle.tryAcquire(REQUEST, Priority.BACKGROUND)).isPositive();
+		command.interrupt();
+	}
+
+	@Test
+	void retryAfterPausesEveryCallForThatLong() {
+		Throttle throttle = new Throttle(limits(null, null), this.now::get);
+		throttle.retryAfter(Duration.ofSeconds(30));
+		assertThat(throttle.tryAcquire(REQUEST, Priority.COMMAND)).isEqualTo(30_000);
+		this.now.addAndGet(30_000);
+		assertThat(throttle.tryAcquire(REQUEST, Priority.COMMAND)).isZero();
+	}
+
+	@Test
+	void aLowServerRemainingSpacesCallsAtTheAverageRate() {
+		Throttle throttle = new Throttle(limits(null, 3600), this.now::get);
+		assertThat(throttle.tryAcquire(REQUEST, Priority.COMMAND)).isZero();
+		assertThat(throttle.tryAcquire(REQUEST, Priority.COMMAND)).as("plenty left: no spacing").isZero();
+		throttle.serverRemaining(3);
+		long wait = throttle.tryAcquire(REQUEST, Priority.COMMAND);
+		assertThat(wait).as("3600 per hour = one per second").isEqualTo(1000);
+		this.now.addAndGet(wait);
+		assertThat(throttle.tryAcquire(REQUEST, Priority.COMMAND)).isZero();
+	}
+
+	@Test
+	void theShareFollowsTheAssignedPartitions() {
+		Throttle throttle = new Throttle(limits(100, 1000), this.now::get);
+		throttle.share(3, 12);
+		assertThat(throttle.limits()).containsEntry("requests_per_hour", 250)
+			.containsEntry("setup_tests_per_minute", 25);
+		throttle.share(12, 12);
+		assertThat(throttle.limits()).containsEntry("requests_per_hour", 1000);
+		throttle.share(0, 12);
+		assertThat(throttle.share()).as("an instance without partitions keeps a full budget for background work")
+			.isEqualTo(1.0);
+	}
+
+	@Test
+	void timeScaleCompressesTheWindows() {
+		Throttle throttle = new Throttle(
+				new LimitProperties(true, LimitProperties.Preset.PAID, 0, null, 1, null, null, null, null, 0.1, 60),
+				this.now::get);
+		throttle.tryAcquire(SETUP_TEST, Priority.COMMAND);
+		assertThat(throttle.tryAcquire(SETUP_TEST, Priority.COMMAND)).as("a minute in one second").isEqualTo(1000);
+	}
+
+	@Test
+	void disabledLimitsNeverWait() {
+		Throttle throttle = new Throttle(
+				new LimitProperties(false, LimitProperties.Preset.PAID, 0, 1, 1, 1, 1, 1, 1, 0.1, 1), this.now::get);
+		for (int i = 0; i < 10; i++) {
+			assertThat(throttle.tryAcquire(SETUP_TEST, Priority.COMMAND)).isZero();
+		}
+	}
+
+	/**
+	 * Paid limits with no margin, optionally overriding setup tests per minute and
+	 * requests per hour.
+	 */
+	static LimitProperties limits(Integer setupTestsPerMinute, Integer requestsPerHour) {
+		return new LimitProperties(true, LimitProperties.Preset.PAID,
+				(setupTestsPerMinute == null && requestsPerHour == null) ? 0.05 : 0, requestsPerHour,
+				setupTestsPerMinute, null, null, null, null, 0.1, 1);
+	}
+
+}

@@ -1,0 +1,154 @@
+package dev.ftbridge.sandbox;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import dev.ftbridge.sandbox.SandboxClient.Reply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every sandbox answer on the bridge's endpoints matches the response schema that
+ * Fivetran's OpenAPI definition declares for that operation and status.
+ */
+class OpenApiConformanceTest {
+
+	private static final String CONNECTION = "/v1/connections/{connectionId}";
+
+	private final List<String> violations = new ArrayList<>();
+
+	private OpenApiSpec spec;
+
+	private FivetranSandbox sandbox;
+
+	private SandboxClient client;
+
+	@BeforeEach
+	void start() {
+		Optional<Path> path = OpenApiSpec.locate();
+		Assumptions.assumeTrue(path.isPresent(), "Fivetran's OpenAPI definition is not at "
+				+ "../shared/fivetran-openapi/open-api-spec.json and FIVETRAN_OPENAPI is not set");
+		this.spec = OpenApiSpec.load(path.get());
+		// long syncs, so that a second resync meets a running sync (409)
+		this.sandbox = FivetranSandbox.start(SandboxClient.settings()
+			.withLifecycle(new SandboxSettings.Lifecycle(Duration.ofHours(1), Duration.ofHours(1))));
+		this.client = new SandboxClient(this.sandbox);
+	}
+
+	@AfterEach
+	void stop() {
+		if (this.sandbox != null) {
+			this.sandbox.close();
+		}
+	}
+
+	@Test
+	void connectionAndGroupAnswersMatchTheDefinition() throws Exception {
+		Reply group = check("POST", "/v1/groups", "/v1/groups", "{\"name\":\"warehouse\"}", 201);
+		String groupId = group.data().path("id").asString();
+		check("GET", "/v1/groups", "/v1/groups", null, 200);
+		check("GET", "/v1/groups/{groupId}", "/v1/groups/" + groupId, null, 200);
+		Reply created = check("POST", "/v1/connections", "/v1/connections", """
+				{"group_id":"%s","service":"postgres","config":{"schema":"pg","password":"x"}}""".formatted(groupId),
+				201);
+		String base = "/v1/connections/" + created.data().path("id").asString();
+		check("GET", CONNECTION, base, null, 200);
+		check("PATCH", CONNECTION, base, "{\"paused\":false,\"run_setup_tests\":false}", 200);
+		check("PATCH", CONNECTION, base, "{\"sync_frequency\":60}", 200);
+		check("GET", "/v1/groups/{groupId}/connections", "/v1/groups/" + groupId + "/connections?limit=1", null, 200);
+		check("GET", "/v1/connections", "/v1/connections?group_id=" + groupId, null, 200);
+		check("POST", CONNECTION + "/resync", base + "/resync", "{\"scope\":{\"public\":[\"orders\"]}}", 200);
+		check("POST", CONNECTION + "/resync", base + "/resync", "{}", 409);
+		check("POST", CONNECTION + "/sync", base + "/sync", "{\"force\":false}", 200);
+		check("POST", CONNECTION + "/schemas/tables/resync", base + "/schemas/tables/resync",
+				"{\"public\":[\"orders\"]}", 200);
+		check("POST", CONNECTION + "/test", base + "/test", "{}", 200);
+		check("DELETE", CONNECTION, base, null, 200);
+		check("GET", CONNECTION, base, null, 404);
+		check("POST", "/v1/connections", "/v1/connections", "{\"service\":\"postgres\"}", 400);
+		check("POST", CONNECTION + "/resync", base + "/resync", "{}", 404);
+		assertThat(this.violations).isEmpty();
+	}
+
+	@Test
+	void schemaConfigAnswersMatchTheDefinition() throws Exception {
+		String groupId = this.sandbox.state().addGroup("warehouse").id();
+		String schemas = "/v1/connections/" + this.sandbox.state().addConnection(groupId, "postgres", "pg")
+				+ "/schemas";
+		String template = CONNECTION + "/schemas";
+		Reply config = check("GET", template, schemas, null, 200);
+		this.violations.addAll(this.spec.violationsOf("SchemaConfigResponse", config.data().at("/schemas/public")));
+		check("PATCH", template, schemas, "{\"schema_change_handling\":\"ALLOW_COLUMNS\"}", 200);
+		check("PATCH", template + "/{schemaName}", schemas + "/public", "{\"enabled\":true}", 200);
+		check("PATCH", template + "/{schemaName}/tables/{tableName}", schemas + "/public/tables/orders",
+				"{\"enabled\":true}", 200);
+		check("PATCH", template + "/{schemaName}/tables/{tableName}/columns/{columnName}",
+				schemas + "/public/tables/orders/columns/amount", "{\"hashed\":true}", 200);
+		Reply columns = check("GET", template + "/{schema}/tables/{table}/columns",
+				schemas + "/public/tables/orders/columns", null, 200);
+		this.violations.addAll(this.spec.violationsOf("ColumnConfigResponse", columns.data().at("/columns/amount")));
+		check("POST", template + "/reload", schemas + "/reload", "{\"exclude_mode\":\"PRESERVE\"}", 200);
+		assertThat(this.violations).isEmpty();
+	}
+
+	@Test
+	void transformationAndWebhookAnswersMatchTheDefinition() throws Exception {
+		Reply created = check("POST", "/v1/transformations", "/v1/transformations",
+				"{\"type\":\"DBT_CORE\",\"schedule\":{\"schedule_type\":\"INTERVAL\",\"interval\":60}}", 201);
+		String id = created.data().path("id").asString();
+		check("POST", "/v1/transformations/{transformationId}/run", "/v1/transformations/" + id + "/run", "{}", 200);
+		check("GET", "/v1/transformations/{transformationId}", "/v1/transformations/" + id, null, 200);
+		check("GET", "/v1/transformations/{transformationId}", "/v1/transformations/none", null, 404);
+		String groupId = this.sandbox.state().addGroup("warehouse").id();
+		String hook = "{\"url\":\"https://hooks.example.com/f\",\"events\":[\"sync_end\"],\"secret\":\"s\"}";
+		Reply account = check("POST", "/v1/webhooks/account", "/v1/webhooks/account", hook, 200);
+		check("POST", "/v1/webhooks/group/{groupId}", "/v1/webhooks/group/" + groupId, hook, 200);
+		check("GET", "/v1/webhooks", "/v1/webhooks", null, 200);
+		check("GET", "/v1/webhooks/{webhookId}", "/v1/webhooks/" + account.data().path("id").asString(), null, 200);
+		check("DELETE", "/v1/webhooks/{webhookId}", "/v1/webhooks/" + account.data().path("id").asString(), null, 200);
+		assertThat(this.violations).isEmpty();
+	}
+
+	@Test
+	void checkerCatchesMissingRequiredFieldsWrongTypesAndUnknownEnumValues() throws Exception {
+		String groupId = this.sandbox.state().addGroup("warehouse").id();
+		String id = this.sandbox.state().addConnection(groupId, "postgres", "pg");
+		ObjectNode body = (ObjectNode) this.client.get("/v1/connections/" + id).body();
+		assertThat(this.spec.violations("GET", CONNECTION, 200, body)).isEmpty();
+		ObjectNode data = (ObjectNode) body.get("data");
+		data.remove("group_id");
+		data.put("paused", "no");
+		data.put("sync_frequency", 7);
+		((ObjectNode) data.get("status")).remove("setup_state");
+		assertThat(this.spec.violations("GET", CONNECTION, 200, body)).containsExactlyInAnyOrder(
+				"$.data.group_id is required but missing", "$.data.paused should be boolean but is \"no\"",
+				"$.data.sync_frequency = 7 is not one of [\"1\",\"5\",\"15\",\"30\",\"60\",\"120\",\"180\","
+						+ "\"360\",\"480\",\"720\",\"1440\"]",
+				"$.data.status.setup_state is required but missing");
+	}
+
+	/**
+	 * Sends the request, expects the status, and records any mismatch with the schema.
+	 */
+	private Reply check(String method, String template, String path, String body, int status) throws Exception {
+		Reply reply = this.client.send(method, path, body);
+		assertThat(reply.status()).as("%s %s: %s", method, path, reply.body()).isEqualTo(status);
+		for (String violation : this.spec.violations(method, template, status, reply.body())) {
+			this.violations.add(method + " " + template + " " + status + ": " + violation);
+		}
+		JsonNode code = reply.body().path("code");
+		assertThat(code.isString()).as("%s %s has a code", method, path).isTrue();
+		return reply;
+	}
+
+}
