@@ -1,0 +1,88 @@
+package dev.ftbridge.local;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The README's run command, as a user runs it: {@link LocalBridge} in a JVM of its own
+ * (the same main class {@code ./mvnw spring-boot:test-run} starts), which must reach
+ * "ready", finish the demo scenario with the expected outcomes, and stop within 10 s of
+ * SIGINT.
+ */
+class LocalRunProcessTest {
+
+	private static final Pattern READY = Pattern.compile("Ready in (\\d+) ms .*heap used (\\d+) MiB");
+
+	private static final Pattern DONE = Pattern.compile("Demo scenario done: (\\d+) commands; outcomes \\{(.*)\\}");
+
+	@Test
+	void startsRunsTheDemoAndStopsOnSigint() throws Exception {
+		String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+		Process process = new ProcessBuilder(java, "-Xmx512m", "-Dserver.port=0", "-cp",
+				System.getProperty("java.class.path"), LocalBridge.class.getName())
+			.redirectErrorStream(true)
+			.start();
+		List<String> lines = new CopyOnWriteArrayList<>();
+		Thread reader = new Thread(() -> read(process, lines));
+		reader.setDaemon(true);
+		reader.start();
+		try {
+			await().atMost(Duration.ofSeconds(90)).until(() -> find(lines, DONE) != null || !process.isAlive());
+			Matcher ready = find(lines, READY);
+			Matcher done = find(lines, DONE);
+			assertThat(ready).as("a 'Ready' line; output was:%n%s", String.join("\n", lines)).isNotNull();
+			assertThat(done).as("the demo finished; output was:%n%s", String.join("\n", lines)).isNotNull();
+			assertThat(done.group(1)).isEqualTo("12");
+			assertThat(done.group(2)).isEqualTo("ACCEPTED=4, REJECTED=1, SUCCEEDED=7");
+			assertThat(String.join("\n", lines)).contains("DEAD").contains("SCHEMA_VIOLATION");
+
+			long pid = process.pid();
+			long stopping = System.nanoTime();
+			new ProcessBuilder("kill", "-INT", Long.toString(pid)).start().waitFor();
+			assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("stopped within 10 s of SIGINT").isTrue();
+			long stopMillis = Duration.ofNanos(System.nanoTime() - stopping).toMillis();
+			System.out.printf("local run: ready in %s ms, heap used at ready %s MiB, stopped %d ms after SIGINT%n",
+					ready.group(1), ready.group(2), stopMillis);
+		}
+		finally {
+			process.destroyForcibly();
+		}
+	}
+
+	private static Matcher find(List<String> lines, Pattern pattern) {
+		for (String line : lines) {
+			Matcher matcher = pattern.matcher(line);
+			if (matcher.find()) {
+				return matcher;
+			}
+		}
+		return null;
+	}
+
+	private static void read(Process process, List<String> lines) {
+		try (BufferedReader in = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+			for (String line = in.readLine(); line != null; line = in.readLine()) {
+				lines.add(line);
+			}
+		}
+		catch (IOException ex) {
+			// the process ended
+		}
+	}
+
+}
