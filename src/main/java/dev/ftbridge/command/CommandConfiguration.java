@@ -26,6 +26,7 @@ import dev.ftbridge.events.EventPublisher;
 import dev.ftbridge.events.TopicProperties;
 import dev.ftbridge.fivetran.FivetranClient;
 import dev.ftbridge.fivetran.FivetranProperties;
+import dev.ftbridge.fivetran.Throttle;
 
 /** Wires the command path: consumer → reader → lanes → executor → publisher. */
 @Configuration(proxyBeanMethods = false)
@@ -35,7 +36,7 @@ class CommandConfiguration {
 	CommandConsumer commandConsumer(KafkaProperties kafka, TopicProperties topics, CommandProperties properties,
 			JsonMapper json, FivetranClient fivetran, FivetranProperties fivetranProperties, EventPublisher events,
 			KafkaTemplate<byte[], byte[]> bridgeKafkaTemplate, EventProperties eventProperties,
-			ExecutorService commandExecutorService, MeterRegistry meterRegistry) {
+			ExecutorService commandExecutorService, MeterRegistry meterRegistry, Throttle throttle) {
 		Clock clock = Clock.systemUTC();
 		CommandReader reader = new CommandReader(json, new CommandSchemas(), properties.maxCommandBytes(), clock);
 		CommandExecutor executor = new CommandExecutor(fivetran, clock, fivetranProperties.pageSize());
@@ -46,7 +47,7 @@ class CommandConfiguration {
 		DefaultKafkaConsumerFactory<byte[], byte[]> consumers = consumerFactory(kafka, properties);
 		consumers.addListener(new MicrometerConsumerListener<>(meterRegistry));
 		CommandConsumer consumer = new CommandConsumer(consumers, topics.commands(), properties, reader, processor,
-				new KeyedLanes(commandExecutorService));
+				new KeyedLanes(commandExecutorService), throttle::share);
 		Gauge.builder("ftbridge.commands.in.flight", consumer::inFlight)
 			.description("Command records read and not yet finished")
 			.register(meterRegistry);

@@ -43,6 +43,8 @@ class CommandConsumer implements SmartLifecycle {
 
 	private final KeyedLanes lanes;
 
+	private final PartitionShare partitionShare;
+
 	private final Map<TopicPartition, PartitionProgress> progress = new ConcurrentHashMap<>();
 
 	private final AtomicInteger inFlight = new AtomicInteger();
@@ -60,7 +62,8 @@ class CommandConsumer implements SmartLifecycle {
 	private volatile boolean paused;
 
 	CommandConsumer(ConsumerFactory<byte[], byte[]> consumers, String topic, CommandProperties properties,
-			CommandReader reader, CommandProcessor processor, KeyedLanes lanes) {
+			CommandReader reader, CommandProcessor processor, KeyedLanes lanes, PartitionShare partitionShare) {
+		this.partitionShare = partitionShare;
 		this.consumers = consumers;
 		this.topic = topic;
 		this.properties = properties;
@@ -273,6 +276,13 @@ class CommandConsumer implements SmartLifecycle {
 			release(this.kafka, partitions);
 		}
 
+		/** This instance's share of the partitions is its share of Fivetran's budgets. */
+		private void shareChanged(Consumer<byte[], byte[]> kafka) {
+			int assigned = kafka.assignment().size();
+			int total = kafka.partitionsFor(CommandConsumer.this.topic).size();
+			CommandConsumer.this.partitionShare.changed(assigned, total);
+		}
+
 		@Override
 		public void onPartitionsLost(Collection<TopicPartition> partitions) {
 			partitions.stream()
@@ -284,6 +294,7 @@ class CommandConsumer implements SmartLifecycle {
 		@Override
 		public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
 			log.info("Command partitions assigned: {}", partitions);
+			shareChanged(this.kafka);
 		}
 
 	}
