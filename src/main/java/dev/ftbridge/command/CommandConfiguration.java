@@ -24,6 +24,7 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import dev.ftbridge.events.EventProperties;
 import dev.ftbridge.events.EventPublisher;
 import dev.ftbridge.events.TopicProperties;
+import dev.ftbridge.fivetran.FivetranAvailability;
 import dev.ftbridge.fivetran.FivetranClient;
 import dev.ftbridge.fivetran.FivetranProperties;
 import dev.ftbridge.fivetran.Throttle;
@@ -36,10 +37,13 @@ class CommandConfiguration {
 	CommandConsumer commandConsumer(KafkaProperties kafka, TopicProperties topics, CommandProperties properties,
 			JsonMapper json, FivetranClient fivetran, FivetranProperties fivetranProperties, EventPublisher events,
 			KafkaTemplate<byte[], byte[]> bridgeKafkaTemplate, EventProperties eventProperties,
-			ExecutorService commandExecutorService, MeterRegistry meterRegistry, Throttle throttle) {
+			ExecutorService commandExecutorService, MeterRegistry meterRegistry, Throttle throttle,
+			FivetranAvailability availability) {
 		Clock clock = Clock.systemUTC();
 		CommandReader reader = new CommandReader(json, new CommandSchemas(), properties.maxCommandBytes(), clock);
-		CommandExecutor executor = new CommandExecutor(fivetran, clock, fivetranProperties.pageSize());
+		CommandExecutor executor = new CommandExecutor(
+				new FivetranCalls(fivetran, availability, fivetranProperties.retryBackoff().multipliedBy(4)), clock,
+				fivetranProperties.pageSize());
 		DeadLetters deadLetters = new KafkaDeadLetters(bridgeKafkaTemplate, topics.commandsDlt(),
 				eventProperties.sendTimeout().toMillis());
 		CommandProcessor processor = new CommandProcessor(executor, events, deadLetters, clock,
@@ -47,7 +51,10 @@ class CommandConfiguration {
 		DefaultKafkaConsumerFactory<byte[], byte[]> consumers = consumerFactory(kafka, properties);
 		consumers.addListener(new MicrometerConsumerListener<>(meterRegistry));
 		CommandConsumer consumer = new CommandConsumer(consumers, topics.commands(), properties, reader, processor,
-				new KeyedLanes(commandExecutorService), throttle::share);
+				new KeyedLanes(commandExecutorService), throttle::share, availability::available);
+		Gauge.builder("ftbridge.commands.intake.paused", consumer, (c) -> c.paused() ? 1 : 0)
+			.description("1 while command intake is paused (back-pressure or Fivetran unavailable)")
+			.register(meterRegistry);
 		Gauge.builder("ftbridge.commands.in.flight", consumer::inFlight)
 			.description("Command records read and not yet finished")
 			.register(meterRegistry);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -45,6 +46,8 @@ class CommandConsumer implements SmartLifecycle {
 
 	private final PartitionShare partitionShare;
 
+	private final BooleanSupplier intakeOpen;
+
 	private final Map<TopicPartition, PartitionProgress> progress = new ConcurrentHashMap<>();
 
 	private final AtomicInteger inFlight = new AtomicInteger();
@@ -62,7 +65,9 @@ class CommandConsumer implements SmartLifecycle {
 	private volatile boolean paused;
 
 	CommandConsumer(ConsumerFactory<byte[], byte[]> consumers, String topic, CommandProperties properties,
-			CommandReader reader, CommandProcessor processor, KeyedLanes lanes, PartitionShare partitionShare) {
+			CommandReader reader, CommandProcessor processor, KeyedLanes lanes, PartitionShare partitionShare,
+			BooleanSupplier intakeOpen) {
+		this.intakeOpen = intakeOpen;
 		this.partitionShare = partitionShare;
 		this.consumers = consumers;
 		this.topic = topic;
@@ -97,6 +102,17 @@ class CommandConsumer implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.running;
+	}
+
+	/** Starts after, and stops before, the Fivetran availability probe. */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 100;
+	}
+
+	/** Whether intake is paused (back-pressure or Fivetran unavailable). */
+	boolean paused() {
+		return this.paused;
 	}
 
 	/** Records read and not yet finished. */
@@ -200,6 +216,15 @@ class CommandConsumer implements SmartLifecycle {
 
 	private void applyBackpressure(Consumer<byte[], byte[]> kafka) {
 		int current = this.inFlight.get();
+		if (!this.intakeOpen.getAsBoolean()) {
+			// Fivetran is unavailable: commands wait in Kafka, not in memory.
+			if (!this.paused) {
+				log.warn("Fivetran unavailable: command intake paused");
+			}
+			kafka.pause(kafka.assignment());
+			this.paused = true;
+			return;
+		}
 		if (current >= this.properties.maxInFlight()) {
 			if (kafka.paused().size() < kafka.assignment().size()) {
 				this.pauses++;

@@ -23,13 +23,13 @@ import dev.ftbridge.fivetran.FivetranResponse;
  */
 class CommandExecutor {
 
-	private final FivetranClient fivetran;
+	private final FivetranCalls fivetran;
 
 	private final Clock clock;
 
 	private final int pageSize;
 
-	CommandExecutor(FivetranClient fivetran, Clock clock, int pageSize) {
+	CommandExecutor(FivetranCalls fivetran, Clock clock, int pageSize) {
 		this.fivetran = fivetran;
 		this.clock = clock;
 		this.pageSize = pageSize;

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -48,8 +50,14 @@ public class FivetranClient {
 
 	private final Throttle throttle;
 
+	private final CircuitBreaker breaker;
+
+	private final FivetranAvailability availability;
+
 	FivetranClient(RestClient http, JsonMapper json, FivetranProperties properties, Sleeper sleeper,
-			FivetranMetrics metrics, Throttle throttle) {
+			FivetranMetrics metrics, Throttle throttle, CircuitBreaker breaker, FivetranAvailability availability) {
+		this.breaker = breaker;
+		this.availability = availability;
 		this.metrics = metrics;
 		this.throttle = throttle;
 		this.http = http;
@@ -174,15 +182,31 @@ public class FivetranClient {
 	}
 
 	private FivetranResponse send(FivetranRequest request) {
+		if (!this.breaker.tryAcquirePermission()) {
+			throw new FivetranException.Unavailable(0, null,
+					"Fivetran's circuit is open after sustained failures; not sent", false, null);
+		}
 		long start = System.nanoTime();
 		int status = 0;
 		try {
 			FivetranResponse response = exchange(request);
 			status = response.httpStatus();
+			this.breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+			this.availability.authorized();
 			return response;
 		}
 		catch (FivetranException ex) {
 			status = ex.httpStatus();
+			if (ex instanceof FivetranException.Unavailable) {
+				this.breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, ex);
+			}
+			else {
+				// Fivetran answered: not an outage, whatever it said.
+				this.breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+			}
+			if (ex instanceof FivetranException.Unauthorized) {
+				this.availability.unauthorized(ex.getMessage());
+			}
 			throw ex;
 		}
 		finally {

@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,14 +18,32 @@ import org.springframework.web.client.RestClient;
 @Configuration(proxyBeanMethods = false)
 class FivetranConfiguration {
 
+	/**
+	 * The circuit breaker's name:
+	 * {@code resilience4j.circuitbreaker.instances.fivetran.*}.
+	 */
+	static final String CIRCUIT = "fivetran";
+
 	@Bean
 	Throttle fivetranThrottle(LimitProperties limits) {
 		return new Throttle(limits, System::currentTimeMillis);
 	}
 
 	@Bean
+	FivetranAvailability fivetranHealthIndicator(CircuitBreakerRegistry circuitBreakers) {
+		return new FivetranAvailability(circuitBreakers.circuitBreaker(CIRCUIT));
+	}
+
+	@Bean
+	AvailabilityProbe fivetranAvailabilityProbe(FivetranClient client, FivetranAvailability availability,
+			FivetranProperties properties) {
+		return new AvailabilityProbe(client, availability, properties.probeInterval());
+	}
+
+	@Bean
 	FivetranClient fivetranClient(RestClient.Builder builder, JsonMapper json, FivetranProperties properties,
-			MeterRegistry meterRegistry, Throttle throttle) {
+			MeterRegistry meterRegistry, Throttle throttle, CircuitBreakerRegistry circuitBreakers,
+			FivetranAvailability availability) {
 		HttpClient httpClient = HttpClient.newBuilder()
 			.connectTimeout(properties.connectTimeout())
 			.version(HttpClient.Version.HTTP_1_1)
@@ -44,7 +63,7 @@ class FivetranConfiguration {
 		FivetranMetrics metrics = new FivetranMetrics(meterRegistry);
 		metrics.budgets(throttle);
 		return new FivetranClient(http, json, properties, (duration) -> Thread.sleep(duration.toMillis()), metrics,
-				throttle);
+				throttle, circuitBreakers.circuitBreaker(CIRCUIT), availability);
 	}
 
 	private static String basic(String key, String secret) {

@@ -26,13 +26,16 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAttempts attempts per call for failures that a retry can fix (1 = no retry)
  * @param retryBackoff the first wait between attempts; doubles each time, with jitter
  * @param userAgent sent as {@code User-Agent}
+ * @param probeInterval how often to probe Fivetran while it is unavailable (circuit open,
+ * credentials refused)
  */
 @Validated
 @ConfigurationProperties("ftbridge.fivetran")
 public record FivetranProperties(@DefaultValue("https://api.fivetran.com") @NotNull URI baseUrl, String apiKey,
 		String apiSecret, @DefaultValue("5s") Duration connectTimeout, @DefaultValue("180s") Duration readTimeout,
 		@DefaultValue("1000") @Min(1) @Max(1000) int pageSize, @DefaultValue("3") @Min(1) int maxAttempts,
-		@DefaultValue("1s") Duration retryBackoff, @DefaultValue("fivetran-kafka-bridge") String userAgent) {
+		@DefaultValue("1s") Duration retryBackoff, @DefaultValue("fivetran-kafka-bridge") String userAgent,
+		@DefaultValue("15s") Duration probeInterval) {
 
 	boolean hasCredentials() {
 		return apiKey != null && !apiKey.isBlank() && apiSecret != null && !apiSecret.isBlank();

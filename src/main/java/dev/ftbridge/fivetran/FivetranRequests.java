@@ -139,6 +139,15 @@ public final class FivetranRequests {
 	}
 
 	/**
+	 * {@code GET /v1/groups}, one short page: the cheapest authenticated call, used as a
+	 * probe.
+	 */
+	public static FivetranRequest listGroups(int limit) {
+		return request(HttpMethod.GET, "/v1/groups", List.of(), null, false, REQUEST, true).withQuery("limit",
+				Integer.toString(limit));
+	}
+
+	/**
 	 * {@code POST /v1/transformations/{id}/run}: not idempotent (each call starts a run).
 	 */
 	public static FivetranRequest runTransformation(String transformationId, ObjectNode body) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.ftbridge.support.MockFivetran;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.ftbridge.support.MockFivetran.Request;
@@ -443,12 +444,14 @@ class FivetranClientTest {
 
 	private static FivetranProperties properties(URI baseUrl, int maxAttempts) {
 		return new FivetranProperties(baseUrl, KEY, SECRET, Duration.ofMillis(500), Duration.ofMillis(500), 100,
-				maxAttempts, Duration.ofMillis(10), "ftbridge-test");
+				maxAttempts, Duration.ofMillis(10), "ftbridge-test", Duration.ofSeconds(15));
 	}
 
 	private FivetranClient client(FivetranProperties properties) {
+		CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
 		return new FivetranConfiguration().fivetranClient(RestClient.builder(), JsonMapper.builder().build(),
-				properties, this.meters, new Throttle(ThrottleTest.limits(null, null), System::currentTimeMillis));
+				properties, this.meters, new Throttle(ThrottleTest.limits(null, null), System::currentTimeMillis),
+				breakers, new FivetranAvailability(breakers.circuitBreaker("fivetran")));
 	}
 
 	private static Request only() {

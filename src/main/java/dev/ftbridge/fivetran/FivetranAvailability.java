@@ -1,0 +1,86 @@
+package dev.ftbridge.fivetran;
+
+import java.time.Duration;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+
+/**
+ * Whether Fivetran can be called now: the circuit breaker is not open (no sustained
+ * outage) and the credentials were not refused. While it cannot, commands wait in Kafka
+ * instead of failing, and readiness is DOWN. Shown in health as {@code fivetran}.
+ */
+public class FivetranAvailability implements HealthIndicator {
+
+	private static final Logger log = LoggerFactory.getLogger(FivetranAvailability.class);
+
+	private final CircuitBreaker breaker;
+
+	private volatile String credentialsProblem;
+
+	private volatile boolean shuttingDown;
+
+	FivetranAvailability(CircuitBreaker breaker) {
+		this.breaker = breaker;
+	}
+
+	/** Whether calls may go out now. */
+	public boolean available() {
+		return this.credentialsProblem == null && circuitAllowsCalls();
+	}
+
+	/** Waits until calls may go out; throws when interrupted or shutting down. */
+	public void awaitAvailable(Duration pollEvery) throws InterruptedException {
+		while (!available()) {
+			if (this.shuttingDown) {
+				throw new InterruptedException("shutting down while Fivetran is unavailable");
+			}
+			Thread.sleep(pollEvery.toMillis());
+		}
+	}
+
+	/** Lets waiting calls give up: their commands stay uncommitted for the next start. */
+	void shutdown() {
+		this.shuttingDown = true;
+	}
+
+	/** Whether the circuit lets calls through (closed or probing). */
+	boolean circuitAllowsCalls() {
+		CircuitBreaker.State state = this.breaker.getState();
+		return state != CircuitBreaker.State.OPEN && state != CircuitBreaker.State.FORCED_OPEN;
+	}
+
+	boolean credentialsRefused() {
+		return this.credentialsProblem != null;
+	}
+
+	void unauthorized(String message) {
+		if (this.credentialsProblem == null) {
+			log.error("Fivetran refused the API key and secret (401: {}). Command intake is paused and readiness is "
+					+ "DOWN until a call succeeds; check ftbridge.fivetran.api-key / api-secret.", message);
+		}
+		this.credentialsProblem = "Fivetran refused the API key and secret (401)";
+	}
+
+	void authorized() {
+		if (this.credentialsProblem != null) {
+			log.info("Fivetran accepts the credentials again; command intake resumes");
+		}
+		this.credentialsProblem = null;
+	}
+
+	@Override
+	public Health health() {
+		Health.Builder health = available() ? Health.up() : Health.outOfService();
+		health.withDetail("circuit", this.breaker.getState().name());
+		if (this.credentialsProblem != null) {
+			health.withDetail("credentials", this.credentialsProblem);
+		}
+		return health.build();
+	}
+
+}

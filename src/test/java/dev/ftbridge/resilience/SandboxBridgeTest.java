@@ -1,0 +1,91 @@
+package dev.ftbridge.resilience;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.ftbridge.sandbox.FivetranSandbox;
+import dev.ftbridge.sandbox.Latency;
+import dev.ftbridge.sandbox.Limits;
+import dev.ftbridge.sandbox.SandboxSettings;
+import dev.ftbridge.support.Commands;
+import dev.ftbridge.support.TopicRecorder;
+
+/**
+ * The bridge against the Fivetran sandbox with its rate limits enforced, time running 60
+ * times faster (a minute passes in a second), and a circuit breaker tuned to react within
+ * seconds. Subclasses share the context, the broker and the sandbox.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "logging.level.org.apache.kafka=WARN", "ftbridge.topics.partitions=3",
+				"ftbridge.fivetran.api-key=sandbox-key", "ftbridge.fivetran.api-secret=sandbox-secret",
+				"ftbridge.fivetran.retry-backoff=50ms", "ftbridge.fivetran.probe-interval=300ms",
+				"ftbridge.fivetran.limits.time-scale=60", "ftbridge.command.commit-interval=200ms",
+				"resilience4j.circuitbreaker.instances.fivetran.minimum-number-of-calls=5",
+				"resilience4j.circuitbreaker.instances.fivetran.sliding-window-size=5",
+				"resilience4j.circuitbreaker.instances.fivetran.wait-duration-in-open-state=1s" })
+@EmbeddedKafka(partitions = 3, brokerProperties = "group.initial.rebalance.delay.ms=0")
+abstract class SandboxBridgeTest {
+
+	static final double TIME_SCALE = 60;
+
+	static final FivetranSandbox sandbox = FivetranSandbox.start(SandboxSettings.defaults()
+		.withCredentials("sandbox-key", "sandbox-secret")
+		.withTimeScale(TIME_SCALE)
+		.withLatency(Latency.disabled())
+		.withLimits(Limits.paid()));
+
+	static final Duration WAIT = Duration.ofSeconds(90);
+
+	private static String connectedTo;
+
+	private static Commands commands;
+
+	private static TopicRecorder results;
+
+	private static TopicRecorder deadLetters;
+
+	@Autowired
+	EmbeddedKafkaBroker broker;
+
+	@DynamicPropertySource
+	static void sandboxProperties(DynamicPropertyRegistry registry) {
+		registry.add("ftbridge.fivetran.base-url", () -> sandbox.baseUrl().toString());
+	}
+
+	@BeforeEach
+	void connect() {
+		String servers = this.broker.getBrokersAsString();
+		if (!servers.equals(connectedTo)) {
+			connectedTo = servers;
+			commands = new Commands(servers, "fivetran.commands");
+			results = new TopicRecorder(servers, "fivetran.command-results");
+			deadLetters = new TopicRecorder(servers, "fivetran.commands-dlt");
+		}
+		sandbox.faults().clear();
+	}
+
+	Commands commands() {
+		return commands;
+	}
+
+	TopicRecorder results() {
+		return results;
+	}
+
+	TopicRecorder deadLetters() {
+		return deadLetters;
+	}
+
+	static String unique(String prefix) {
+		return prefix + "_" + Commands.newId().substring(0, 8);
+	}
+
+}
