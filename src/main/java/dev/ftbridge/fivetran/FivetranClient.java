@@ -83,8 +83,14 @@ public class FivetranClient {
 		while (true) {
 			attempt++;
 			try {
-				acquire(request, priority);
-				FivetranResponse response = send(request);
+				Throttle.Permit permit = acquire(request, priority);
+				FivetranResponse response;
+				try {
+					response = send(request);
+				}
+				finally {
+					this.throttle.answered(permit);
+				}
 				return new FivetranResponse(response.httpStatus(), response.code(), response.message(), response.data(),
 						attempt);
 			}
@@ -113,9 +119,11 @@ public class FivetranClient {
 		}
 	}
 
-	private void acquire(FivetranRequest request, Throttle.Priority priority) {
+	private Throttle.Permit acquire(FivetranRequest request, Throttle.Priority priority) {
 		try {
-			this.metrics.throttled(this.throttle.acquire(request.budgets(), priority));
+			Throttle.Permit permit = this.throttle.acquire(request.budgets(), priority);
+			this.metrics.throttled(permit.waited());
+			return permit;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -1,11 +1,14 @@
 package dev.ftbridge.fivetran;
 
-import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * At most {@code limit} permits in any window of {@code windowMillis}, rolling as
- * Fivetran counts: a permit granted at t frees again at t + window. Not thread-safe; the
- * {@link Throttle} guards it.
+ * Fivetran counts: a permit taken at t frees again at t + window. Fivetran counts a call
+ * when it receives it, which can be later than when the permit was taken, so a permit's
+ * time moves to the moment its answer arrived ({@link #move}): the budget never frees a
+ * permit before Fivetran does. Not thread-safe; the {@link Throttle} guards it.
  */
 final class RollingBudget {
 
@@ -15,7 +18,10 @@ final class RollingBudget {
 
 	private final long windowMillis;
 
-	private final ArrayDeque<Long> granted = new ArrayDeque<>();
+	/** Permit times → how many permits were taken at that time. */
+	private final TreeMap<Long, Integer> taken = new TreeMap<>();
+
+	private int size;
 
 	private int limit;
 
@@ -49,32 +55,55 @@ final class RollingBudget {
 	 */
 	long waitMillis(long now, int reserve) {
 		expire(now);
-		int available = this.limit - reserve - this.granted.size();
+		int available = this.limit - reserve - this.size;
 		if (available > 0) {
 			return 0;
 		}
-		if (this.granted.isEmpty()) {
-			// the reserve alone exceeds the limit: wait a whole window
+		if (this.size == 0) {
+			// the reserve alone uses up the limit: wait a whole window
 			return this.windowMillis;
 		}
-		// the permit that frees the needed slot is the (1 - available)-th oldest
-		int index = Math.min(this.granted.size() - 1, -available);
-		long freesAt = this.granted.stream().skip(index).findFirst().orElse(now) + this.windowMillis;
-		return Math.max(1, freesAt - now);
+		// the slot needed frees when the (1 - available)-th oldest permit leaves the
+		// window
+		int needed = Math.min(this.size, 1 - available);
+		int seen = 0;
+		for (Map.Entry<Long, Integer> entry : this.taken.entrySet()) {
+			seen += entry.getValue();
+			if (seen >= needed) {
+				return Math.max(1, entry.getKey() + this.windowMillis - now);
+			}
+		}
+		return this.windowMillis;
 	}
 
 	void grant(long now) {
-		this.granted.addLast(now);
+		this.taken.merge(now, 1, Integer::sum);
+		this.size++;
+	}
+
+	/** A permit taken at {@code from} is counted from {@code to} instead (to ≥ from). */
+	void move(long from, long to) {
+		Integer count = this.taken.get(from);
+		if (count == null || to <= from) {
+			return;
+		}
+		if (count == 1) {
+			this.taken.remove(from);
+		}
+		else {
+			this.taken.put(from, count - 1);
+		}
+		this.taken.merge(to, 1, Integer::sum);
 	}
 
 	int remaining(long now) {
 		expire(now);
-		return Math.max(0, this.limit - this.granted.size());
+		return Math.max(0, this.limit - this.size);
 	}
 
 	private void expire(long now) {
-		while (!this.granted.isEmpty() && this.granted.peekFirst() + this.windowMillis <= now) {
-			this.granted.pollFirst();
+		while (!this.taken.isEmpty() && this.taken.firstKey() + this.windowMillis <= now) {
+			this.size -= this.taken.pollFirstEntry().getValue();
 		}
 	}
 

@@ -87,10 +87,10 @@ public class Throttle {
 	}
 
 	/**
-	 * Waits until the call may be sent, and takes its permits.
-	 * @return how long it waited
+	 * Waits until the call may be sent, and takes its permits. Hand the permit back to
+	 * {@link #answered} when the answer arrives.
 	 */
-	public Duration acquire(Set<EndpointClass> classes, Priority priority) throws InterruptedException {
+	public Permit acquire(Set<EndpointClass> classes, Priority priority) throws InterruptedException {
 		long start = this.clock.getAsLong();
 		synchronized (this) {
 			if (priority == Priority.COMMAND) {
@@ -101,6 +101,7 @@ public class Throttle {
 				while ((wait = tryAcquire(classes, priority)) > 0) {
 					wait(Math.min(wait, 1000));
 				}
+				return new Permit(classes, this.lastRequestGrant, Duration.ofMillis(this.lastRequestGrant - start));
 			}
 			finally {
 				if (priority == Priority.COMMAND) {
@@ -109,7 +110,28 @@ public class Throttle {
 				}
 			}
 		}
-		return Duration.ofMillis(this.clock.getAsLong() - start);
+	}
+
+	/**
+	 * The call's answer arrived: its permits count from now on, since Fivetran counted
+	 * the call when it received it, which may have been later than when it was sent.
+	 */
+	public synchronized void answered(Permit permit) {
+		long now = this.clock.getAsLong();
+		for (RollingBudget budget : needed(permit.classes())) {
+			budget.move(permit.takenAt(), now);
+		}
+	}
+
+	/**
+	 * Permits taken for one call.
+	 *
+	 * @param classes the budgets' classes
+	 * @param takenAt when they were taken
+	 * @param waited how long the call waited for them
+	 */
+	public record Permit(Set<EndpointClass> classes, long takenAt, Duration waited) {
+
 	}
 
 	/**

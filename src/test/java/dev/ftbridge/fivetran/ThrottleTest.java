@@ -62,6 +62,18 @@ class ThrottleTest {
 	}
 
 	@Test
+	void aPermitCountsFromWhenTheAnswerArrivedSoItNeverFreesBeforeFivetranFreesIt() throws Exception {
+		Throttle throttle = new Throttle(limits(1, null), this.now::get);
+		Throttle.Permit permit = throttle.acquire(SETUP_TEST, Priority.COMMAND);
+		this.now.addAndGet(20_000);
+		throttle.answered(permit);
+		this.now.addAndGet(40_000);
+		assertThat(throttle.tryAcquire(SETUP_TEST, Priority.COMMAND))
+			.as("60 s after sending but only 40 s after the answer: Fivetran may still count it")
+			.isEqualTo(20_000);
+	}
+
+	@Test
 	void aCallTakesAPermitFromEveryBudgetItCountsAgainst() {
 		Throttle throttle = new Throttle(limits(null, null), this.now::get);
 		throttle.tryAcquire(SETUP_TEST, Priority.COMMAND);
