@@ -1,0 +1,48 @@
+# Fivetran Kafka Bridge as a layered, non-root image.
+#   docker build -t fivetran-kafka-bridge .
+#   docker run -p 8080:8080 -e KAFKA_BOOTSTRAP_SERVERS=... fivetran-kafka-bridge
+# Tests are not run here: CI runs them (./mvnw verify) before an image is built.
+
+# ---- build: the Maven wrapper on a full JDK -------------------------------------------
+FROM eclipse-temurin:17.0.16_8-jdk-noble AS build
+WORKDIR /workspace
+COPY mvnw pom.xml ./
+COPY .mvn/ .mvn/
+COPY src/main/ src/main/
+COPY topics/ topics/
+# The cache mount keeps the Maven repository between builds without putting it in a layer.
+# Only src/main is copied: no test is compiled or run here.
+RUN --mount=type=cache,target=/root/.m2 \
+    ./mvnw -B -ntp -DskipTests package \
+ && cp target/fivetran-kafka-bridge-*.jar app.jar \
+ && java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted
+
+# ---- runtime: a JRE, the application in Boot's layers ---------------------------------
+FROM eclipse-temurin:17.0.16_8-jre-noble
+# A fixed numeric user and group, so that Kubernetes' runAsNonRoot/runAsUser can check it.
+RUN groupadd --system --gid 10001 ftbridge \
+ && useradd --system --uid 10001 --gid 10001 --no-create-home --home-dir /nonexistent \
+      --shell /usr/sbin/nologin ftbridge
+WORKDIR /app
+# Least to most often changed, so that a code change rebuilds only the last layer. The
+# files stay owned by root: the application cannot change its own code.
+COPY --from=build /workspace/extracted/dependencies/ ./
+COPY --from=build /workspace/extracted/spring-boot-loader/ ./
+COPY --from=build /workspace/extracted/snapshot-dependencies/ ./
+COPY --from=build /workspace/extracted/application/ ./
+USER 10001:10001
+# Webhooks and actuator (health, /actuator/prometheus) on one port.
+EXPOSE 8080
+# The JVM and Tomcat write only temporary files, to /tmp; everything else can be read-only
+# (docker run --read-only, Kubernetes readOnlyRootFilesystem with an emptyDir at /tmp).
+VOLUME ["/tmp"]
+# /actuator/health/liveness and /readiness outside Kubernetes too (Boot enables them only
+# when it detects Kubernetes).
+ENV MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED=true
+# The JRE image has no curl or wget, but it has bash: /dev/tcp speaks enough HTTP for a
+# health check, and costs no second JVM every interval. Assumes the default port 8080.
+HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+# More JVM options through JAVA_TOOL_OPTIONS; application arguments after the image name.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=/tmp", \
+  "org.springframework.boot.loader.launch.JarLauncher"]
