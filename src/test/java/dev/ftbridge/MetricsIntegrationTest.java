@@ -50,6 +50,10 @@ class MetricsIntegrationTest extends BridgeIntegrationTest {
 			.containsPattern("ftbridge_commands_dead_lettered_total\\{reason=\"NOT_JSON\"\\} [1-9]")
 			.contains("ftbridge_commands_in_flight ")
 			.contains("kafka_consumer_fetch_manager_records_lag_max")
+			.containsPattern("resilience4j_circuitbreaker_state\\{.*name=\"fivetran\".*state=\"closed\".*\\} 1")
+			.containsPattern("ftbridge_fivetran_budget_remaining\\{budget=\"setup_tests_per_minute\"\\} \\d+")
+			.contains("ftbridge_fivetran_throttle_wait_seconds_count")
+			.contains("ftbridge_commands_intake_paused 0")
 			.doesNotContain("test-secret");
 	}
 
