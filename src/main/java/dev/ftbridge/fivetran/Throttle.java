@@ -55,6 +55,9 @@ public class Throttle {
 
 	private double share = 1.0;
 
+	/** Recent time from sending a quick call to its answer (moving average, ms). */
+	private double deliveryMillis;
+
 	Throttle(LimitProperties limits, LongSupplier clock) {
 		this.limits = limits;
 		this.clock = clock;
@@ -113,13 +116,23 @@ public class Throttle {
 	}
 
 	/**
-	 * The call's answer arrived: its permits count from now on, since Fivetran counted
-	 * the call when it received it, which may have been later than when it was sent.
+	 * The call's answer arrived. Fivetran counted the call when it received it: somewhere
+	 * between sending and answering. For a quick call the answer's time is used; for a
+	 * slow one (a setup test runs for seconds on Fivetran's side) the sending time plus
+	 * the recent delivery time of quick calls, so the permit neither frees before
+	 * Fivetran's nor is held for the whole setup test.
 	 */
 	public synchronized void answered(Permit permit) {
 		long now = this.clock.getAsLong();
+		long took = Math.max(0, now - permit.takenAt());
+		boolean quick = !permit.classes().contains(EndpointClass.SETUP_TEST)
+				&& !permit.classes().contains(EndpointClass.SOURCE_INTERACTION);
+		if (quick) {
+			this.deliveryMillis = (this.deliveryMillis == 0) ? took : 0.8 * this.deliveryMillis + 0.2 * took;
+		}
+		long countedFrom = quick ? now : permit.takenAt() + Math.min(took, Math.round(2 * this.deliveryMillis) + 1);
 		for (RollingBudget budget : needed(permit.classes())) {
-			budget.move(permit.takenAt(), now);
+			budget.move(permit.takenAt(), countedFrom);
 		}
 	}
 

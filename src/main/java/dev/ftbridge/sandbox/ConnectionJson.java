@@ -46,7 +46,7 @@ final class ConnectionJson {
 			.put("update_state", "on_schedule")
 			.put("is_historical_sync", connection.historicalSync)
 			.put("rescheduled_for", Json.timestamp(connection.rescheduledFor));
-		status.set("tasks", connection.tasks.deepCopy());
+		status.set("tasks", connection.allTasks());
 		status.set("warnings", connection.warnings.deepCopy());
 		return status;
 	}

@@ -10,7 +10,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The sandbox's own endpoints under {@code /sandbox/}, for processes that cannot call
- * Java: health, faults, the request log and a reset. No auth, limits or faults apply.
+ * Java: health, faults, the request log and a reset (webhooks, deliveries and sync
+ * scripts: {@link LifecycleControlHandlers}). No auth, limits or faults apply.
  *
  * <pre>
  * POST /sandbox/faults {"clear": true, "failNext": {"count": 3, "status": 503},

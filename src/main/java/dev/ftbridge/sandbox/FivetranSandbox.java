@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,7 +16,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A Fivetran REST API stand-in on a real HTTP port. Start one with
  * {@code FivetranSandbox.start(settings)}, point the client at {@link #baseUrl()}, and
- * script it through {@link #faults()}, {@link #state()}, {@link #requestLog()} and
+ * script it through {@link #faults()}, {@link #state()}, {@link #script},
+ * {@link #webhooks()}, {@link #requestLog()}, {@link #deliveries()} and
  * {@link #addListener}. Close it when done.
  */
 public final class FivetranSandbox implements AutoCloseable {
@@ -44,6 +46,10 @@ public final class FivetranSandbox implements AutoCloseable {
 
 	private final SandboxEvents events = new SandboxEvents();
 
+	private final DeliveryLog deliveries;
+
+	private final Webhooks webhooks;
+
 	private final SyncEngine engine;
 
 	private final RequestPipeline pipeline;
@@ -62,8 +68,9 @@ public final class FivetranSandbox implements AutoCloseable {
 	}
 
 	/**
-	 * A sandbox on a given real clock and with a different sync engine (e.g. one that
-	 * scripts sync outcomes or delivers webhooks).
+	 * A sandbox on a given real clock and with a different sync engine (the default one,
+	 * {@link SimulatedSyncEngine}, runs {@link SyncScript}s; webhooks are delivered
+	 * whichever engine publishes the events).
 	 */
 	public FivetranSandbox(SandboxSettings settings, Clock realClock, SyncEngine.Factory engineFactory) {
 		this.settings = settings;
@@ -73,6 +80,11 @@ public final class FivetranSandbox implements AutoCloseable {
 		this.faults = new Faults(this.clock, new SplittableRandom());
 		this.limiter = new RateLimiter(settings.limits());
 		this.requestLog = new RequestLog(settings.requestLogCapacity());
+		this.deliveries = new DeliveryLog(settings.requestLogCapacity());
+		this.webhooks = new Webhooks(settings, this.state, this.clock, this.deliveries);
+		// first, so that a test's own listener hears an event after its delivery is
+		// queued
+		this.events.add(this.webhooks::onEvent);
 		this.engine = engineFactory.create(this.state, this.clock, settings.lifecycle(), this.events);
 		applyInitialFaults();
 		Router api = new Router();
@@ -81,10 +93,11 @@ public final class FivetranSandbox implements AutoCloseable {
 		new SchemaHandlers(this.state).register(api);
 		new GroupHandlers(this.state).register(api);
 		new TransformationHandlers(this.state, this.engine).register(api);
-		new WebhookHandlers(this.state).register(api);
+		new WebhookHandlers(this.state, this.webhooks).register(api);
 		new UserHandlers(this.state).register(api);
 		Router control = new Router();
 		new ControlHandlers(this).register(control);
+		new LifecycleControlHandlers(this).register(control);
 		this.pipeline = new RequestPipeline(this.clock, auth, api, control, this.limiter, settings.latency(),
 				this.faults, this.requestLog);
 	}
@@ -128,6 +141,7 @@ public final class FivetranSandbox implements AutoCloseable {
 			this.server = null;
 		}
 		this.engine.close();
+		this.webhooks.close();
 	}
 
 	@Override
@@ -150,11 +164,14 @@ public final class FivetranSandbox implements AutoCloseable {
 	}
 
 	/**
-	 * Forgets all state, requests, faults (back to the settings' ones) and rate counts.
+	 * Forgets all state, requests, deliveries, pending retries, faults and the webhook
+	 * switch (back to the settings' ones) and rate counts.
 	 */
 	public void reset() {
 		this.state.clear();
 		this.requestLog.clear();
+		this.webhooks.reset();
+		this.deliveries.clear();
 		this.faults.clear();
 		this.limiter.clear();
 		applyInitialFaults();
@@ -188,6 +205,30 @@ public final class FivetranSandbox implements AutoCloseable {
 
 	public RequestLog requestLog() {
 		return this.requestLog;
+	}
+
+	/** Every webhook delivery attempt made. */
+	public DeliveryLog deliveries() {
+		return this.deliveries;
+	}
+
+	/** Webhook delivery: the on/off switch and the targets' state. */
+	public Webhooks webhooks() {
+		return this.webhooks;
+	}
+
+	/**
+	 * Queues how the connection's next syncs end, one script per sync, after any already
+	 * queued (see {@link SyncScript}); honoured by the default {@link SyncEngine}.
+	 */
+	public FivetranSandbox script(String connectionId, SyncScript... scripts) {
+		this.state.script(connectionId, List.of(scripts));
+		return this;
+	}
+
+	/** The scripts still queued for the connection, next first. */
+	public List<SyncScript> scripts(String connectionId) {
+		return this.state.scripts(connectionId);
 	}
 
 	private void applyInitialFaults() {

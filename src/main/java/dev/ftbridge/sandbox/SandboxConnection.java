@@ -1,6 +1,9 @@
 package dev.ftbridge.sandbox;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -52,7 +55,11 @@ final class SandboxConnection {
 
 	Instant failedAt;
 
+	/** The tasks of the setup tests. */
 	ArrayNode tasks = Json.array();
+
+	/** The tasks of failed syncs ({@code FAILURE_WITH_TASK}), until a sync succeeds. */
+	ArrayNode syncTasks = Json.array();
 
 	ArrayNode warnings = Json.array();
 
@@ -66,6 +73,9 @@ final class SandboxConnection {
 	/** The id of the running (or last) sync, for {@code sync_start}/{@code sync_end}. */
 	String syncId;
 
+	/** How the next syncs end, next first ({@link SyncScript}). */
+	final Deque<SyncScript> scripts = new ArrayDeque<>();
+
 	SandboxConnection(String id, String groupId, String service, String schema, ObjectNode config, Instant createdAt) {
 		this.id = id;
 		this.groupId = groupId;
@@ -73,6 +83,29 @@ final class SandboxConnection {
 		this.schema = schema;
 		this.config = config;
 		this.createdAt = createdAt;
+	}
+
+	/**
+	 * The timestamp for a sync outcome happening now: at millisecond precision (as the
+	 * API shows it) and strictly after the last {@code succeeded_at} and
+	 * {@code failed_at}, so a client that compares them always sees the newest outcome as
+	 * the newest.
+	 */
+	Instant outcomeTime(Instant now) {
+		Instant time = now.truncatedTo(ChronoUnit.MILLIS);
+		for (Instant previous : new Instant[] { this.succeededAt, this.failedAt }) {
+			if (previous != null && !time.isAfter(previous)) {
+				time = previous.plusMillis(1);
+			}
+		}
+		return time;
+	}
+
+	/** Every task: the setup tests' and the failed syncs'. */
+	ArrayNode allTasks() {
+		ArrayNode all = this.tasks.deepCopy();
+		all.addAll(this.syncTasks.deepCopy());
+		return all;
 	}
 
 	/** {@code status.sync_state}. */

@@ -46,6 +46,10 @@ public record SandboxEvent(String type, Instant created, String connectionId, St
 
 	public static final String CONNECTION_FAILURE = "connection_failure";
 
+	// The transformation event names are UNCONFIRMED (fivetran-api.md §4.1: documented as
+	// transformation_run_*, marked deprecated; the new Transformation API may send
+	// transformation_start|succeeded|failed). Change them here and nowhere else.
+
 	public static final String TRANSFORMATION_RUN_START = "transformation_run_start";
 
 	public static final String TRANSFORMATION_RUN_SUCCEEDED = "transformation_run_succeeded";

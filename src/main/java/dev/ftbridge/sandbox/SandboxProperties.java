@@ -1,5 +1,6 @@
 package dev.ftbridge.sandbox;
 
+import java.net.URI;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -20,31 +21,42 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param latencyEnabled whether to add Fivetran-like latency per endpoint class
  * @param syncDuration how long a sync runs, in sandbox time
  * @param transformationDuration how long a transformation run takes, in sandbox time
+ * @param webhookUrl a webhook target that gets every event without an API call (e.g. the
+ * bridge's own receiver in a local run); none when null
+ * @param webhookSecret the secret that signs deliveries to {@code webhookUrl}; unsigned
+ * when null
+ * @param webhooksEnabled whether lifecycle events are delivered to webhooks
  */
 @ConfigurationProperties("ftbridge.sandbox")
 public record SandboxProperties(@DefaultValue("false") boolean enabled, @DefaultValue("127.0.0.1") String host,
 		@DefaultValue("8099") int port, @DefaultValue("1") double timeScale, String apiKey, String apiSecret,
 		@DefaultValue("paid") LimitsPreset limits, @DefaultValue("true") boolean limitsEnabled,
 		@DefaultValue("true") boolean latencyEnabled, @DefaultValue("5m") Duration syncDuration,
-		@DefaultValue("2m") Duration transformationDuration) {
+		@DefaultValue("2m") Duration transformationDuration, URI webhookUrl, String webhookSecret,
+		@DefaultValue("true") boolean webhooksEnabled) {
 
 	SandboxSettings toSettings() {
 		Limits preset = (this.limits == LimitsPreset.TRIAL) ? Limits.trial() : Limits.paid();
-		return SandboxSettings.defaults()
+		SandboxSettings settings = SandboxSettings.defaults()
 			.withHost(this.host)
 			.withPort(this.port)
 			.withTimeScale(this.timeScale)
 			.withCredentials(this.apiKey, this.apiSecret)
 			.withLimits(this.limitsEnabled ? preset : preset.disabled())
 			.withLatency(this.latencyEnabled ? Latency.defaults() : Latency.disabled())
-			.withLifecycle(new SandboxSettings.Lifecycle(this.syncDuration, this.transformationDuration));
+			.withLifecycle(new SandboxSettings.Lifecycle(this.syncDuration, this.transformationDuration))
+			.withWebhooksEnabled(this.webhooksEnabled);
+		boolean signed = this.webhookSecret != null && !this.webhookSecret.isBlank();
+		return (this.webhookUrl != null) ? settings.withWebhook(this.webhookUrl, signed ? this.webhookSecret : null)
+				: settings;
 	}
 
 	@Override
 	public String toString() {
 		return "SandboxProperties[enabled=" + this.enabled + ", host=" + this.host + ", port=" + this.port
 				+ ", timeScale=" + this.timeScale + ", apiKey=" + this.apiKey + ", apiSecret=******, limits="
-				+ this.limits + "]";
+				+ this.limits + ", webhookUrl=" + this.webhookUrl + ", webhookSecret=******, webhooksEnabled="
+				+ this.webhooksEnabled + "]";
 	}
 
 	/** Fivetran's account types, as far as rate limits go. */

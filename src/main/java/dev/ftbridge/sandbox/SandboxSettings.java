@@ -1,6 +1,9 @@
 package dev.ftbridge.sandbox;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,10 +20,19 @@ import java.util.Objects;
  * @param latency the latency per endpoint class
  * @param lifecycle how long syncs and transformation runs take
  * @param faults the faults active from the start
- * @param requestLogCapacity how many requests the log keeps (the oldest go first)
+ * @param requestLogCapacity how many requests (and webhook delivery attempts) the logs
+ * keep (the oldest go first)
+ * @param webhooks webhook targets that exist without an API call (they get every event)
+ * @param webhooksEnabled whether lifecycle events are delivered to webhooks at all
+ * @param webhookTimeout how long one delivery attempt waits for an answer, in <b>real</b>
+ * time (like {@code Retry-After}, it concerns a real peer)
  */
 public record SandboxSettings(String host, int port, String apiKey, String apiSecret, double timeScale, Limits limits,
-		Latency latency, Lifecycle lifecycle, FaultSettings faults, int requestLogCapacity) {
+		Latency latency, Lifecycle lifecycle, FaultSettings faults, int requestLogCapacity,
+		List<WebhookTarget> webhooks, boolean webhooksEnabled, Duration webhookTimeout) {
+
+	/** The default real-time timeout of one webhook delivery attempt. */
+	public static final Duration DEFAULT_WEBHOOK_TIMEOUT = Duration.ofSeconds(10);
 
 	public SandboxSettings {
 		Objects.requireNonNull(host, "host");
@@ -28,6 +40,11 @@ public record SandboxSettings(String host, int port, String apiKey, String apiSe
 		Objects.requireNonNull(latency, "latency");
 		Objects.requireNonNull(lifecycle, "lifecycle");
 		Objects.requireNonNull(faults, "faults");
+		webhooks = List.copyOf(webhooks);
+		Objects.requireNonNull(webhookTimeout, "webhookTimeout");
+		if (webhookTimeout.isNegative() || webhookTimeout.isZero()) {
+			throw new IllegalArgumentException("webhookTimeout must be positive, was " + webhookTimeout);
+		}
 		if (port < 0 || port > 65535) {
 			throw new IllegalArgumentException("port must be 0..65535, was " + port);
 		}
@@ -37,6 +54,13 @@ public record SandboxSettings(String host, int port, String apiKey, String apiSe
 		if (requestLogCapacity < 1) {
 			throw new IllegalArgumentException("requestLogCapacity must be at least 1");
 		}
+	}
+
+	/** The settings without webhook targets, enabled webhooks, the default timeout. */
+	public SandboxSettings(String host, int port, String apiKey, String apiSecret, double timeScale, Limits limits,
+			Latency latency, Lifecycle lifecycle, FaultSettings faults, int requestLogCapacity) {
+		this(host, port, apiKey, apiSecret, timeScale, limits, latency, lifecycle, faults, requestLogCapacity,
+				List.of(), true, DEFAULT_WEBHOOK_TIMEOUT);
 	}
 
 	/**
@@ -50,54 +74,94 @@ public record SandboxSettings(String host, int port, String apiKey, String apiSe
 
 	public SandboxSettings withHost(String host) {
 		return new SandboxSettings(host, this.port, this.apiKey, this.apiSecret, this.timeScale, this.limits,
-				this.latency, this.lifecycle, this.faults, this.requestLogCapacity);
+				this.latency, this.lifecycle, this.faults, this.requestLogCapacity, this.webhooks, this.webhooksEnabled,
+				this.webhookTimeout);
 	}
 
 	public SandboxSettings withPort(int port) {
 		return new SandboxSettings(this.host, port, this.apiKey, this.apiSecret, this.timeScale, this.limits,
-				this.latency, this.lifecycle, this.faults, this.requestLogCapacity);
+				this.latency, this.lifecycle, this.faults, this.requestLogCapacity, this.webhooks, this.webhooksEnabled,
+				this.webhookTimeout);
 	}
 
 	public SandboxSettings withCredentials(String apiKey, String apiSecret) {
 		return new SandboxSettings(this.host, this.port, apiKey, apiSecret, this.timeScale, this.limits, this.latency,
-				this.lifecycle, this.faults, this.requestLogCapacity);
+				this.lifecycle, this.faults, this.requestLogCapacity, this.webhooks, this.webhooksEnabled,
+				this.webhookTimeout);
 	}
 
 	public SandboxSettings withTimeScale(double timeScale) {
 		return new SandboxSettings(this.host, this.port, this.apiKey, this.apiSecret, timeScale, this.limits,
-				this.latency, this.lifecycle, this.faults, this.requestLogCapacity);
+				this.latency, this.lifecycle, this.faults, this.requestLogCapacity, this.webhooks, this.webhooksEnabled,
+				this.webhookTimeout);
 	}
 
 	public SandboxSettings withLimits(Limits limits) {
 		return new SandboxSettings(this.host, this.port, this.apiKey, this.apiSecret, this.timeScale, limits,
-				this.latency, this.lifecycle, this.faults, this.requestLogCapacity);
+				this.latency, this.lifecycle, this.faults, this.requestLogCapacity, this.webhooks, this.webhooksEnabled,
+				this.webhookTimeout);
 	}
 
 	public SandboxSettings withLatency(Latency latency) {
 		return new SandboxSettings(this.host, this.port, this.apiKey, this.apiSecret, this.timeScale, this.limits,
-				latency, this.lifecycle, this.faults, this.requestLogCapacity);
+				latency, this.lifecycle, this.faults, this.requestLogCapacity, this.webhooks, this.webhooksEnabled,
+				this.webhookTimeout);
 	}
 
 	public SandboxSettings withLifecycle(Lifecycle lifecycle) {
 		return new SandboxSettings(this.host, this.port, this.apiKey, this.apiSecret, this.timeScale, this.limits,
-				this.latency, lifecycle, this.faults, this.requestLogCapacity);
+				this.latency, lifecycle, this.faults, this.requestLogCapacity, this.webhooks, this.webhooksEnabled,
+				this.webhookTimeout);
 	}
 
 	public SandboxSettings withFaults(FaultSettings faults) {
 		return new SandboxSettings(this.host, this.port, this.apiKey, this.apiSecret, this.timeScale, this.limits,
-				this.latency, this.lifecycle, faults, this.requestLogCapacity);
+				this.latency, this.lifecycle, faults, this.requestLogCapacity, this.webhooks, this.webhooksEnabled,
+				this.webhookTimeout);
 	}
 
 	public SandboxSettings withRequestLogCapacity(int requestLogCapacity) {
 		return new SandboxSettings(this.host, this.port, this.apiKey, this.apiSecret, this.timeScale, this.limits,
-				this.latency, this.lifecycle, this.faults, requestLogCapacity);
+				this.latency, this.lifecycle, this.faults, requestLogCapacity, this.webhooks, this.webhooksEnabled,
+				this.webhookTimeout);
+	}
+
+	/**
+	 * Adds a webhook target that gets every event, as if registered for the account with
+	 * all events, but without an API call and without a test delivery.
+	 * @param url where deliveries go (any scheme the JDK client speaks)
+	 * @param secret the signing secret, or null for unsigned deliveries
+	 */
+	public SandboxSettings withWebhook(URI url, String secret) {
+		List<WebhookTarget> targets = new ArrayList<>(this.webhooks);
+		targets.add(new WebhookTarget(url, secret));
+		return new SandboxSettings(this.host, this.port, this.apiKey, this.apiSecret, this.timeScale, this.limits,
+				this.latency, this.lifecycle, this.faults, this.requestLogCapacity, targets, this.webhooksEnabled,
+				this.webhookTimeout);
+	}
+
+	/**
+	 * Whether lifecycle events are delivered at first; switch later via {@link Webhooks}.
+	 */
+	public SandboxSettings withWebhooksEnabled(boolean enabled) {
+		return new SandboxSettings(this.host, this.port, this.apiKey, this.apiSecret, this.timeScale, this.limits,
+				this.latency, this.lifecycle, this.faults, this.requestLogCapacity, this.webhooks, enabled,
+				this.webhookTimeout);
+	}
+
+	/** How long one delivery attempt waits for an answer, in real time. */
+	public SandboxSettings withWebhookTimeout(Duration realTimeout) {
+		return new SandboxSettings(this.host, this.port, this.apiKey, this.apiSecret, this.timeScale, this.limits,
+				this.latency, this.lifecycle, this.faults, this.requestLogCapacity, this.webhooks, this.webhooksEnabled,
+				realTimeout);
 	}
 
 	@Override
 	public String toString() {
 		return "SandboxSettings[host=" + this.host + ", port=" + this.port + ", apiKey=" + this.apiKey
 				+ ", apiSecret=******, timeScale=" + this.timeScale + ", limits=" + this.limits + ", latency="
-				+ this.latency + ", lifecycle=" + this.lifecycle + ", faults=" + this.faults + "]";
+				+ this.latency + ", lifecycle=" + this.lifecycle + ", faults=" + this.faults + ", webhooks="
+				+ this.webhooks + ", webhooksEnabled=" + this.webhooksEnabled + "]";
 	}
 
 	/**

@@ -80,6 +80,24 @@ public final class SandboxState {
 		locked(() -> requireConnection(connectionId).schemaConfig = schemaConfig.deepCopy());
 	}
 
+	/** Appends scripts to the connection's queue (see {@link SyncScript}). */
+	void script(String connectionId, List<SyncScript> scripts) {
+		locked(() -> requireConnection(connectionId).scripts.addAll(scripts));
+	}
+
+	/** The connection's queued scripts, next first. */
+	List<SyncScript> scripts(String connectionId) {
+		return locked(() -> List.copyOf(requireConnection(connectionId).scripts));
+	}
+
+	/** Forgets the connection's queued scripts. */
+	void clearScripts(String connectionId) {
+		locked(() -> {
+			requireConnection(connectionId).scripts.clear();
+			return null;
+		});
+	}
+
 	public List<Group> groups() {
 		return locked(() -> List.copyOf(this.groups.values()));
 	}

@@ -3,44 +3,49 @@ package dev.ftbridge.sandbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The default lifecycle: a sync runs for {@code lifecycle.syncDuration} (sandbox time),
- * {@code scheduled → syncing → scheduled}, then sets {@code succeeded_at}, or
- * {@code failed_at} with {@code FAILURE_WITH_TASK} when the setup is broken. A trigger
- * without force while syncing does nothing; with force it restarts the sync. Nothing runs
- * while the connection is paused. Transformation runs go {@code RUNNING →
- * SUCCEEDED} (or {@code FAILED} when scripted to) after
- * {@code lifecycle.transformationDuration}.
+ * The default lifecycle. A sync runs for {@code lifecycle.syncDuration} (sandbox time),
+ * {@code scheduled → syncing}, and ends as the connection's next {@link SyncScript} says;
+ * with none queued it sets {@code succeeded_at}, or {@code failed_at} with
+ * {@code FAILURE_WITH_TASK} when the setup is broken. Every outcome timestamp is strictly
+ * later than the previous ones and equals the {@code created} of its {@code sync_end}.
+ *
+ * <ul>
+ * <li>{@code FAILED_THEN_SUCCESSFUL}: {@code sync_end FAILED} sets {@code failed_at}
+ * while {@code sync_state} stays {@code syncing} (Fivetran is retrying); after the delay
+ * a second {@code sync_end SUCCESSFUL} with the <em>same</em> {@code sync_id} and no new
+ * {@code sync_start} sets {@code succeeded_at} (fivetran-api.md §4.2: a FAILED followed
+ * by a SUCCESSFUL of one retry sequence).</li>
+ * <li>{@code RESCHEDULED}: {@code sync_state} becomes {@code rescheduled} with
+ * {@code rescheduled_for}; an {@code auto} connection starts a new sync then, a
+ * {@code manual} one waits for {@code /sync} (fivetran-api.md §3.5).</li>
+ * <li>{@code NEVER_ENDS}: it stays {@code syncing}.</li>
+ * </ul>
+ * A trigger without force while syncing does nothing; with force it replaces the running
+ * sync (whose end, retry included, is then dropped). Nothing starts while the connection
+ * is paused. Transformation runs go {@code RUNNING → SUCCEEDED} (or {@code FAILED} when
+ * scripted to) after {@code lifecycle.transformationDuration}.
  */
 final class SimulatedSyncEngine implements SyncEngine {
 
 	private final SandboxState state;
 
-	private final SandboxClock clock;
-
 	private final SandboxSettings.Lifecycle lifecycle;
 
 	private final LifecycleListener events;
 
-	private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
-		Thread thread = new Thread(task, "fivetran-sandbox-lifecycle");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final SandboxTimer timer;
 
 	SimulatedSyncEngine(SandboxState state, SandboxClock clock, SandboxSettings.Lifecycle lifecycle,
 			LifecycleListener events) {
 		this.state = state;
-		this.clock = clock;
 		this.lifecycle = lifecycle;
 		this.events = events;
+		this.timer = new SandboxTimer(clock, "fivetran-sandbox-lifecycle");
 	}
 
 	@Override
@@ -64,37 +69,106 @@ final class SimulatedSyncEngine implements SyncEngine {
 			if (connection == null || connection.paused || (connection.syncing && !force)) {
 				return null;
 			}
-			connection.syncing = true;
-			connection.rescheduledFor = null;
-			connection.syncId = UUID.randomUUID().toString();
-			long generation = ++connection.syncGeneration;
-			after(this.lifecycle.syncDuration(), () -> finish(connectionId, generation));
-			return SandboxEvent.about(SandboxEvent.SYNC_START, this.state.now(), connection, null);
+			return begin(connection);
 		}));
 	}
 
-	private void finish(String connectionId, long generation) {
-		publish(this.state.locked(() -> {
+	/** Starts a sync that takes the next script; called with the state locked. */
+	private SandboxEvent begin(SandboxConnection connection) {
+		connection.syncing = true;
+		connection.rescheduledFor = null;
+		connection.syncId = UUID.randomUUID().toString();
+		long generation = ++connection.syncGeneration;
+		SyncScript script = connection.scripts.poll();
+		if (script == null || script.outcome() != SyncScript.Outcome.NEVER_ENDS) {
+			Duration duration = (script != null && script.duration() != null) ? script.duration()
+					: this.lifecycle.syncDuration();
+			String id = connection.id;
+			this.timer.after(duration, () -> publish(end(id, generation, script)));
+		}
+		return SandboxEvent.about(SandboxEvent.SYNC_START, this.state.now(), connection, null);
+	}
+
+	/** Ends the sync of that generation as scripted (null: the default outcome). */
+	private SandboxEvent end(String connectionId, long generation, SyncScript script) {
+		return this.state.locked(() -> {
 			SandboxConnection connection = this.state.findConnection(connectionId);
 			if (connection == null || !connection.syncing || connection.syncGeneration != generation) {
 				return null;
 			}
-			connection.syncing = false;
-			Instant now = this.state.now();
+			Instant time = connection.outcomeTime(this.state.now());
 			ObjectNode data = Json.object();
-			if ("connected".equals(connection.setupState)) {
-				connection.succeededAt = now;
-				connection.historicalSync = false;
-				data.put("status", "SUCCESSFUL");
+			SyncScript outcome = (script != null) ? script : defaultOutcome(connection);
+			switch (outcome.outcome()) {
+				case SUCCESSFUL -> succeed(connection, time, data);
+				case FAILURE_WITH_TASK -> failWithTask(connection, time, data, outcome);
+				case FAILED_THEN_SUCCESSFUL -> failAndRetry(connection, generation, time, data, outcome);
+				case RESCHEDULED -> reschedule(connection, generation, time, data, outcome);
+				default -> throw new IllegalStateException("A never-ending sync has no end");
 			}
-			else {
-				connection.failedAt = now;
-				data.put("status", "FAILURE_WITH_TASK")
-					.put("reason", "Setup tests failed")
-					.put("taskType", "reconnect");
+			return SandboxEvent.about(SandboxEvent.SYNC_END, time, connection, data);
+		});
+	}
+
+	private static SyncScript defaultOutcome(SandboxConnection connection) {
+		return "connected".equals(connection.setupState) ? SyncScript.successful()
+				: new SyncScript(SyncScript.Outcome.FAILURE_WITH_TASK, "Setup tests failed", "reconnect", null, null);
+	}
+
+	private static void succeed(SandboxConnection connection, Instant time, ObjectNode data) {
+		connection.syncing = false;
+		connection.succeededAt = time;
+		connection.historicalSync = false;
+		connection.syncTasks = Json.array();
+		data.put("status", "SUCCESSFUL");
+	}
+
+	private static void failWithTask(SandboxConnection connection, Instant time, ObjectNode data, SyncScript script) {
+		connection.syncing = false;
+		connection.failedAt = time;
+		boolean known = connection.allTasks()
+			.valueStream()
+			.anyMatch((task) -> script.taskType().equals(task.path("code").asString()));
+		if (!known) {
+			connection.syncTasks.addObject()
+				.put("code", script.taskType())
+				.put("message", script.taskType())
+				.put("details", script.reasonOrDefault());
+		}
+		data.put("status", "FAILURE_WITH_TASK")
+			.put("reason", script.reasonOrDefault())
+			.put("taskType", script.taskType());
+	}
+
+	private void failAndRetry(SandboxConnection connection, long generation, Instant time, ObjectNode data,
+			SyncScript script) {
+		connection.failedAt = time;
+		data.put("status", "FAILED").put("reason", script.reasonOrDefault());
+		String id = connection.id;
+		this.timer.at(time.plus(script.delay()), () -> publish(end(id, generation, SyncScript.successful())));
+	}
+
+	private void reschedule(SandboxConnection connection, long generation, Instant time, ObjectNode data,
+			SyncScript script) {
+		connection.syncing = false;
+		connection.rescheduledFor = time.plus(script.delay());
+		data.put("status", "RESCHEDULED").put("rescheduledAt", Json.timestamp(connection.rescheduledFor));
+		if ("auto".equals(connection.scheduleType)) {
+			String id = connection.id;
+			this.timer.at(connection.rescheduledFor, () -> publish(restart(id, generation)));
+		}
+	}
+
+	/** An {@code auto} connection's own start at {@code rescheduled_for}. */
+	private SandboxEvent restart(String connectionId, long generation) {
+		return this.state.locked(() -> {
+			SandboxConnection connection = this.state.findConnection(connectionId);
+			if (connection == null || connection.syncing || connection.paused || connection.rescheduledFor == null
+					|| connection.syncGeneration != generation || !"auto".equals(connection.scheduleType)) {
+				return null;
 			}
-			return SandboxEvent.about(SandboxEvent.SYNC_END, now, connection, data);
-		}));
+			return begin(connection);
+		});
 	}
 
 	@Override
@@ -107,14 +181,15 @@ final class SimulatedSyncEngine implements SyncEngine {
 			transformation.status = "RUNNING";
 			transformation.lastStartedAt = this.state.now();
 			long generation = ++transformation.runGeneration;
-			after(this.lifecycle.transformationDuration(), () -> finishRun(transformationId, generation));
-			return SandboxEvent.aboutTransformation(SandboxEvent.TRANSFORMATION_RUN_START, this.state.now(),
-					transformationId, null);
+			this.timer.after(this.lifecycle.transformationDuration(),
+					() -> publish(finishRun(transformationId, generation)));
+			return SandboxEvent.aboutTransformation(SandboxEvent.TRANSFORMATION_RUN_START, transformation.lastStartedAt,
+					transformationId, Json.object().put("status", "RUNNING"));
 		}));
 	}
 
-	private void finishRun(String transformationId, long generation) {
-		publish(this.state.locked(() -> {
+	private SandboxEvent finishRun(String transformationId, long generation) {
+		return this.state.locked(() -> {
 			SandboxTransformation transformation = this.state.findTransformation(transformationId);
 			if (transformation == null || transformation.runGeneration != generation) {
 				return null;
@@ -122,13 +197,14 @@ final class SimulatedSyncEngine implements SyncEngine {
 			boolean failed = transformation.scriptedToFail();
 			transformation.status = failed ? "FAILED" : "SUCCEEDED";
 			transformation.lastEndedAt = this.state.now();
+			ObjectNode data = Json.object().put("status", transformation.status);
+			if (failed) {
+				data.put("reason", "Transformation run failed as scripted (transformation_config."
+						+ SandboxTransformation.RUN_HOOK + " = fail)");
+			}
 			String type = failed ? SandboxEvent.TRANSFORMATION_RUN_FAILED : SandboxEvent.TRANSFORMATION_RUN_SUCCEEDED;
-			return SandboxEvent.aboutTransformation(type, transformation.lastEndedAt, transformationId, null);
-		}));
-	}
-
-	private void after(Duration sandboxDelay, Runnable task) {
-		this.scheduler.schedule(task, this.clock.toReal(sandboxDelay).toNanos(), TimeUnit.NANOSECONDS);
+			return SandboxEvent.aboutTransformation(type, transformation.lastEndedAt, transformationId, data);
+		});
 	}
 
 	private void publish(SandboxEvent event) {
@@ -139,7 +215,7 @@ final class SimulatedSyncEngine implements SyncEngine {
 
 	@Override
 	public void close() {
-		this.scheduler.shutdownNow();
+		this.timer.close();
 	}
 
 }

@@ -7,8 +7,9 @@ import tools.jackson.databind.JsonNode;
  * have validated the request, answered it and applied its immediate state change (e.g. a
  * resync marks the next sync historical) before they call in; the engine moves the state
  * on over (sandbox) time and publishes {@code sync_start}/{@code sync_end} and
- * transformation events. {@link SimulatedSyncEngine} is the default; a different one
- * plugs in through {@link Factory}.
+ * transformation events. {@link SimulatedSyncEngine} is the default, and the one that
+ * honours the {@link SyncScript}s queued on a connection; a different one plugs in
+ * through {@link Factory}.
  */
 public interface SyncEngine extends AutoCloseable {
 

@@ -31,6 +31,15 @@ public record WebhookRegistration(String id, String type, String groupId, String
 				&& (this.groupId == null || this.groupId.equals(eventGroupId));
 	}
 
+	WebhookRegistration withActive(boolean active) {
+		return new WebhookRegistration(this.id, this.type, this.groupId, this.url, this.events, active, this.secret,
+				this.createdAt);
+	}
+
+	WebhookRegistration with(String url, List<String> events, boolean active, String secret) {
+		return new WebhookRegistration(this.id, this.type, this.groupId, url, events, active, secret, this.createdAt);
+	}
+
 	ObjectNode toJson() {
 		ObjectNode json = Json.object().put("id", this.id).put("type", this.type);
 		if (this.groupId != null) {

@@ -62,15 +62,30 @@ class ThrottleTest {
 	}
 
 	@Test
-	void aPermitCountsFromWhenTheAnswerArrivedSoItNeverFreesBeforeFivetranFreesIt() throws Exception {
-		Throttle throttle = new Throttle(limits(1, null), this.now::get);
-		Throttle.Permit permit = throttle.acquire(SETUP_TEST, Priority.COMMAND);
-		this.now.addAndGet(20_000);
+	void aQuickCallCountsFromItsAnswerSoItNeverFreesBeforeFivetranFreesIt() throws Exception {
+		Throttle throttle = new Throttle(limits(null, 1), this.now::get);
+		Throttle.Permit permit = throttle.acquire(REQUEST, Priority.COMMAND);
+		this.now.addAndGet(300);
 		throttle.answered(permit);
-		this.now.addAndGet(40_000);
+		this.now.addAndGet(3_600_000 - 300);
+		assertThat(throttle.tryAcquire(REQUEST, Priority.COMMAND))
+			.as("an hour after sending but not after the answer: Fivetran may still count it")
+			.isEqualTo(300);
+	}
+
+	@Test
+	void aSlowSetupTestCountsFromItsSendingPlusTheDeliveryTimeOfQuickCalls() throws Exception {
+		Throttle throttle = new Throttle(limits(1, null), this.now::get);
+		Throttle.Permit quick = throttle.acquire(REQUEST, Priority.COMMAND);
+		this.now.addAndGet(50);
+		throttle.answered(quick);
+		Throttle.Permit setup = throttle.acquire(SETUP_TEST, Priority.COMMAND);
+		this.now.addAndGet(15_000);
+		throttle.answered(setup);
+		this.now.addAndGet(45_000);
 		assertThat(throttle.tryAcquire(SETUP_TEST, Priority.COMMAND))
-			.as("60 s after sending but only 40 s after the answer: Fivetran may still count it")
-			.isEqualTo(20_000);
+			.as("counted from sending + 2 x 50 ms delivery + 1, not from the answer 15 s later")
+			.isEqualTo(101);
 	}
 
 	@Test

@@ -14,6 +14,8 @@ class AccountResourcesTest {
 
 	private SandboxClient client;
 
+	private final WebhookReceiver receiver = new WebhookReceiver();
+
 	@BeforeEach
 	void start() {
 		this.sandbox = FivetranSandbox.start(SandboxClient.settings());
@@ -23,6 +25,7 @@ class AccountResourcesTest {
 	@AfterEach
 	void stop() {
 		this.sandbox.close();
+		this.receiver.close();
 	}
 
 	@Test
@@ -40,13 +43,13 @@ class AccountResourcesTest {
 	void webhooksAnswer200WithTheSecretMaskedButKeepItForSigning() throws Exception {
 		String groupId = this.sandbox.state().addGroup("warehouse").id();
 		Reply account = this.client.post("/v1/webhooks/account", """
-				{"url":"https://hooks.example.com/fivetran","events":["sync_start","sync_end"],"secret":"s3cret"}""");
+				{"url":"%s","events":["sync_start","sync_end"],"secret":"s3cret"}""".formatted(this.receiver.url()));
 		assertThat(account.status()).isEqualTo(200);
 		assertThat(account.data().path("type").asString()).isEqualTo("account");
 		assertThat(account.data().path("secret").asString()).isEqualTo("******");
 		assertThat(account.data().path("active").asBoolean()).isTrue();
 		Reply group = this.client.post("/v1/webhooks/group/" + groupId,
-				"{\"url\":\"http://127.0.0.1:9999/hook\",\"events\":[\"sync_end\"]}");
+				"{\"url\":\"" + this.receiver.url() + "\",\"events\":[\"sync_end\"]}");
 		assertThat(group.status()).isEqualTo(200);
 		assertThat(group.data().path("group_id").asString()).isEqualTo(groupId);
 		assertThat(this.sandbox.state().webhooks()).extracting(WebhookRegistration::secret)

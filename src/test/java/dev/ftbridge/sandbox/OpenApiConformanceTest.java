@@ -110,12 +110,17 @@ class OpenApiConformanceTest {
 		check("GET", "/v1/transformations/{transformationId}", "/v1/transformations/" + id, null, 200);
 		check("GET", "/v1/transformations/{transformationId}", "/v1/transformations/none", null, 404);
 		String groupId = this.sandbox.state().addGroup("warehouse").id();
-		String hook = "{\"url\":\"https://hooks.example.com/f\",\"events\":[\"sync_end\"],\"secret\":\"s\"}";
-		Reply account = check("POST", "/v1/webhooks/account", "/v1/webhooks/account", hook, 200);
-		check("POST", "/v1/webhooks/group/{groupId}", "/v1/webhooks/group/" + groupId, hook, 200);
-		check("GET", "/v1/webhooks", "/v1/webhooks", null, 200);
-		check("GET", "/v1/webhooks/{webhookId}", "/v1/webhooks/" + account.data().path("id").asString(), null, 200);
-		check("DELETE", "/v1/webhooks/{webhookId}", "/v1/webhooks/" + account.data().path("id").asString(), null, 200);
+		try (WebhookReceiver receiver = new WebhookReceiver()) {
+			String hook = "{\"url\":\"" + receiver.url() + "\",\"events\":[\"sync_end\"],\"secret\":\"s\"}";
+			Reply account = check("POST", "/v1/webhooks/account", "/v1/webhooks/account", hook, 200);
+			check("POST", "/v1/webhooks/group/{groupId}", "/v1/webhooks/group/" + groupId, hook, 200);
+			check("GET", "/v1/webhooks", "/v1/webhooks", null, 200);
+			String webhook = "/v1/webhooks/" + account.data().path("id").asString();
+			check("GET", "/v1/webhooks/{webhookId}", webhook, null, 200);
+			check("PATCH", "/v1/webhooks/{webhookId}", webhook, "{\"events\":[\"sync_start\"]}", 200);
+			check("POST", "/v1/webhooks/{webhookId}/test", webhook + "/test", "{\"event\":\"sync_start\"}", 200);
+			check("DELETE", "/v1/webhooks/{webhookId}", webhook, null, 200);
+		}
 		assertThat(this.violations).isEmpty();
 	}
 
