@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The API key, API secret and webhook secrets never show up in logs, results, dead
- * letters or actuator output, whatever path a command takes (success, Fivetran 401,
+ * letters or actuator output, whatever path a command takes (success, Fivetran 403,
  * Fivetran 5xx with retries, poison, a rejected webhook).
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -39,7 +39,7 @@ class SecretsIntegrationTest extends BridgeIntegrationTest {
 	void noSecretAppearsInAnyOutput(CapturedOutput output) throws Exception {
 		String run = "secrets_" + Commands.newId().substring(0, 8);
 		fivetran.when((r) -> r.path().equals("/v1/connections/" + run + "_denied"),
-				(r) -> Response.error(401, "AuthFailed", "Invalid API key or secret"));
+				(r) -> Response.error(403, "AccessDenied", "Not allowed to change this connection"));
 		fivetran.when((r) -> r.path().equals("/v1/connections/" + run + "_down"),
 				(r) -> Response.error(503, "ServiceUnavailable", "down"));
 		List<String> ids = List.of(send(run + "_ok"), send(run + "_denied"), send(run + "_down"));

@@ -1,5 +1,7 @@
 package dev.ftbridge.fivetran;
 
+import java.time.Duration;
+
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 
@@ -27,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * polling) leaves to commands
  * @param timeScale how much faster than real time the windows pass (1 for Fivetran; the
  * sandbox's factor when it compresses time)
+ * @param deliveryAllowance the least time assumed between sending a slow call (a setup
+ * test) and Fivetran receiving it, when deciding from when its permits count
  */
 @Validated
 @ConfigurationProperties("ftbridge.fivetran.limits")
@@ -35,7 +39,7 @@ public record LimitProperties(@DefaultValue("true") boolean enabled, @DefaultVal
 		Integer setupTestsPerMinute, Integer setupTestsPerHour, Integer sourceInteractionsPerMinute,
 		Integer sourceInteractionsPerHour, Integer userCreationsPerHour,
 		@DefaultValue("0.1") @DecimalMin("0") @DecimalMax("0.9") double backgroundReserve,
-		@DefaultValue("1") @DecimalMin("0.001") double timeScale) {
+		@DefaultValue("1") @DecimalMin("0.001") double timeScale, @DefaultValue("250ms") Duration deliveryAllowance) {
 
 	/** Fivetran's documented limits per account plan. */
 	public enum Preset {

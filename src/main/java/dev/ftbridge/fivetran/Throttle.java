@@ -130,7 +130,8 @@ public class Throttle {
 		if (quick) {
 			this.deliveryMillis = (this.deliveryMillis == 0) ? took : 0.8 * this.deliveryMillis + 0.2 * took;
 		}
-		long countedFrom = quick ? now : permit.takenAt() + Math.min(took, Math.round(2 * this.deliveryMillis) + 1);
+		long allowance = Math.max(Math.round(2 * this.deliveryMillis) + 1, this.limits.deliveryAllowance().toMillis());
+		long countedFrom = quick ? now : permit.takenAt() + Math.min(took, allowance);
 		for (RollingBudget budget : needed(permit.classes())) {
 			budget.move(permit.takenAt(), countedFrom);
 		}

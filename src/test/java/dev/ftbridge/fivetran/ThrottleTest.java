@@ -39,9 +39,8 @@ class ThrottleTest {
 
 	@Test
 	void trialPresetHasNoPerMinuteSetupTestBudget() {
-		Throttle throttle = new Throttle(
-				new LimitProperties(true, LimitProperties.Preset.TRIAL, 0, null, null, null, null, null, null, 0.1, 1),
-				this.now::get);
+		Throttle throttle = new Throttle(new LimitProperties(true, LimitProperties.Preset.TRIAL, 0, null, null, null,
+				null, null, null, 0.1, 1, Duration.ZERO), this.now::get);
 		assertThat(throttle.limits()).doesNotContainKey("setup_tests_per_minute")
 			.containsEntry("setup_tests_per_hour", 50)
 			.containsEntry("requests_per_hour", 500);
@@ -175,9 +174,8 @@ class ThrottleTest {
 
 	@Test
 	void timeScaleCompressesTheWindows() {
-		Throttle throttle = new Throttle(
-				new LimitProperties(true, LimitProperties.Preset.PAID, 0, null, 1, null, null, null, null, 0.1, 60),
-				this.now::get);
+		Throttle throttle = new Throttle(new LimitProperties(true, LimitProperties.Preset.PAID, 0, null, 1, null, null,
+				null, null, 0.1, 60, Duration.ZERO), this.now::get);
 		throttle.tryAcquire(SETUP_TEST, Priority.COMMAND);
 		assertThat(throttle.tryAcquire(SETUP_TEST, Priority.COMMAND)).as("a minute in one second").isEqualTo(1000);
 	}
@@ -185,7 +183,8 @@ class ThrottleTest {
 	@Test
 	void disabledLimitsNeverWait() {
 		Throttle throttle = new Throttle(
-				new LimitProperties(false, LimitProperties.Preset.PAID, 0, 1, 1, 1, 1, 1, 1, 0.1, 1), this.now::get);
+				new LimitProperties(false, LimitProperties.Preset.PAID, 0, 1, 1, 1, 1, 1, 1, 0.1, 1, Duration.ZERO),
+				this.now::get);
 		for (int i = 0; i < 10; i++) {
 			assertThat(throttle.tryAcquire(SETUP_TEST, Priority.COMMAND)).isZero();
 		}
@@ -198,7 +197,7 @@ class ThrottleTest {
 	static LimitProperties limits(Integer setupTestsPerMinute, Integer requestsPerHour) {
 		return new LimitProperties(true, LimitProperties.Preset.PAID,
 				(setupTestsPerMinute == null && requestsPerHour == null) ? 0.05 : 0, requestsPerHour,
-				setupTestsPerMinute, null, null, null, null, 0.1, 1);
+				setupTestsPerMinute, null, null, null, null, 0.1, 1, Duration.ZERO);
 	}
 
 }

@@ -19,22 +19,22 @@ import dev.ftbridge.support.Commands;
 import dev.ftbridge.support.TopicRecorder;
 
 /**
- * The bridge against the Fivetran sandbox with its rate limits enforced, time running 60
- * times faster (a minute passes in a second), and a circuit breaker tuned to react within
+ * The bridge against the Fivetran sandbox with its rate limits enforced, time running 30
+ * times faster (a minute passes in two seconds), and a circuit breaker tuned to react within
  * seconds. Subclasses share the context, the broker and the sandbox.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "logging.level.org.apache.kafka=WARN", "ftbridge.topics.partitions=3",
 				"ftbridge.fivetran.api-key=sandbox-key", "ftbridge.fivetran.api-secret=sandbox-secret",
 				"ftbridge.fivetran.retry-backoff=50ms", "ftbridge.fivetran.probe-interval=300ms",
-				"ftbridge.fivetran.limits.time-scale=60", "ftbridge.command.commit-interval=200ms",
+				"ftbridge.fivetran.limits.time-scale=30", "ftbridge.command.commit-interval=200ms",
 				"resilience4j.circuitbreaker.instances.fivetran.minimum-number-of-calls=5",
 				"resilience4j.circuitbreaker.instances.fivetran.sliding-window-size=5",
 				"resilience4j.circuitbreaker.instances.fivetran.wait-duration-in-open-state=1s" })
 @EmbeddedKafka(partitions = 3, brokerProperties = "group.initial.rebalance.delay.ms=0")
 abstract class SandboxBridgeTest {
 
-	static final double TIME_SCALE = 60;
+	static final double TIME_SCALE = 30;
 
 	static final FivetranSandbox sandbox = FivetranSandbox.start(SandboxSettings.defaults()
 		.withCredentials("sandbox-key", "sandbox-secret")

@@ -1,0 +1,230 @@
+package dev.ftbridge.bench;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import dev.ftbridge.FtbridgeApplication;
+import dev.ftbridge.sandbox.FivetranSandbox;
+import dev.ftbridge.sandbox.Latency;
+import dev.ftbridge.sandbox.Limits;
+import dev.ftbridge.sandbox.SandboxSettings;
+
+/**
+ * The throttle benchmark: bulk-create connections whose setup tests take 5–20 s each,
+ * plus pause/resume commands, through the bridge against the sandbox with Fivetran's
+ * paid-plan limits enforced; then the same workload the way the classic scripts do it
+ * (one call at a time with a fixed sleep). Time is compressed; every figure is reported
+ * in sandbox time. Run:
+ * {@code ./mvnw -q test-compile spring-boot:test-run -Dspring-boot.run.main-class=dev.ftbridge.bench.ThrottleBenchmark}
+ * (arguments: creates, pause/resume commands, time scale; defaults 2000 2000 10).
+ */
+public final class ThrottleBenchmark {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final String KEY = "bench-key";
+
+	private static final String SECRET = "bench-secret";
+
+	private ThrottleBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+			.setLevel(ch.qos.logback.classic.Level.ERROR);
+		int creates = (args.length > 0) ? Integer.parseInt(args[0]) : 2000;
+		int toggles = (args.length > 1) ? Integer.parseInt(args[1]) : 2000;
+		double scale = (args.length > 2) ? Double.parseDouble(args[2]) : 10;
+		System.out.printf("Throttle benchmark: %d creates with setup tests (5-20 s each), %d pause/resume, "
+				+ "time x%.0f, paid-plan limits enforced by the sandbox%n", creates, toggles, scale);
+		Result bridge = runBridge(creates, toggles, scale);
+		Result classic = runClassic(Math.max(1, creates / 20), Math.max(1, toggles / 20), 600);
+		double classicMinutes = classic.sandboxMinutes() * 20;
+		double lowerBound = lowerBoundMinutes(creates, 250, 5);
+		double configuredBound = lowerBoundMinutes(creates, (int) Math.floor(250 * 0.95), 5);
+		System.out.printf("%nbridge : %.2f sandbox minutes (%.1f s real), 429s: %d, peak heap %d MiB%n",
+				bridge.sandboxMinutes(), bridge.realSeconds(), bridge.tooManyRequests(), bridge.peakHeapMiB());
+		System.out.printf(
+				"bound  : %.2f min by Fivetran's documented limit (250 setup tests/min); "
+						+ "%.2f min by the bridge's default budget (237/min, 5%% margin)%n",
+				lowerBound, configuredBound);
+		System.out.printf("ratio  : %.3f of the documented bound, %.3f of the configured bound (target <= 1.10)%n",
+				bridge.sandboxMinutes() / lowerBound, bridge.sandboxMinutes() / configuredBound);
+		System.out.printf(
+				"classic: one call at a time with a 1 s sleep: %.1f sandbox minutes "
+						+ "(measured on 1/20 of the workload, x20), 429s: %d%n",
+				classicMinutes, classic.tooManyRequests());
+		System.out.printf("speed-up over the classic script: %.1fx%n", classicMinutes / bridge.sandboxMinutes());
+		System.exit(0);
+	}
+
+	/**
+	 * With a rolling per-minute limit L, N setup tests need (ceil(N/L) - 1) full windows
+	 * before the last batch can start, and the last one takes at least the shortest setup
+	 * test.
+	 */
+	static double lowerBoundMinutes(int setupTests, int perMinute, int shortestSeconds) {
+		return (Math.ceil((double) setupTests / perMinute) - 1) + shortestSeconds / 60.0;
+	}
+
+	private static Result runBridge(int creates, int toggles, double scale) throws Exception {
+		EmbeddedKafkaBroker broker = new EmbeddedKafkaKraftBroker(1, 12)
+			.brokerProperties(Map.of("group.initial.rebalance.delay.ms", "0"));
+		broker.afterPropertiesSet();
+		FivetranSandbox sandbox = FivetranSandbox.start(SandboxSettings.defaults()
+			.withCredentials(KEY, SECRET)
+			.withTimeScale(scale)
+			.withLatency(Latency.defaults())
+			.withLimits(Limits.paid()));
+		String group = sandbox.state().addGroup("bench").id();
+		List<String> seeded = new ArrayList<>();
+		for (int i = 0; i < 200; i++) {
+			seeded.add(sandbox.state().addConnection(group, "postgres", "seed" + i));
+		}
+		ConfigurableApplicationContext bridge = new SpringApplicationBuilder(FtbridgeApplication.class).run(
+				"--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+				"--ftbridge.fivetran.base-url=" + sandbox.baseUrl(), "--ftbridge.fivetran.api-key=" + KEY,
+				"--ftbridge.fivetran.api-secret=" + SECRET, "--ftbridge.fivetran.limits.time-scale=" + scale,
+				"--ftbridge.command.max-concurrency=256", "--server.port=0", "--logging.level.root=ERROR");
+		AtomicLong peakHeap = new AtomicLong();
+		ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+		sampler.scheduleAtFixedRate(() -> peakHeap
+			.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max), 0, 100,
+				TimeUnit.MILLISECONDS);
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+						ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+						ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+			Set<String> ids = new HashSet<>();
+			long start = System.nanoTime();
+			for (int i = 0; i < Math.max(creates, toggles); i++) {
+				if (i < creates) {
+					ids.add(send(producer, group + "/bench" + i, "fivetran.connection.create", "{\"group_id\":\""
+							+ group + "\",\"service\":\"postgres\",\"config\":{\"schema\":\"bench" + i + "\"}}"));
+				}
+				if (i < toggles) {
+					String connection = seeded.get(i % seeded.size());
+					String type = (i / seeded.size() % 2 == 0) ? "fivetran.connection.pause"
+							: "fivetran.connection.resume";
+					ids.add(send(producer, connection, type, "{\"connection_id\":\"" + connection + "\"}"));
+				}
+			}
+			producer.flush();
+			awaitResults(broker.getBrokersAsString(), ids);
+			double realSeconds = (System.nanoTime() - start) / 1e9;
+			long tooMany = sandbox.requestLog().matching((r) -> r.status() == 429).size();
+			return new Result(realSeconds * scale / 60, realSeconds, tooMany, peakHeap.get() / (1024 * 1024));
+		}
+		finally {
+			sampler.shutdownNow();
+			bridge.close();
+			sandbox.close();
+			broker.destroy();
+		}
+	}
+
+	/**
+	 * One call at a time, each followed by a fixed one-second sleep, as the classic
+	 * scripts do.
+	 */
+	private static Result runClassic(int creates, int toggles, double scale) throws Exception {
+		try (FivetranSandbox sandbox = FivetranSandbox.start(SandboxSettings.defaults()
+			.withCredentials(KEY, SECRET)
+			.withTimeScale(scale)
+			.withLatency(Latency.defaults())
+			.withLimits(Limits.paid()))) {
+			String group = sandbox.state().addGroup("classic").id();
+			String connection = sandbox.state().addConnection(group, "postgres", "seed");
+			HttpClient http = HttpClient.newHttpClient();
+			String auth = "Basic " + Base64.getEncoder().encodeToString((KEY + ":" + SECRET).getBytes());
+			long sleepMillis = Math.round(1000 / scale);
+			long start = System.nanoTime();
+			for (int i = 0; i < creates; i++) {
+				call(http, auth, "POST", sandbox.baseUrl() + "/v1/connections", "{\"group_id\":\"" + group
+						+ "\",\"service\":\"postgres\",\"config\":{\"schema\":\"classic" + i + "\"}}");
+				Thread.sleep(sleepMillis);
+			}
+			for (int i = 0; i < toggles; i++) {
+				call(http, auth, "PATCH", sandbox.baseUrl() + "/v1/connections/" + connection,
+						"{\"paused\":" + (i % 2 == 0) + ",\"run_setup_tests\":false}");
+				Thread.sleep(sleepMillis);
+			}
+			double realSeconds = (System.nanoTime() - start) / 1e9;
+			long tooMany = sandbox.requestLog().matching((r) -> r.status() == 429).size();
+			return new Result(realSeconds * scale / 60, realSeconds, tooMany, 0);
+		}
+	}
+
+	private static void call(HttpClient http, String auth, String method, String url, String body) throws Exception {
+		http.send(HttpRequest.newBuilder(URI.create(url))
+			.header("Authorization", auth)
+			.header("Content-Type", "application/json")
+			.method(method, HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.discarding());
+	}
+
+	private static String send(KafkaProducer<String, String> producer, String key, String type, String data) {
+		String id = java.util.UUID.randomUUID().toString();
+		String event = "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"urn:bench\",\"type\":\"" + type
+				+ "\",\"data\":" + data + "}";
+		producer.send(new ProducerRecord<>("fivetran.commands", key, event));
+		return id;
+	}
+
+	private static void awaitResults(String bootstrap, Set<String> ids) {
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+				StringDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+			List<TopicPartition> partitions = consumer.partitionsFor("fivetran.command-results", Duration.ofSeconds(30))
+				.stream()
+				.map((p) -> new TopicPartition(p.topic(), p.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Set<String> pending = new HashSet<>(ids);
+			while (!pending.isEmpty()) {
+				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+					JsonNode data = JSON.readTree(record.value()).path("data");
+					pending.remove(data.path("command_id").asString());
+				}
+			}
+		}
+	}
+
+	private record Result(double sandboxMinutes, double realSeconds, long tooManyRequests, long peakHeapMiB) {
+
+	}
+
+}
