@@ -80,7 +80,8 @@ class CommandExecutor {
 					.connectionId(connectionId);
 			}
 			catch (FivetranException ex) {
-				result = Results.failed(command, started, request, ex);
+				result = ex.ambiguous() ? reconcileCreate(command, started, request, groups.get(index), ex)
+						: Results.failed(command, started, request, ex);
 			}
 			result.groupId(groups.get(index));
 			if (groups.size() > 1) {
@@ -89,6 +90,44 @@ class CommandExecutor {
 			results.add(result.build(this.clock.instant()));
 		}
 		return new Execution(results, List.of());
+	}
+
+	/**
+	 * A create whose answer was lost may or may not have made the connection. Fivetran is
+	 * asked first (is there a connection with that schema in the group?); only when it
+	 * says no is the create sent again. When it cannot be asked, the outcome is unknown.
+	 */
+	private CommandResult.Builder reconcileCreate(Command command, Instant started, FivetranRequest request,
+			String groupId, FivetranException lost) {
+		JsonNode config = command.data().path("config");
+		String schema = config.path("schema").asString(config.path("schema_prefix").asString(null));
+		try {
+			FivetranRequest lookup = FivetranRequests.groupConnections(groupId, this.pageSize)
+				.withQuery("schema", schema);
+			for (JsonNode connection : this.fivetran.listAll(lookup).items()) {
+				if (schema.equals(connection.path("schema").asString(null))) {
+					String id = connection.path("id").asString(null);
+					return Results.start(command, Outcome.SUCCEEDED, started)
+						.attempts(lost.attempts())
+						.resourceId(id)
+						.connectionId(id)
+						.response(Results.summary(connection))
+						.reason("the create's answer was lost (" + lost.getMessage()
+								+ "); Fivetran shows the connection, so it was created once");
+				}
+			}
+			FivetranResponse response = this.fivetran.execute(request);
+			String id = response.dataText("id");
+			return Results.succeeded(command, started, response)
+				.attempts(lost.attempts() + response.attempts())
+				.resourceId(id)
+				.connectionId(id)
+				.reason("the first create's answer was lost (" + lost.getMessage()
+						+ "); Fivetran showed no such connection, so it was sent again");
+		}
+		catch (FivetranException ex) {
+			return Results.failed(command, started, request, lost);
+		}
 	}
 
 	private Execution connectionStatus(Command command, Instant started) {

@@ -96,6 +96,42 @@ class CommandFlowIntegrationTest extends BridgeIntegrationTest {
 	}
 
 	@Test
+	void aCreateWhoseAnswerWasLostIsCheckedAgainstFivetranAndNotSentTwice() {
+		String group = unique("lost");
+		fivetran.when((r) -> r.method().equals("POST") && r.body().contains(group),
+				(r) -> Response.error(502, "BadGateway", "upstream timeout"));
+		fivetran.when((r) -> r.path().equals("/v1/groups/" + group + "/connections"),
+				(r) -> Response.json(200, "{\"code\":\"Success\",\"data\":{\"items\":[{\"id\":\"made_once\","
+						+ "\"group_id\":\"" + group + "\",\"schema\":\"sales\"}]}}"));
+		String id = send(null, "fivetran.connection.create",
+				"{\"group_id\":\"" + group + "\",\"service\":\"postgres\",\"config\":{\"schema\":\"sales\"}}");
+		Recorded result = resultOf(id);
+		assertThat(result.dataText("outcome")).isEqualTo("SUCCEEDED");
+		assertThat(result.dataText("connection_id")).isEqualTo("made_once");
+		assertThat(result.dataText("reason")).contains("created once");
+		assertThat(fivetran.requests("POST", "/v1/connections").stream().filter((r) -> r.body().contains(group)))
+			.as("the create was not sent again")
+			.hasSize(1);
+		assertThat(fivetran.requests("GET", "/v1/groups/" + group + "/connections").get(0).query())
+			.contains("schema=sales");
+	}
+
+	@Test
+	void aCreateWhoseAnswerWasLostIsSentAgainOnlyWhenFivetranHasNoSuchConnection() {
+		String group = unique("lost");
+		java.util.concurrent.atomic.AtomicInteger posts = new java.util.concurrent.atomic.AtomicInteger();
+		fivetran.when((r) -> r.method().equals("POST") && r.body().contains(group),
+				(r) -> (posts.incrementAndGet() == 1) ? Response.error(502, "BadGateway", "upstream timeout")
+						: Response.json(201, "{\"code\":\"Success\",\"data\":{\"id\":\"second_try\"}}"));
+		String id = send(null, "fivetran.connection.create",
+				"{\"group_id\":\"" + group + "\",\"service\":\"postgres\",\"config\":{\"schema\":\"sales\"}}");
+		Recorded result = resultOf(id);
+		assertThat(result.dataText("outcome")).isEqualTo("SUCCEEDED");
+		assertThat(result.dataText("connection_id")).isEqualTo("second_try");
+		assertThat(posts.get()).isEqualTo(2);
+	}
+
+	@Test
 	void updateSendsEverythingButTheConnectionId() {
 		String connection = unique("conn");
 		String id = send(connection, "fivetran.connection.update",

@@ -20,8 +20,8 @@ import dev.ftbridge.support.TopicRecorder;
 
 /**
  * The bridge against the Fivetran sandbox with its rate limits enforced, time running 30
- * times faster (a minute passes in two seconds), and a circuit breaker tuned to react within
- * seconds. Subclasses share the context, the broker and the sandbox.
+ * times faster (a minute passes in two seconds), and a circuit breaker tuned to react
+ * within seconds. Subclasses share the context, the broker and the sandbox.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "logging.level.org.apache.kafka=WARN", "ftbridge.topics.partitions=3",
