@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param connectionId the connection
  * @param source where the status came from: {@code poll}, {@code webhook} or
  * {@code command}
- * @param observedAt when the bridge saw it
+ * @param observedAt when the bridge saw it (for a webhook: the webhook's {@code created})
  * @param groupId the group
  * @param service the connector type
  * @param schema the destination schema name
@@ -25,13 +25,40 @@ import java.time.Instant;
  * @param succeededAt the last successful sync
  * @param failedAt the last failed sync
  * @param commandId the command that asked for this status, if any
+ * @param event the webhook event it came from ({@code sync_start}, {@code sync_end},
+ * {@code pause_connector}, …)
+ * @param syncId Fivetran's sync id, for sync events
+ * @param syncStatus how a sync ended: {@code SUCCESSFUL}, {@code FAILURE_WITH_TASK},
+ * {@code FAILED} or {@code RESCHEDULED}
+ * @param reason Fivetran's reason for a failed or rescheduled sync
+ * @param taskType the task Fivetran asks a person to do, for {@code FAILURE_WITH_TASK}
  */
 public record ConnectionStatusObserved(String connectionId, String source, Instant observedAt, String groupId,
 		String service, String schema, Boolean paused, String scheduleType, Integer syncFrequency, String setupState,
 		String syncState, String updateState, Boolean isHistoricalSync, String rescheduledFor, String succeededAt,
-		String failedAt, String commandId) {
+		String failedAt, String commandId, String event, String syncId, String syncStatus, String reason,
+		String taskType) {
 
 	/** The CloudEvent type of a connection status. */
 	public static final String TYPE = "fivetran.connection.status.observed";
+
+	/** A status read from connection details, with no webhook fields. */
+	public ConnectionStatusObserved(String connectionId, String source, Instant observedAt, String groupId,
+			String service, String schema, Boolean paused, String scheduleType, Integer syncFrequency,
+			String setupState, String syncState, String updateState, Boolean isHistoricalSync, String rescheduledFor,
+			String succeededAt, String failedAt, String commandId) {
+		this(connectionId, source, observedAt, groupId, service, schema, paused, scheduleType, syncFrequency,
+				setupState, syncState, updateState, isHistoricalSync, rescheduledFor, succeededAt, failedAt, commandId,
+				null, null, null, null, null);
+	}
+
+	/** The same status, learned from a webhook event. */
+	public ConnectionStatusObserved withEvent(String event, String syncId, String syncStatus, String reason,
+			String taskType) {
+		return new ConnectionStatusObserved(this.connectionId, this.source, this.observedAt, this.groupId, this.service,
+				this.schema, this.paused, this.scheduleType, this.syncFrequency, this.setupState, this.syncState,
+				this.updateState, this.isHistoricalSync, this.rescheduledFor, this.succeededAt, this.failedAt,
+				this.commandId, event, syncId, syncStatus, reason, taskType);
+	}
 
 }

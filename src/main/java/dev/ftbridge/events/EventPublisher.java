@@ -3,7 +3,9 @@ package dev.ftbridge.events;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -41,31 +43,54 @@ public class EventPublisher {
 				result);
 	}
 
-	/** Publishes a connection's status, keyed by the connection id. */
+	/**
+	 * Publishes a connection's status, keyed by the connection id, to the status topic
+	 * and, as the connection's latest status, to the compacted connection-state topic.
+	 */
 	public void connectionStatus(ConnectionStatusObserved status) {
-		publish(this.topics.status(), status.connectionId(), ConnectionStatusObserved.TYPE, status.connectionId(),
-				status.observedAt(), status);
+		ProducerRecord<byte[], byte[]> event = record(this.topics.status(), status.connectionId(),
+				ConnectionStatusObserved.TYPE, status.connectionId(), status.observedAt(), status);
+		ProducerRecord<byte[], byte[]> state = new ProducerRecord<>(this.topics.connectionState(), event.key(),
+				event.value());
+		event.headers().forEach((header) -> state.headers().add(header));
+		// Both are sent before either is awaited: one round trip, not two.
+		CompletableFuture<?> sentEvent = this.kafka.send(event);
+		CompletableFuture<?> sentState = this.kafka.send(state);
+		awaitAck(event.topic(), sentEvent, this.properties.sendTimeout());
+		awaitAck(state.topic(), sentState, this.properties.sendTimeout());
+	}
+
+	/** Publishes a transformation's status, keyed by the transformation id. */
+	public void transformationStatus(TransformationStatusObserved status) {
+		publish(this.topics.status(), status.transformationId(), TransformationStatusObserved.TYPE,
+				status.transformationId(), status.observedAt(), status);
 	}
 
 	private void publish(String topic, String key, String type, String subject, Instant time, Object data) {
+		ProducerRecord<byte[], byte[]> record = record(topic, key, type, subject, time, data);
+		awaitAck(topic, this.kafka.send(record), this.properties.sendTimeout());
+	}
+
+	private ProducerRecord<byte[], byte[]> record(String topic, String key, String type, String subject, Instant time,
+			Object data) {
 		JsonNode event = CloudEvents.envelope(this.properties.source(), type, subject, time,
 				this.json.valueToTree(data));
 		ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic,
 				(key != null) ? key.getBytes(StandardCharsets.UTF_8) : null, this.json.writeValueAsBytes(event));
 		record.headers().add("content-type", CloudEvents.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-		awaitAck(record, this.properties.sendTimeout());
+		return record;
 	}
 
-	private void awaitAck(ProducerRecord<byte[], byte[]> record, Duration timeout) {
+	private static void awaitAck(String topic, Future<?> sent, Duration timeout) {
 		try {
-			this.kafka.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			sent.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new EventPublishException("interrupted while publishing to " + record.topic(), ex);
+			throw new EventPublishException("interrupted while publishing to " + topic, ex);
 		}
 		catch (ExecutionException | TimeoutException ex) {
-			throw new EventPublishException("could not publish to " + record.topic(), ex);
+			throw new EventPublishException("could not publish to " + topic, ex);
 		}
 	}
 

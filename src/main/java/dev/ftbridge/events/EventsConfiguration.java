@@ -1,8 +1,10 @@
 package dev.ftbridge.events;
 
+import java.time.Duration;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -46,6 +48,11 @@ class EventsConfiguration {
 		DefaultKafkaProducerFactory<byte[], byte[]> producers = new DefaultKafkaProducerFactory<>(config);
 		producers.addListener(new MicrometerProducerListener<>(meterRegistry));
 		return new KafkaTemplate<>(producers);
+	}
+
+	@Bean
+	KafkaHealthIndicator kafkaHealthIndicator(KafkaProperties kafka) {
+		return new KafkaHealthIndicator(Admin.create(kafka.buildAdminProperties()), Duration.ofSeconds(3));
 	}
 
 	@Bean

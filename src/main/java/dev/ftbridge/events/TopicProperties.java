@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param status connection and transformation status events
  * @param connectionState latest status per connection (compacted)
  * @param webhooks the durable inbox of verified webhook bodies
+ * @param pendingOperations asynchronous operations waiting for Fivetran to finish
+ * (compacted; one record per open operation, partitioned like the webhooks)
  * @param commandsDlt poison and unrecoverable commands, with the reason in headers
  * @param partitions partitions of each topic when the bridge creates it
  * @param replicationFactor replication factor when the bridge creates a topic (-1: the
@@ -29,6 +31,7 @@ public record TopicProperties(@DefaultValue("fivetran.commands") @NotBlank Strin
 		@DefaultValue("fivetran.status") @NotBlank String status,
 		@DefaultValue("fivetran.connection-state") @NotBlank String connectionState,
 		@DefaultValue("fivetran.webhooks") @NotBlank String webhooks,
+		@DefaultValue("fivetran.pending-operations") @NotBlank String pendingOperations,
 		@DefaultValue("fivetran.commands-dlt") @NotBlank String commandsDlt, @DefaultValue("12") @Min(1) int partitions,
 		@DefaultValue("-1") int replicationFactor, @DefaultValue("true") boolean create) {
 

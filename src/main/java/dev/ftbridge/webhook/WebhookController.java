@@ -87,11 +87,18 @@ class WebhookController {
 		return ResponseEntity.accepted().contentType(MediaType.APPLICATION_JSON).body("{\"status\":\"accepted\"}");
 	}
 
-	/** Keyed by connection, so one connection's events stay in order. */
+	/**
+	 * Keyed by connection (or, for a transformation event, by transformation), so one
+	 * resource's events stay in order and share a partition with its pending operations.
+	 */
 	private static String key(JsonNode event) {
 		String connection = event.path("connector_id").asString(null);
 		if (connection != null) {
 			return connection;
+		}
+		String transformation = WebhookEvent.transformationId(event);
+		if (transformation != null) {
+			return transformation;
 		}
 		return event.path("destination_group_id").asString(event.path("group_id").asString(null));
 	}

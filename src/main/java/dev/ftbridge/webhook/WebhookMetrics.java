@@ -3,13 +3,24 @@ package dev.ftbridge.webhook;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** Webhooks received by event type, and rejected by reason. */
+/** Webhooks received by event type, rejected by reason, and dropped as repeats. */
 class WebhookMetrics {
 
 	private final MeterRegistry registry;
 
 	WebhookMetrics(MeterRegistry registry) {
 		this.registry = registry;
+	}
+
+	/**
+	 * Counts a stored webhook dropped as a repeat: {@code duplicate} or {@code stale}.
+	 */
+	void deduplicated(String reason) {
+		Counter.builder("ftbridge.webhooks.deduplicated")
+			.description("Stored webhooks dropped as repeats of one already processed, by reason")
+			.tag("reason", reason)
+			.register(this.registry)
+			.increment();
 	}
 
 	void received(String event) {

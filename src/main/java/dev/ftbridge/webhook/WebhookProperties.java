@@ -4,24 +4,32 @@ import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The webhook receiver ({@code ftbridge.webhook.*}).
+ * The webhook receiver and the consumer of its inbox ({@code ftbridge.webhook.*}).
  *
  * @param secrets the secrets a signature may be made with; several at once during a
  * rotation (from {@code FTBRIDGE_WEBHOOK_SECRETS}, comma-separated); never logged
  * @param maxBodyBytes larger bodies are answered 413
  * @param inboxTimeout how long to wait for Kafka to take a webhook before answering 503,
  * so that Fivetran retries
+ * @param dedupWindow how long a processed webhook is remembered, so that the same (event,
+ * connector_id, sync_id, created) is processed once; a webhook created longer before it
+ * arrived is dropped too (Fivetran retries deliveries for 24 hours)
+ * @param groupId consumer group of the inbox consumer
+ * @param concurrency inbox consumers per instance (each takes whole partition pairs)
  */
 @Validated
 @ConfigurationProperties("ftbridge.webhook")
 public record WebhookProperties(@DefaultValue List<String> secrets,
-		@DefaultValue("1048576") @Min(1024) int maxBodyBytes, @DefaultValue("5s") Duration inboxTimeout) {
+		@DefaultValue("1048576") @Min(1024) int maxBodyBytes, @DefaultValue("5s") Duration inboxTimeout,
+		@DefaultValue("24h") Duration dedupWindow, @DefaultValue("ftbridge-webhooks") @NotBlank String groupId,
+		@DefaultValue("1") @Min(1) int concurrency) {
 
 	public WebhookProperties {
 		secrets = secrets.stream().map(String::trim).filter((secret) -> !secret.isEmpty()).toList();
@@ -30,7 +38,8 @@ public record WebhookProperties(@DefaultValue List<String> secrets,
 	@Override
 	public String toString() {
 		return "WebhookProperties[secrets=" + this.secrets.size() + " configured, maxBodyBytes=" + this.maxBodyBytes
-				+ ", inboxTimeout=" + this.inboxTimeout + "]";
+				+ ", inboxTimeout=" + this.inboxTimeout + ", dedupWindow=" + this.dedupWindow + ", groupId="
+				+ this.groupId + ", concurrency=" + this.concurrency + "]";
 	}
 
 }

@@ -1,0 +1,277 @@
+package dev.ftbridge.operations;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+import dev.ftbridge.operations.PendingOperation.Reschedule;
+
+/**
+ * The open operations of one partition and what ends them. Not thread-safe: the desk
+ * holds its monitor around every call. Memory is the truth for operations it knows; the
+ * topic is read for operations it does not (recorded elsewhere) and for tombstones.
+ */
+final class OperationBook {
+
+	private static final Logger log = LoggerFactory.getLogger(OperationBook.class);
+
+	private final Outbox outbox;
+
+	private final OperationsProperties properties;
+
+	private final Map<String, PendingOperation> open = new LinkedHashMap<>();
+
+	private final Map<String, Instant> nextLookup = new HashMap<>();
+
+	private final Map<String, Instant> nextRetrigger = new HashMap<>();
+
+	/**
+	 * Ended here; their own earlier records may still be read back before the tombstone.
+	 */
+	private final Set<String> closed = new HashSet<>();
+
+	private final List<PendingOperation> unforgotten = new ArrayList<>();
+
+	private final RecentObservations recent;
+
+	private boolean revoked;
+
+	OperationBook(Outbox outbox, OperationsProperties properties) {
+		this.outbox = outbox;
+		this.properties = properties;
+		this.recent = new RecentObservations(properties.recentEvents());
+	}
+
+	/** Rebuilds the open operations from the partition's records, oldest first. */
+	void restore(List<OperationDesk.Stored> records, List<OperationDesk.Received> recentEvents, Instant now) {
+		recentEvents.forEach(this.recent::add);
+		this.recent.prune(now);
+		Map<String, byte[]> latest = new LinkedHashMap<>();
+		for (OperationDesk.Stored record : records) {
+			if (record.value() == null) {
+				latest.remove(record.key());
+			}
+			else {
+				latest.put(record.key(), record.value());
+			}
+		}
+		latest.forEach((key, value) -> opened(key, value, now));
+	}
+
+	/** A record read from the topic after the partition was restored. */
+	void read(String key, byte[] value, Instant now) {
+		if (value == null) {
+			this.closed.remove(key);
+			forgetLocally(key);
+		}
+		else if (!this.open.containsKey(key) && !this.closed.contains(key)) {
+			opened(key, value, now);
+		}
+	}
+
+	private void opened(String key, byte[] value, Instant now) {
+		PendingOperation operation = OperationRecords.decode(value);
+		if (operation == null) {
+			log.warn("Pending operation {} is not readable; ignored", key);
+			return;
+		}
+		this.open.put(key, operation);
+		this.nextLookup.put(key, operation.acceptedAt().plus(this.properties.pollAfter()));
+		scheduleLookup(key, null, operation, now);
+		try {
+			for (Observation observation : this.recent.about(operation)) {
+				PendingOperation current = this.open.get(key);
+				if (current == null) {
+					break;
+				}
+				apply(key, CompletionRules.observed(current, observation, now, this.properties.retryGrace()), now);
+			}
+		}
+		catch (RuntimeException ex) {
+			// unknown again, so that reading the record again replays the events again
+			forgetLocally(key);
+			throw ex;
+		}
+	}
+
+	/** A webhook event, applied to every open operation on its resource. */
+	void observed(OperationDesk.Received received, Instant now) {
+		this.recent.add(received);
+		for (String key : List.copyOf(this.open.keySet())) {
+			PendingOperation operation = this.open.get(key);
+			if (operation != null && CompletionRules.concerns(received.observation(), operation)) {
+				apply(key,
+						CompletionRules.observed(operation, received.observation(), now, this.properties.retryGrace()),
+						now);
+			}
+		}
+	}
+
+	/**
+	 * Ends what the clock ends, and returns the lookups that are due (each at most once
+	 * per poll interval).
+	 */
+	List<Lookup> due(Instant now) {
+		forgetAgain();
+		this.recent.prune(now);
+		List<Lookup> due = new ArrayList<>();
+		for (String key : List.copyOf(this.open.keySet())) {
+			apply(key, CompletionRules.onTick(this.open.get(key), now), now);
+			PendingOperation operation = this.open.get(key);
+			if (operation == null) {
+				continue;
+			}
+			Lookup lookup = lookupFor(key, operation, now);
+			if (lookup != null) {
+				due.add(lookup);
+			}
+		}
+		return due;
+	}
+
+	/**
+	 * A re-trigger when one is due (tried again at most once per poll interval), else a
+	 * poll when one is due.
+	 */
+	private Lookup lookupFor(String key, PendingOperation operation, Instant now) {
+		Instant interval = now.plus(this.properties.pollInterval());
+		if (operation.reschedule() == Reschedule.RETRIGGER && operation.rescheduledFor() != null
+				&& !now.isBefore(operation.rescheduledFor())
+				&& !now.isBefore(this.nextRetrigger.getOrDefault(key, Instant.MIN))) {
+			this.nextRetrigger.put(key, interval);
+			return new Lookup(key, operation, true);
+		}
+		if (now.isBefore(this.nextLookup.get(key))) {
+			return null;
+		}
+		this.nextLookup.put(key, interval);
+		return new Lookup(key, operation, false);
+	}
+
+	/** What a poll read; a status event follows when it changes anything. */
+	void polled(Lookup lookup, JsonNode details, Instant now) {
+		PendingOperation operation = this.open.get(lookup.key());
+		if (operation == null) {
+			return;
+		}
+		boolean connection = operation.resource() == PendingOperation.Resource.CONNECTION;
+		Decision decision = connection
+				? CompletionRules.polledConnection(operation, details, now, this.properties.retryGrace())
+				: CompletionRules.polledTransformation(operation, details);
+		if (decision instanceof Decision.None) {
+			return;
+		}
+		if (connection) {
+			this.outbox.status(PolledStatuses.connection(operation.resourceId(), details, operation.commandId(), now));
+		}
+		else {
+			this.outbox.status(PolledStatuses.transformation(operation.resourceId(), details, now));
+		}
+		apply(lookup.key(), decision, now);
+	}
+
+	/** The bridge triggered a rescheduled sync. */
+	void retriggered(Lookup lookup, Instant now) {
+		PendingOperation operation = this.open.get(lookup.key());
+		if (operation != null) {
+			apply(lookup.key(), new Decision.Update(operation.retriggered()), now);
+		}
+	}
+
+	/** Ends an operation for a reason found outside the rules (e.g. it is gone). */
+	void end(Lookup lookup, Decision.Complete end, Instant now) {
+		if (this.open.containsKey(lookup.key())) {
+			apply(lookup.key(), end, now);
+		}
+	}
+
+	private void apply(String key, Decision decision, Instant now) {
+		if (this.revoked) {
+			return;
+		}
+		if (decision instanceof Decision.Complete end) {
+			complete(key, end, now);
+		}
+		else if (decision instanceof Decision.Update update) {
+			PendingOperation before = this.open.get(key);
+			this.outbox.persist(update.operation());
+			this.open.put(key, update.operation());
+			scheduleLookup(key, before, update.operation(), now);
+		}
+	}
+
+	/**
+	 * A rescheduled sync whose schedule type is not known yet: the details are read at
+	 * the next tick.
+	 */
+	private void scheduleLookup(String key, PendingOperation before, PendingOperation after, Instant now) {
+		Reschedule previous = (before != null) ? before.reschedule() : Reschedule.NONE;
+		if (after.reschedule() == Reschedule.CHECK_SCHEDULE && previous != Reschedule.CHECK_SCHEDULE) {
+			this.nextLookup.put(key, now);
+		}
+	}
+
+	private void complete(String key, Decision.Complete end, Instant now) {
+		PendingOperation operation = this.open.get(key);
+		this.outbox.result(operation, TerminalResults.of(operation, end, now));
+		forgetLocally(key);
+		this.closed.add(key);
+		log.info("Command {} {} on {}: {}", operation.commandId(), operation.commandType(), operation.resourceId(),
+				end.outcome());
+		try {
+			this.outbox.forget(operation);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not remove ended operation {}; trying again: {}", key, ex.getMessage());
+			this.unforgotten.add(operation);
+		}
+	}
+
+	private void forgetLocally(String key) {
+		this.open.remove(key);
+		this.nextLookup.remove(key);
+		this.nextRetrigger.remove(key);
+	}
+
+	private void forgetAgain() {
+		for (PendingOperation operation : List.copyOf(this.unforgotten)) {
+			this.outbox.forget(operation);
+			this.unforgotten.remove(operation);
+		}
+	}
+
+	/** The partition went to another instance: nothing more is decided here. */
+	void revoke() {
+		this.revoked = true;
+		this.open.clear();
+	}
+
+	int size() {
+		return this.open.size();
+	}
+
+	Instant oldestAcceptedAt() {
+		return this.open.values().stream().map(PendingOperation::acceptedAt).min(Instant::compareTo).orElse(null);
+	}
+
+	/**
+	 * A call to Fivetran an open operation needs.
+	 *
+	 * @param key the operation's record key
+	 * @param operation the operation when the lookup was planned
+	 * @param retrigger whether to trigger a rescheduled sync (else: read details)
+	 */
+	record Lookup(String key, PendingOperation operation, boolean retrigger) {
+
+	}
+
+}

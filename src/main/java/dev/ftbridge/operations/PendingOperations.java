@@ -1,0 +1,20 @@
+package dev.ftbridge.operations;
+
+import dev.ftbridge.events.CommandResult;
+
+/**
+ * Where the command path records an asynchronous operation that Fivetran accepted, so
+ * that its terminal result follows later.
+ */
+public interface PendingOperations {
+
+	/**
+	 * Records the operation durably; returns only once the broker has it, so the
+	 * {@code ACCEPTED} result may then be published. Throws
+	 * {@link dev.ftbridge.events.EventPublishException} when the broker does not take it.
+	 * @param key the command's Kafka key, under which the terminal result is published
+	 * @param accepted the command's {@code ACCEPTED} result
+	 */
+	void accepted(String key, CommandResult accepted);
+
+}

@@ -1,0 +1,51 @@
+package dev.ftbridge.operations;
+
+import java.time.Instant;
+
+import tools.jackson.databind.JsonNode;
+
+import dev.ftbridge.events.ConnectionStatusObserved;
+import dev.ftbridge.events.TransformationStatusObserved;
+
+/** Status events from what a poll read, with source {@code poll}. */
+final class PolledStatuses {
+
+	private static final String SOURCE = "poll";
+
+	private PolledStatuses() {
+	}
+
+	static ConnectionStatusObserved connection(String connectionId, JsonNode details, String commandId,
+			Instant observedAt) {
+		JsonNode status = details.path("status");
+		JsonNode frequency = details.path("sync_frequency");
+		return new ConnectionStatusObserved(connectionId, SOURCE, observedAt, text(details, "group_id"),
+				text(details, "service"), text(details, "schema"), bool(details, "paused"),
+				text(details, "schedule_type"), frequency.canConvertToInt() ? frequency.asInt() : null,
+				text(status, "setup_state"), text(status, "sync_state"), text(status, "update_state"),
+				bool(status, "is_historical_sync"), time(status, "rescheduled_for"), time(details, "succeeded_at"),
+				time(details, "failed_at"), commandId);
+	}
+
+	static TransformationStatusObserved transformation(String transformationId, JsonNode details, Instant observedAt) {
+		return new TransformationStatusObserved(transformationId, SOURCE, observedAt, null, text(details, "status"),
+				null, time(details, "last_started_at"), time(details, "last_ended_at"));
+	}
+
+	private static String text(JsonNode node, String field) {
+		JsonNode value = node.path(field);
+		return (value.isString() && !value.asString().isEmpty()) ? value.asString() : null;
+	}
+
+	/** A timestamp in the event's own form, or null when Fivetran's is unreadable. */
+	private static String time(JsonNode node, String field) {
+		Instant instant = Times.field(node, field);
+		return (instant != null) ? instant.toString() : null;
+	}
+
+	private static Boolean bool(JsonNode node, String field) {
+		JsonNode value = node.path(field);
+		return value.isBoolean() ? value.asBoolean() : null;
+	}
+
+}

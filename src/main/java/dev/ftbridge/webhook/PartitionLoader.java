@@ -1,0 +1,164 @@
+package dev.ftbridge.webhook;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.core.ConsumerFactory;
+
+/**
+ * Reads what a newly assigned partition pair already holds, with a short-lived consumer
+ * of its own: the webhooks received within the dedup window up to the group's committed
+ * position (to remember, not to process), and every pending-operation record up to the
+ * end (to rebuild the open operations before the first webhook of the partition is
+ * processed).
+ */
+class PartitionLoader {
+
+	private static final Logger log = LoggerFactory.getLogger(PartitionLoader.class);
+
+	private static final Duration POLL = Duration.ofMillis(200);
+
+	private final ConsumerFactory<byte[], byte[]> consumers;
+
+	private final String webhooksTopic;
+
+	private final String operationsTopic;
+
+	private final Duration window;
+
+	private final Duration timeout;
+
+	private final Clock clock;
+
+	PartitionLoader(ConsumerFactory<byte[], byte[]> consumers, String webhooksTopic, String operationsTopic,
+			Duration window, Duration timeout, Clock clock) {
+		this.consumers = consumers;
+		this.webhooksTopic = webhooksTopic;
+		this.operationsTopic = operationsTopic;
+		this.window = window;
+		this.timeout = timeout;
+		this.clock = clock;
+	}
+
+	/**
+	 * Reads the webhook partitions up to the given positions (from the start of the
+	 * window) and the pending-operation partitions from their beginning to their end.
+	 */
+	Loaded load(Map<Integer, Long> webhookPositions, Set<Integer> operationPartitions) {
+		try (Consumer<byte[], byte[]> consumer = this.consumers.createConsumer()) {
+			checkCopartitioned(consumer);
+			Map<TopicPartition, Long> from = new HashMap<>();
+			Map<TopicPartition, Long> until = new HashMap<>();
+			webhookRanges(consumer, webhookPositions, from, until);
+			List<TopicPartition> operations = operationPartitions.stream()
+				.map((partition) -> new TopicPartition(this.operationsTopic, partition))
+				.toList();
+			if (!operations.isEmpty()) {
+				from.putAll(consumer.beginningOffsets(operations));
+				until.putAll(consumer.endOffsets(operations));
+			}
+			Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> records = read(consumer, from, until);
+			return new Loaded(records, until, this.webhooksTopic, this.operationsTopic);
+		}
+	}
+
+	private void webhookRanges(Consumer<byte[], byte[]> consumer, Map<Integer, Long> positions,
+			Map<TopicPartition, Long> from, Map<TopicPartition, Long> until) {
+		long since = this.clock.instant().minus(this.window).toEpochMilli();
+		Map<TopicPartition, Long> times = new HashMap<>();
+		positions.forEach((partition, position) -> {
+			TopicPartition topicPartition = new TopicPartition(this.webhooksTopic, partition);
+			until.put(topicPartition, position);
+			times.put(topicPartition, since);
+		});
+		if (times.isEmpty()) {
+			return;
+		}
+		Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(times);
+		times.keySet().forEach((partition) -> {
+			OffsetAndTimestamp offset = offsets.get(partition);
+			from.put(partition, (offset != null) ? offset.offset() : until.get(partition));
+		});
+	}
+
+	private Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> read(Consumer<byte[], byte[]> consumer,
+			Map<TopicPartition, Long> from, Map<TopicPartition, Long> until) {
+		Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> records = new HashMap<>();
+		List<TopicPartition> remaining = new ArrayList<>(
+				until.keySet().stream().filter((partition) -> from.get(partition) < until.get(partition)).toList());
+		consumer.assign(remaining);
+		remaining.forEach((partition) -> consumer.seek(partition, from.get(partition)));
+		long deadline = System.nanoTime() + this.timeout.toNanos();
+		while (!remaining.isEmpty()) {
+			if (System.nanoTime() > deadline) {
+				log.warn("Reading {} took longer than {}; continuing with what was read", remaining, this.timeout);
+				break;
+			}
+			for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+				TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+				if (record.offset() < until.get(partition)) {
+					records.computeIfAbsent(partition, (ignored) -> new ArrayList<>()).add(record);
+				}
+			}
+			List<TopicPartition> done = remaining.stream()
+				.filter((partition) -> consumer.position(partition) >= until.get(partition))
+				.toList();
+			consumer.pause(done);
+			remaining.removeAll(done);
+		}
+		return records;
+	}
+
+	/**
+	 * Operations and webhooks of one resource meet only if both topics are partitioned
+	 * alike.
+	 */
+	private void checkCopartitioned(Consumer<byte[], byte[]> consumer) {
+		int webhooks = consumer.partitionsFor(this.webhooksTopic).size();
+		int operations = consumer.partitionsFor(this.operationsTopic).size();
+		if (webhooks != operations) {
+			log.error(
+					"{} has {} partitions and {} has {}: webhooks will not meet their pending operations; "
+							+ "give both the same partition count",
+					this.webhooksTopic, webhooks, this.operationsTopic, operations);
+		}
+	}
+
+	/**
+	 * What was read.
+	 *
+	 * @param records the records read, by partition, in offset order
+	 * @param until where each partition was read to (exclusive)
+	 * @param webhooksTopic the webhooks topic
+	 * @param operationsTopic the pending-operations topic
+	 */
+	record Loaded(Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> records, Map<TopicPartition, Long> until,
+			String webhooksTopic, String operationsTopic) {
+
+		List<ConsumerRecord<byte[], byte[]>> webhooks(int partition) {
+			return this.records.getOrDefault(new TopicPartition(this.webhooksTopic, partition), List.of());
+		}
+
+		List<ConsumerRecord<byte[], byte[]>> operations(int partition) {
+			return this.records.getOrDefault(new TopicPartition(this.operationsTopic, partition), List.of());
+		}
+
+		long operationsEnd(int partition) {
+			return this.until.getOrDefault(new TopicPartition(this.operationsTopic, partition), 0L);
+		}
+
+	}
+
+}

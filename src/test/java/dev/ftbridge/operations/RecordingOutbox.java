@@ -1,0 +1,49 @@
+package dev.ftbridge.operations;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.ftbridge.events.CommandResult;
+import dev.ftbridge.events.ConnectionStatusObserved;
+import dev.ftbridge.events.TransformationStatusObserved;
+
+/** An outbox that keeps what it is given, in memory. */
+final class RecordingOutbox implements Outbox {
+
+	final List<CommandResult> results = new CopyOnWriteArrayList<>();
+
+	final List<String> resultKeys = new CopyOnWriteArrayList<>();
+
+	final List<PendingOperation> persisted = new CopyOnWriteArrayList<>();
+
+	final List<PendingOperation> forgotten = new CopyOnWriteArrayList<>();
+
+	final List<Object> statuses = new CopyOnWriteArrayList<>();
+
+	@Override
+	public void result(PendingOperation operation, CommandResult result) {
+		this.resultKeys.add(operation.key());
+		this.results.add(result);
+	}
+
+	@Override
+	public void persist(PendingOperation operation) {
+		this.persisted.add(operation);
+	}
+
+	@Override
+	public void forget(PendingOperation operation) {
+		this.forgotten.add(operation);
+	}
+
+	@Override
+	public void status(ConnectionStatusObserved status) {
+		this.statuses.add(status);
+	}
+
+	@Override
+	public void status(TransformationStatusObserved status) {
+		this.statuses.add(status);
+	}
+
+}

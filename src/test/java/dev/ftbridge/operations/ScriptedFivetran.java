@@ -1,0 +1,46 @@
+package dev.ftbridge.operations;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Lookups answered from JSON the test sets, counting every call. */
+final class ScriptedFivetran implements Lookups {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final Map<String, JsonNode> details = new ConcurrentHashMap<>();
+
+	final List<String> detailCalls = new CopyOnWriteArrayList<>();
+
+	final List<String> syncCalls = new CopyOnWriteArrayList<>();
+
+	void details(String id, String json) {
+		this.details.put(id, JSON.readTree(json));
+	}
+
+	@Override
+	public JsonNode connection(String connectionId) {
+		return answer(connectionId);
+	}
+
+	@Override
+	public JsonNode transformation(String transformationId) {
+		return answer(transformationId);
+	}
+
+	private JsonNode answer(String id) {
+		this.detailCalls.add(id);
+		return this.details.getOrDefault(id, JSON.createObjectNode());
+	}
+
+	@Override
+	public void sync(String connectionId) {
+		this.syncCalls.add(connectionId);
+	}
+
+}

@@ -1,0 +1,89 @@
+package dev.ftbridge.webhook;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Reading webhook bodies, and the key that makes a repeat recognisable. */
+class WebhookEventTest {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final String SYNC_END = "{\"event\":\"sync_end\",\"created\":\"2026-05-22T00:06:08.638Z\","
+			+ "\"connector_type\":\"google_cloud_postgresql\",\"connector_id\":\"assimilate_seem\","
+			+ "\"connector_name\":\"ftar_pg\",\"sync_id\":\"b4703f73-6315-4e22-8d7a-3bfb18b2fed2\","
+			+ "\"destination_group_id\":\"inappropriate_implode\",\"data\":{\"status\":\"SUCCESSFUL\"}}";
+
+	@Test
+	void theSameWebhookDeliveredAgainHasTheSameKeyWhateverItsLayout() {
+		String reordered = "{\"data\":{\"status\":\"SUCCESSFUL\"},\"sync_id\":\"b4703f73-6315-4e22-8d7a-3bfb18b2fed2\","
+				+ "\"connector_id\":\"assimilate_seem\",\"created\":\"2026-05-22T00:06:08.638Z\",\"event\":\"sync_end\"}";
+		assertThat(event(reordered).dedupKey()).isEqualTo(event(SYNC_END).dedupKey());
+	}
+
+	@Test
+	void eventConnectionSyncAndCreatedEachMakeADifferentKey() {
+		String key = event(SYNC_END).dedupKey();
+		assertThat(event(SYNC_END.replace("sync_end", "sync_start")).dedupKey()).isNotEqualTo(key);
+		assertThat(event(SYNC_END.replace("assimilate_seem", "other_conn")).dedupKey()).isNotEqualTo(key);
+		assertThat(event(SYNC_END.replace("b4703f73", "c4703f73")).dedupKey()).isNotEqualTo(key);
+		assertThat(event(SYNC_END.replace("08.638Z", "08.639Z")).dedupKey()).isNotEqualTo(key);
+		// The outcome is not part of the key: Fivetran sends one sync_end per sync.
+		assertThat(event(SYNC_END.replace("SUCCESSFUL", "FAILED")).dedupKey()).isEqualTo(key);
+	}
+
+	@Test
+	void fieldsAreReadWithTheirDocumentedFallbacks() {
+		WebhookEvent test = event("{\"event\":\"test_event\",\"created\":\"2026-11-28T10:00:00.000Z\","
+				+ "\"connector_type\":\"_connector_type\",\"connector_id\":\"_connector_1\",\"group_id\":\"_destination_1\"}");
+		assertThat(test.groupId()).isEqualTo("_destination_1");
+		assertThat(test.syncId()).isNull();
+		assertThat(test.created()).isEqualTo(Instant.parse("2026-11-28T10:00:00Z"));
+		assertThat(test.data().isObject()).isTrue();
+		WebhookEvent end = event(SYNC_END);
+		assertThat(end.groupId()).isEqualTo("inappropriate_implode");
+		assertThat(end.connectionName()).isEqualTo("ftar_pg");
+		assertThat(event(SYNC_END.replace("2026-05-22T00:06:08.638Z", "yesterday")).created()).isNull();
+	}
+
+	@Test
+	void aTransformationEventNamesItsTransformation() {
+		WebhookEvent run = event("{\"event\":\"transformation_run_succeeded\",\"created\":\"2026-11-28T10:00:00Z\","
+				+ "\"transformation_id\":\"tr_1\",\"data\":{}}");
+		assertThat(run.transformationId()).isEqualTo("tr_1");
+		assertThat(run.dedupKey()).contains("tr_1");
+		WebhookEvent nested = event("{\"event\":\"transformation_failed\",\"created\":\"2026-11-28T10:00:00Z\","
+				+ "\"data\":{\"id\":\"tr_2\"}}");
+		assertThat(nested.transformationId()).isEqualTo("tr_2");
+		assertThat(event(SYNC_END).transformationId()).isNull();
+	}
+
+	@Test
+	void aBodyThatIsNotAnEventIsNotRead() {
+		assertThat(WebhookEvent.of(JSON.readTree("[1,2]"))).isNull();
+		assertThat(WebhookEvent.of(JSON.readTree("{\"event\":3}"))).isNull();
+	}
+
+	@Test
+	void seenKeysAreForgottenOnlyOutsideTheWindow() {
+		SeenWebhooks seen = new SeenWebhooks(Duration.ofHours(24));
+		Instant start = Instant.parse("2026-11-28T10:00:00Z");
+		seen.add("a", start);
+		seen.add("b", start.plus(Duration.ofHours(1)));
+		seen.add("c", start.plus(Duration.ofHours(24)));
+		assertThat(seen.contains("a")).isTrue();
+		seen.add("d", start.plus(Duration.ofHours(24)).plusMillis(1));
+		assertThat(seen.contains("a")).isFalse();
+		assertThat(seen.contains("b")).isTrue();
+		assertThat(seen.size()).isEqualTo(3);
+	}
+
+	private static WebhookEvent event(String json) {
+		return WebhookEvent.of(JSON.readTree(json));
+	}
+
+}
