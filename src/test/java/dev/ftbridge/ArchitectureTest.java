@@ -9,9 +9,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * Keeps the module graph one-way: {@code command → fivetran, events};
- * {@code webhook → events}; {@code fivetran} and {@code events} depend on no other
- * module.
+ * Keeps the module graph one-way: {@code command → fivetran, events, operations};
+ * {@code webhook → events, operations}; {@code operations → fivetran, events};
+ * {@code fivetran} and {@code events} depend on no other module.
  */
 class ArchitectureTest {
 
@@ -30,7 +30,38 @@ class ArchitectureTest {
 			.resideInAPackage("dev.ftbridge.fivetran..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("dev.ftbridge.command..", "dev.ftbridge.events..", "dev.ftbridge.webhook..")
+			.resideInAnyPackage("dev.ftbridge.command..", "dev.ftbridge.events..", "dev.ftbridge.webhook..",
+					"dev.ftbridge.operations..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void operationsDependOnlyOnFivetranAndEvents() {
+		noClasses().that()
+			.resideInAPackage("dev.ftbridge.operations..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.ftbridge.command..", "dev.ftbridge.webhook..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void webhooksDependOnlyOnEventsAndOperations() {
+		noClasses().that()
+			.resideInAPackage("dev.ftbridge.webhook..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.ftbridge.command..", "dev.ftbridge.fivetran..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void commandsDoNotDependOnWebhooks() {
+		noClasses().that()
+			.resideInAPackage("dev.ftbridge.command..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.ftbridge.webhook..")
 			.check(CLASSES);
 	}
 
@@ -50,7 +81,8 @@ class ArchitectureTest {
 			.resideInAPackage("dev.ftbridge.events..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("dev.ftbridge.command..", "dev.ftbridge.fivetran..", "dev.ftbridge.webhook..")
+			.resideInAnyPackage("dev.ftbridge.command..", "dev.ftbridge.fivetran..", "dev.ftbridge.webhook..",
+					"dev.ftbridge.operations..")
 			.check(CLASSES);
 	}
 
@@ -74,6 +106,23 @@ class ArchitectureTest {
 			.haveSimpleNameStartingWith("CommandReader")
 			.or()
 			.haveSimpleNameStartingWith("CommandProcessor")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void theOperationsAndWebhookUseCasesHaveNoKafkaTypes() {
+		// Only adapters touch Kafka: topic writer, wiring, listener, loader.
+		noClasses().that()
+			.resideInAPackage("dev.ftbridge.operations..")
+			.and()
+			.doNotHaveSimpleName("OperationLog")
+			.and()
+			.doNotHaveSimpleName("OperationsConfiguration")
+			.or()
+			.haveSimpleNameStartingWith("WebhookProcessor")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..")

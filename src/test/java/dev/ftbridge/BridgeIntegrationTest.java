@@ -30,6 +30,9 @@ import dev.ftbridge.support.TopicRecorder;
 				"ftbridge.fivetran.api-key=test-key", "ftbridge.fivetran.api-secret=test-secret",
 				"ftbridge.fivetran.retry-backoff=20ms", "ftbridge.fivetran.read-timeout=20s",
 				"ftbridge.command.commit-interval=200ms", "ftbridge.command.max-in-flight=64",
+				// Tests here inject 5xx on purpose, one connection at a time: not an
+				// outage.
+				"resilience4j.circuitbreaker.instances.fivetran.minimum-number-of-calls=100000",
 				"ftbridge.webhook.secrets=test-webhook-secret,old-webhook-secret", })
 @EmbeddedKafka(partitions = 3, brokerProperties = "group.initial.rebalance.delay.ms=0")
 public abstract class BridgeIntegrationTest {

@@ -28,6 +28,7 @@ import dev.ftbridge.fivetran.FivetranAvailability;
 import dev.ftbridge.fivetran.FivetranClient;
 import dev.ftbridge.fivetran.FivetranProperties;
 import dev.ftbridge.fivetran.Throttle;
+import dev.ftbridge.operations.PendingOperations;
 
 /** Wires the command path: consumer → reader → lanes → executor → publisher. */
 @Configuration(proxyBeanMethods = false)
@@ -38,7 +39,7 @@ class CommandConfiguration {
 			JsonMapper json, FivetranClient fivetran, FivetranProperties fivetranProperties, EventPublisher events,
 			KafkaTemplate<byte[], byte[]> bridgeKafkaTemplate, EventProperties eventProperties,
 			ExecutorService commandExecutorService, MeterRegistry meterRegistry, Throttle throttle,
-			FivetranAvailability availability) {
+			FivetranAvailability availability, PendingOperations pendingOperations) {
 		Clock clock = Clock.systemUTC();
 		CommandReader reader = new CommandReader(json, new CommandSchemas(), properties.maxCommandBytes(), clock);
 		CommandExecutor executor = new CommandExecutor(
@@ -47,7 +48,7 @@ class CommandConfiguration {
 		DeadLetters deadLetters = new KafkaDeadLetters(bridgeKafkaTemplate, topics.commandsDlt(),
 				eventProperties.sendTimeout().toMillis());
 		CommandProcessor processor = new CommandProcessor(executor, events, deadLetters, clock,
-				properties.publishRetryBackoff(), new CommandMetrics(meterRegistry));
+				properties.publishRetryBackoff(), new CommandMetrics(meterRegistry), pendingOperations);
 		DefaultKafkaConsumerFactory<byte[], byte[]> consumers = consumerFactory(kafka, properties);
 		consumers.addListener(new MicrometerConsumerListener<>(meterRegistry));
 		CommandConsumer consumer = new CommandConsumer(consumers, topics.commands(), properties, reader, processor,

@@ -12,6 +12,7 @@ import dev.ftbridge.events.ConnectionStatusObserved;
 import dev.ftbridge.events.EventPublishException;
 import dev.ftbridge.events.EventPublisher;
 import dev.ftbridge.events.Outcome;
+import dev.ftbridge.operations.PendingOperations;
 
 /**
  * Handles one record of the command topic from start to end: reads it, executes it, and
@@ -34,9 +35,12 @@ class CommandProcessor {
 
 	private final CommandMetrics metrics;
 
+	private final PendingOperations pendingOperations;
+
 	CommandProcessor(CommandExecutor executor, EventPublisher events, DeadLetters deadLetters, Clock clock,
-			Duration publishRetryBackoff, CommandMetrics metrics) {
+			Duration publishRetryBackoff, CommandMetrics metrics, PendingOperations pendingOperations) {
 		this.metrics = metrics;
+		this.pendingOperations = pendingOperations;
 		this.executor = executor;
 		this.events = events;
 		this.deadLetters = deadLetters;
@@ -65,6 +69,10 @@ class CommandProcessor {
 			untilAcknowledged(() -> this.events.connectionStatus(status));
 		}
 		for (CommandResult result : execution.results()) {
+			if (result.outcome() == Outcome.ACCEPTED) {
+				// Recorded first: whoever sees ACCEPTED can count on a terminal result.
+				untilAcknowledged(() -> this.pendingOperations.accepted(command.key(), result));
+			}
 			untilAcknowledged(() -> this.events.commandResult(command.key(), result));
 			this.metrics.result(result);
 			log.info("Command {} {} on {}: {}", command.id(), command.type().type(), command.key(), result.outcome());

@@ -78,6 +78,12 @@ class EventsConfiguration {
 					.config(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "60000")
 					.build(),
 				topic(topics, topics.webhooks()).build(),
+				// One record per open operation, a tombstone when it ends: compacted,
+				// with short segments so that compaction runs.
+				topic(topics, topics.pendingOperations()).compact()
+					.config(TopicConfig.SEGMENT_MS_CONFIG, "3600000")
+					.config(TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.1")
+					.build(),
 				topic(topics, topics.commandsDlt()).config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxBytes).build());
 	}
 

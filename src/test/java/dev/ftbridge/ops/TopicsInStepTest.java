@@ -63,10 +63,11 @@ class TopicsInStepTest {
 	}
 
 	@Test
-	void onlyTheConnectionStateIsCompacted() {
+	void onlyTheConnectionStateAndThePendingOperationsAreCompacted() {
+		List<String> compacted = List.of(this.defaults.connectionState(), this.defaults.pendingOperations());
 		assertThat(this.file.topics())
 			.allSatisfy((topic) -> assertThat(topic.config().get("cleanup.policy")).as(topic.name())
-				.isEqualTo(topic.name().equals(this.defaults.connectionState()) ? "compact" : "delete"));
+				.isEqualTo(compacted.contains(topic.name()) ? "compact" : "delete"));
 	}
 
 	@Test
