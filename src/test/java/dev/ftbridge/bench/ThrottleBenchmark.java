@@ -127,6 +127,9 @@ public final class ThrottleBenchmark {
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
 						ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
 						ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+			// Warm up: every producer and consumer group settled before the clock starts.
+			awaitResults(broker.getBrokersAsString(), Set.of(send(producer, seeded.get(0), "fivetran.connection.status",
+					"{\"connection_id\":\"" + seeded.get(0) + "\"}")));
 			Set<String> ids = new HashSet<>();
 			long start = System.nanoTime();
 			for (int i = 0; i < Math.max(creates, toggles); i++) {
