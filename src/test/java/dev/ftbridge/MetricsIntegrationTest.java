@@ -4,6 +4,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +43,17 @@ class MetricsIntegrationTest extends BridgeIntegrationTest {
 		resultOf(limited);
 		deadLetters().await((r) -> connection.equals(r.key()), 1, WAIT);
 
+		String body = "{\"event\":\"sync_start\",\"created\":\"2026-11-28T10:00:00.000Z\",\"connector_id\":\""
+				+ connection + "\",\"sync_id\":\"m-1\"}";
+		assertThat(postWebhook(body, dev.ftbridge.webhook.WebhookSigning.sign("test-webhook-secret", body)))
+			.isEqualTo(202);
+		assertThat(postWebhook(body, "00")).isEqualTo(401);
+
 		String metrics = scrape();
+		for (String name : documentedMetrics()) {
+			assertThat(metrics).as("metric %s listed in ops/metrics.md", name)
+				.containsPattern("(?m)^" + name + "[{ _]");
+		}
 		assertThat(metrics)
 			.containsPattern(
 					"ftbridge_commands_total\\{.*outcome=\"SUCCEEDED\".*type=\"fivetran.connection.pause\".*\\} [1-9]")
@@ -55,6 +71,30 @@ class MetricsIntegrationTest extends BridgeIntegrationTest {
 			.contains("ftbridge_fivetran_throttle_wait_seconds_count")
 			.contains("ftbridge_commands_intake_paused 0")
 			.doesNotContain("test-secret");
+	}
+
+	/**
+	 * The Prometheus names in the table of ops/metrics.md: the contract dashboards rely
+	 * on.
+	 */
+	private static List<String> documentedMetrics() throws Exception {
+		List<String> names = new ArrayList<>();
+		Matcher matcher = Pattern.compile("(?m)^\\| `([a-z0-9_]+)` \\|")
+			.matcher(Files.readString(Path.of("ops/metrics.md")));
+		while (matcher.find()) {
+			names.add(matcher.group(1));
+		}
+		assertThat(names).hasSizeGreaterThan(10);
+		return names;
+	}
+
+	private int postWebhook(String body, String signature) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/webhooks/fivetran"))
+				.header("X-Fivetran-Signature-256", signature)
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.discarding())
+			.statusCode();
 	}
 
 	private String scrape() throws Exception {
