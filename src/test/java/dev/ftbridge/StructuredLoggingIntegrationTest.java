@@ -1,0 +1,38 @@
+package dev.ftbridge;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.TestPropertySource;
+
+import dev.ftbridge.support.Commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * With Spring Boot's structured logging switched on (as the deployments do), a command's
+ * log lines are JSON carrying its id, type and resource.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@TestPropertySource(properties = "logging.structured.format.console=ecs")
+class StructuredLoggingIntegrationTest extends BridgeIntegrationTest {
+
+	@Test
+	void aCommandsLogLinesAreJsonWithItsIdentity(CapturedOutput output) {
+		String connection = "logs_" + Commands.newId().substring(0, 8);
+		String id = Commands.newId();
+		commands().send(connection, id, "fivetran.connection.pause", "{\"connection_id\":\"" + connection + "\"}");
+		resultOf(id);
+		await().until(() -> output.getOut().contains(id));
+		String line = output.getOut().lines().filter((l) -> l.contains(id)).findFirst().orElseThrow();
+		assertThat(json(line).path("command_id").asString()).isEqualTo(id);
+		assertThat(json(line).path("command_type").asString()).isEqualTo("fivetran.connection.pause");
+		assertThat(json(line).path("resource").asString()).isEqualTo(connection);
+		assertThat(json(line).path("log.level").asString(json(line).path("log").path("level").asString()))
+			.isEqualTo("INFO");
+	}
+
+}
