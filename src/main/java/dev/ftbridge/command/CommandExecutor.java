@@ -134,8 +134,8 @@ class CommandExecutor {
 		FivetranRequest request = CommandRequests.forCommand(command);
 		try {
 			FivetranResponse response = this.fivetran.execute(request);
-			ConnectionStatusObserved status = ConnectionStatuses.fromDetails(response.data(), command.id(),
-					this.clock.instant());
+			ConnectionStatusObserved status = ConnectionStatusObserved.fromDetails(response.dataText("id"),
+					response.data(), "command", command.id(), this.clock.instant());
 			CommandResult result = Results.succeeded(command, started, response)
 				.groupId(status.groupId())
 				.build(this.clock.instant());
@@ -184,7 +184,8 @@ class CommandExecutor {
 			Instant now = this.clock.instant();
 			List<ConnectionStatusObserved> statuses = connections.stream()
 				.filter(filter::matches)
-				.map((connection) -> ConnectionStatuses.fromDetails(connection, command.id(), now))
+				.map((connection) -> ConnectionStatusObserved.fromDetails(connection.path("id").asString(null),
+						connection, "command", command.id(), now))
 				.toList();
 			JsonNodeFactory nodes = JsonNodeFactory.instance;
 			CommandResult result = Results.start(command, Outcome.SUCCEEDED, started)

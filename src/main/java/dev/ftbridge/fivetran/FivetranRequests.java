@@ -147,6 +147,12 @@ public final class FivetranRequests {
 				Integer.toString(limit));
 	}
 
+	/** {@code GET /v1/transformations/{id}}: status, last start and end of its runs. */
+	public static FivetranRequest transformationDetails(String transformationId) {
+		return request(HttpMethod.GET, "/v1/transformations/{transformationId}", List.of(transformationId), null, false,
+				REQUEST, true);
+	}
+
 	/**
 	 * {@code POST /v1/transformations/{id}/run}: not idempotent (each call starts a run).
 	 */

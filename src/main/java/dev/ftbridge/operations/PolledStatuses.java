@@ -17,14 +17,7 @@ final class PolledStatuses {
 
 	static ConnectionStatusObserved connection(String connectionId, JsonNode details, String commandId,
 			Instant observedAt) {
-		JsonNode status = details.path("status");
-		JsonNode frequency = details.path("sync_frequency");
-		return new ConnectionStatusObserved(connectionId, SOURCE, observedAt, text(details, "group_id"),
-				text(details, "service"), text(details, "schema"), bool(details, "paused"),
-				text(details, "schedule_type"), frequency.canConvertToInt() ? frequency.asInt() : null,
-				text(status, "setup_state"), text(status, "sync_state"), text(status, "update_state"),
-				bool(status, "is_historical_sync"), time(status, "rescheduled_for"), time(details, "succeeded_at"),
-				time(details, "failed_at"), commandId);
+		return ConnectionStatusObserved.fromDetails(connectionId, details, SOURCE, commandId, observedAt);
 	}
 
 	static TransformationStatusObserved transformation(String transformationId, JsonNode details, Instant observedAt) {
@@ -41,11 +34,6 @@ final class PolledStatuses {
 	private static String time(JsonNode node, String field) {
 		Instant instant = Times.field(node, field);
 		return (instant != null) ? instant.toString() : null;
-	}
-
-	private static Boolean bool(JsonNode node, String field) {
-		JsonNode value = node.path(field);
-		return value.isBoolean() ? value.asBoolean() : null;
 	}
 
 }
