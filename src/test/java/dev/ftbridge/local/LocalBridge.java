@@ -84,13 +84,17 @@ public final class LocalBridge {
 		}, "local-bridge-shutdown"));
 		ready(console, bootstrap, sandbox, port, start);
 		List<String> sent = demo.run();
-		Map<String, Long> outcomes = new java.util.TreeMap<>();
+		Map<String, String> first = new LinkedHashMap<>();
 		watcher.results()
 			.stream()
 			.filter((result) -> sent.contains(result.path("command_id").asString()))
-			.forEach((result) -> outcomes.merge(result.path("outcome").asString(), 1L, Long::sum));
-		console.banner("Demo scenario done: " + sent.size() + " commands; outcomes " + outcomes + ".");
-		console.banner("Syncs finish over the next seconds. Send your own commands; Ctrl-C stops everything.");
+			.forEach((result) -> first.putIfAbsent(result.path("command_id").asString(),
+					result.path("outcome").asString()));
+		Map<String, Long> outcomes = new java.util.TreeMap<>();
+		first.values().forEach((outcome) -> outcomes.merge(outcome, 1L, Long::sum));
+		console.banner("Demo scenario done: " + sent.size() + " commands; first outcomes " + outcomes + ".");
+		console.banner("Syncs and the transformation run finish over the next seconds (their terminal results "
+				+ "follow from Fivetran's webhooks). Send your own commands; Ctrl-C stops everything.");
 		Thread.currentThread().join();
 	}
 

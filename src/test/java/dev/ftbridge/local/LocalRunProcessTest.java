@@ -27,7 +27,8 @@ class LocalRunProcessTest {
 
 	private static final Pattern READY = Pattern.compile("Ready in (\\d+) ms .*heap used (\\d+) MiB");
 
-	private static final Pattern DONE = Pattern.compile("Demo scenario done: (\\d+) commands; outcomes \\{(.*)\\}");
+	private static final Pattern DONE = Pattern
+		.compile("Demo scenario done: (\\d+) commands; first outcomes \\{(.*)\\}");
 
 	@Test
 	void startsRunsTheDemoAndStopsOnSigint() throws Exception {
@@ -49,6 +50,13 @@ class LocalRunProcessTest {
 			assertThat(done.group(1)).isEqualTo("12");
 			assertThat(done.group(2)).isEqualTo("ACCEPTED=4, REJECTED=1, SUCCEEDED=7");
 			assertThat(String.join("\n", lines)).contains("DEAD").contains("SCHEMA_VIOLATION");
+			// The async commands end from the sandbox's signed webhooks: syncs take 5 s
+			// here.
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> count(lines, "SUCCEEDED\\s+fivetran\\.connection\\.sync ") == 2
+						&& count(lines, "SUCCEEDED\\s+fivetran\\.connection\\.tables\\.resync ") == 1
+						&& count(lines, "(SUCCEEDED|FAILED)\\s+fivetran\\.transformation\\.run ") == 1);
+			assertThat(String.join("\n", lines)).contains("WEBHOOK").contains("sync_end");
 
 			long pid = process.pid();
 			long stopping = System.nanoTime();
@@ -61,6 +69,11 @@ class LocalRunProcessTest {
 		finally {
 			process.destroyForcibly();
 		}
+	}
+
+	private static long count(List<String> lines, String regex) {
+		Pattern pattern = Pattern.compile(regex);
+		return lines.stream().filter((line) -> pattern.matcher(line).find()).count();
 	}
 
 	private static Matcher find(List<String> lines, Pattern pattern) {
