@@ -41,6 +41,7 @@ class CommandConfiguration {
 			ExecutorService commandExecutorService, MeterRegistry meterRegistry, Throttle throttle,
 			FivetranAvailability availability, PendingOperations pendingOperations) {
 		Clock clock = Clock.systemUTC();
+		CommandLedger ledger = new CommandLedger(properties.dedupWindow());
 		CommandReader reader = new CommandReader(json, new CommandSchemas(), properties.maxCommandBytes(), clock);
 		CommandExecutor executor = new CommandExecutor(
 				new FivetranCalls(fivetran, availability, fivetranProperties.retryBackoff().multipliedBy(4)), clock,
@@ -48,11 +49,12 @@ class CommandConfiguration {
 		DeadLetters deadLetters = new KafkaDeadLetters(bridgeKafkaTemplate, topics.commandsDlt(),
 				eventProperties.sendTimeout().toMillis());
 		CommandProcessor processor = new CommandProcessor(executor, events, deadLetters, clock,
-				properties.publishRetryBackoff(), new CommandMetrics(meterRegistry), pendingOperations);
+				properties.publishRetryBackoff(), new CommandMetrics(meterRegistry), pendingOperations, ledger);
 		DefaultKafkaConsumerFactory<byte[], byte[]> consumers = consumerFactory(kafka, properties);
 		consumers.addListener(new MicrometerConsumerListener<>(meterRegistry));
 		CommandConsumer consumer = new CommandConsumer(consumers, topics.commands(), properties, reader, processor,
-				new KeyedLanes(commandExecutorService), throttle::share, availability::available);
+				new KeyedLanes(commandExecutorService), throttle::share, availability::available,
+				new LedgerLoader(consumers, topics.commandResults(), ledger, json, clock));
 		Gauge.builder("ftbridge.commands.intake.paused", consumer, (c) -> c.paused() ? 1 : 0)
 			.description("1 while command intake is paused (back-pressure or Fivetran unavailable)")
 			.register(meterRegistry);

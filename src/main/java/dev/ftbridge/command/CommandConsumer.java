@@ -48,6 +48,8 @@ class CommandConsumer implements SmartLifecycle {
 
 	private final BooleanSupplier intakeOpen;
 
+	private final LedgerLoader ledger;
+
 	private final Map<TopicPartition, PartitionProgress> progress = new ConcurrentHashMap<>();
 
 	private final AtomicInteger inFlight = new AtomicInteger();
@@ -66,7 +68,8 @@ class CommandConsumer implements SmartLifecycle {
 
 	CommandConsumer(ConsumerFactory<byte[], byte[]> consumers, String topic, CommandProperties properties,
 			CommandReader reader, CommandProcessor processor, KeyedLanes lanes, PartitionShare partitionShare,
-			BooleanSupplier intakeOpen) {
+			BooleanSupplier intakeOpen, LedgerLoader ledger) {
+		this.ledger = ledger;
 		this.intakeOpen = intakeOpen;
 		this.partitionShare = partitionShare;
 		this.consumers = consumers;
@@ -299,6 +302,7 @@ class CommandConsumer implements SmartLifecycle {
 		@Override
 		public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
 			release(this.kafka, partitions);
+			partitions.forEach((partition) -> CommandConsumer.this.ledger.forget(partition.partition()));
 		}
 
 		/** This instance's share of the partitions is its share of Fivetran's budgets. */
@@ -319,6 +323,9 @@ class CommandConsumer implements SmartLifecycle {
 		@Override
 		public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
 			log.info("Command partitions assigned: {}", partitions);
+			// Before any record of a partition runs, learn which command ids it already
+			// ran.
+			partitions.forEach((partition) -> CommandConsumer.this.ledger.load(partition.partition()));
 			shareChanged(this.kafka);
 		}
 

@@ -37,8 +37,12 @@ class CommandProcessor {
 
 	private final PendingOperations pendingOperations;
 
+	private final CommandLedger ledger;
+
 	CommandProcessor(CommandExecutor executor, EventPublisher events, DeadLetters deadLetters, Clock clock,
-			Duration publishRetryBackoff, CommandMetrics metrics, PendingOperations pendingOperations) {
+			Duration publishRetryBackoff, CommandMetrics metrics, PendingOperations pendingOperations,
+			CommandLedger ledger) {
+		this.ledger = ledger;
 		this.metrics = metrics;
 		this.pendingOperations = pendingOperations;
 		this.executor = executor;
@@ -58,12 +62,20 @@ class CommandProcessor {
 			try (MDC.MDCCloseable id = MDC.putCloseable("command_id", command.id());
 					MDC.MDCCloseable type = MDC.putCloseable("command_type", command.type().type());
 					MDC.MDCCloseable key = MDC.putCloseable("resource", command.key())) {
-				execute(command);
+				String earlier = this.ledger.outcome(record.partition(), command.id(), this.clock.instant());
+				if (earlier != null) {
+					duplicate(command, earlier);
+				}
+				else {
+					String outcome = execute(command);
+					this.ledger.record(record.partition(), command.id(), outcome, this.clock.instant());
+				}
 			}
 		}
 	}
 
-	private void execute(Command command) {
+	/** Runs the command and publishes what happened; returns its first outcome. */
+	private String execute(Command command) {
 		Execution execution = this.executor.execute(command);
 		for (ConnectionStatusObserved status : execution.statuses()) {
 			untilAcknowledged(() -> this.events.connectionStatus(status));
@@ -77,6 +89,22 @@ class CommandProcessor {
 			this.metrics.result(result);
 			log.info("Command {} {} on {}: {}", command.id(), command.type().type(), command.key(), result.outcome());
 		}
+		return execution.results().get(0).outcome().name();
+	}
+
+	/** The command id ran before within the dedup window: say so, and do nothing. */
+	private void duplicate(Command command, String earlierOutcome) {
+		CommandResult result = CommandResult.builder(command.id(), command.type().type(), Outcome.DUPLICATE)
+			.resourceId(command.type().resourceKey(command.data()))
+			.originalCommandId(command.id())
+			.reason("command id already executed within the dedup window; its first outcome was " + earlierOutcome)
+			.retryable(false)
+			.timing(command.receivedAt(), null)
+			.build(this.clock.instant());
+		untilAcknowledged(() -> this.events.commandResult(command.key(), result));
+		this.metrics.result(result);
+		log.info("Command {} {} on {}: DUPLICATE of an earlier {}", command.id(), command.type().type(), command.key(),
+				earlierOutcome);
 	}
 
 	private void reject(IncomingRecord record, Rejection rejection) {

@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * commands before letting go of them
  * @param publishRetryBackoff the wait between attempts to publish a result when the
  * broker does not acknowledge it
+ * @param dedupWindow how long a command id is remembered: the same id within it gets a
+ * {@code DUPLICATE} result instead of running again
  */
 @Validated
 @ConfigurationProperties("ftbridge.command")
@@ -30,6 +32,6 @@ public record CommandProperties(@DefaultValue("ftbridge") @NotBlank String group
 		@DefaultValue("1000") @Min(1) int maxInFlight, @DefaultValue("64") @Min(1) int maxConcurrency,
 		@DefaultValue("1048576") @Min(1024) int maxCommandBytes, @DefaultValue("200ms") Duration pollTimeout,
 		@DefaultValue("1s") Duration commitInterval, @DefaultValue("30s") Duration shutdownGrace,
-		@DefaultValue("2s") Duration publishRetryBackoff) {
+		@DefaultValue("2s") Duration publishRetryBackoff, @DefaultValue("24h") Duration dedupWindow) {
 
 }

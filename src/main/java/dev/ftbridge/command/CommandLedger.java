@@ -1,0 +1,79 @@
+package dev.ftbridge.command;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Which command ids this instance's partitions have already executed, and how they ended,
+ * within the dedup window: rebuilt from the result topic (co-partitioned with the command
+ * topic) when a partition is assigned, and kept up to date as commands finish. Memory is
+ * bounded by the window.
+ */
+class CommandLedger {
+
+	private final Map<Integer, Map<String, Entry>> partitions = new ConcurrentHashMap<>();
+
+	private final Duration window;
+
+	CommandLedger(Duration window) {
+		this.window = window;
+	}
+
+	/**
+	 * How the command ended before, or {@code null} when it was not executed in the
+	 * window.
+	 */
+	String outcome(int partition, String commandId, Instant now) {
+		Map<String, Entry> entries = this.partitions.get(partition);
+		if (entries == null) {
+			return null;
+		}
+		synchronized (entries) {
+			Entry entry = entries.get(commandId);
+			return (entry != null && entry.at().plus(this.window).isAfter(now)) ? entry.outcome() : null;
+		}
+	}
+
+	/**
+	 * Records a command's first outcome (later ones, e.g. a terminal result, do not
+	 * replace it).
+	 */
+	void record(int partition, String commandId, String outcome, Instant at) {
+		Map<String, Entry> entries = this.partitions.computeIfAbsent(partition, (p) -> new LinkedHashMap<>());
+		synchronized (entries) {
+			entries.putIfAbsent(commandId, new Entry(outcome, at));
+			expire(entries, at);
+		}
+	}
+
+	void forget(int partition) {
+		this.partitions.remove(partition);
+	}
+
+	int size() {
+		return this.partitions.values().stream().mapToInt(Map::size).sum();
+	}
+
+	Duration window() {
+		return this.window;
+	}
+
+	private void expire(Map<String, Entry> entries, Instant now) {
+		Iterator<Entry> oldest = entries.values().iterator();
+		while (oldest.hasNext()) {
+			if (oldest.next().at().plus(this.window).isAfter(now)) {
+				return;
+			}
+			oldest.remove();
+		}
+	}
+
+	private record Entry(String outcome, Instant at) {
+
+	}
+
+}

@@ -1,0 +1,81 @@
+package dev.ftbridge.command;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.TopicPartition;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.kafka.core.ConsumerFactory;
+
+/**
+ * Rebuilds the {@link CommandLedger} for a command partition from the same partition of
+ * the result topic, reading the results of the dedup window up to the current end.
+ */
+class LedgerLoader {
+
+	private final ConsumerFactory<byte[], byte[]> consumers;
+
+	private final String resultTopic;
+
+	private final CommandLedger ledger;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	LedgerLoader(ConsumerFactory<byte[], byte[]> consumers, String resultTopic, CommandLedger ledger, JsonMapper json,
+			Clock clock) {
+		this.consumers = consumers;
+		this.resultTopic = resultTopic;
+		this.ledger = ledger;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	void forget(int partition) {
+		this.ledger.forget(partition);
+	}
+
+	void load(int partition) {
+		TopicPartition results = new TopicPartition(this.resultTopic, partition);
+		Instant since = this.clock.instant().minus(this.ledger.window());
+		try (Consumer<byte[], byte[]> consumer = this.consumers.createConsumer("ftbridge-ledger", "-loader")) {
+			consumer.assign(List.of(results));
+			long end = consumer.endOffsets(List.of(results)).get(results);
+			OffsetAndTimestamp start = consumer.offsetsForTimes(Map.of(results, since.toEpochMilli())).get(results);
+			if (start == null) {
+				return;
+			}
+			consumer.seek(results, start.offset());
+			while (consumer.position(results) < end) {
+				for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+					remember(partition, record);
+				}
+			}
+		}
+	}
+
+	private void remember(int partition, ConsumerRecord<byte[], byte[]> record) {
+		try {
+			JsonNode data = this.json.readTree(record.value()).path("data");
+			String commandId = data.path("command_id").asString(null);
+			String outcome = data.path("outcome").asString(null);
+			if (commandId != null && outcome != null && !outcome.equals("DUPLICATE") && !outcome.equals("REJECTED")) {
+				this.ledger.record(partition, commandId, outcome, Instant.ofEpochMilli(record.timestamp()));
+			}
+		}
+		catch (JacksonException ex) {
+			// not one of ours: nothing to remember
+		}
+	}
+
+}
