@@ -49,12 +49,14 @@ class CommandConfiguration {
 		DeadLetters deadLetters = new KafkaDeadLetters(bridgeKafkaTemplate, topics.commandsDlt(),
 				eventProperties.sendTimeout().toMillis());
 		CommandProcessor processor = new CommandProcessor(executor, events, deadLetters, clock,
-				properties.publishRetryBackoff(), new CommandMetrics(meterRegistry), pendingOperations, ledger);
+				properties.publishRetryBackoff(), new CommandMetrics(meterRegistry), pendingOperations, ledger,
+				new StartedMarkers(bridgeKafkaTemplate, topics.commandLedger(),
+						eventProperties.sendTimeout().toMillis()));
 		DefaultKafkaConsumerFactory<byte[], byte[]> consumers = consumerFactory(kafka, properties);
 		consumers.addListener(new MicrometerConsumerListener<>(meterRegistry));
 		CommandConsumer consumer = new CommandConsumer(consumers, topics.commands(), properties, reader, processor,
 				new KeyedLanes(commandExecutorService), throttle::share, availability::available,
-				new LedgerLoader(consumers, topics.commandResults(), ledger, json, clock));
+				new LedgerLoader(consumers, topics.commandResults(), topics.commandLedger(), ledger, json, clock));
 		Gauge.builder("ftbridge.commands.intake.paused", consumer, (c) -> c.paused() ? 1 : 0)
 			.description("1 while command intake is paused (back-pressure or Fivetran unavailable)")
 			.register(meterRegistry);

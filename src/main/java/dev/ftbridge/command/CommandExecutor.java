@@ -35,10 +35,27 @@ class CommandExecutor {
 		this.pageSize = pageSize;
 	}
 
+	/**
+	 * A costly command started before a crash, with no result: find out from Fivetran
+	 * what happened instead of sending it again.
+	 */
+	Execution reconcile(Command command, Instant startedAt) {
+		Instant now = this.clock.instant();
+		Reconciliation reconciliation = new Reconciliation(this.fivetran, this.clock);
+		return switch (command.type()) {
+			case CONNECTION_SYNC, CONNECTION_RESYNC, CONNECTION_TABLES_RESYNC ->
+				reconciliation.sync(command, startedAt, now);
+			case TRANSFORMATION_RUN -> reconciliation.run(command, startedAt, now);
+			// A create looks its connection up before sending, per group.
+			case CONNECTION_CREATE -> create(command, now, true);
+			default -> execute(command);
+		};
+	}
+
 	Execution execute(Command command) {
 		Instant started = this.clock.instant();
 		return switch (command.type()) {
-			case CONNECTION_CREATE -> create(command, started);
+			case CONNECTION_CREATE -> create(command, started, false);
 			case CONNECTION_STATUS -> connectionStatus(command, started);
 			case CONNECTION_TEST -> setupTests(command, started);
 			case GROUP_STATUS -> groupStatus(command, started);
@@ -60,7 +77,7 @@ class CommandExecutor {
 	/**
 	 * One create per group: {@code group_ids} fans out, each part with its own result.
 	 */
-	private Execution create(Command command, Instant started) {
+	private Execution create(Command command, Instant started, boolean lookFirst) {
 		List<String> groups = new ArrayList<>();
 		if (command.data().has("group_ids")) {
 			command.data().get("group_ids").forEach((group) -> groups.add(group.asString()));
@@ -73,6 +90,14 @@ class CommandExecutor {
 			FivetranRequest request = CommandRequests.createIn(command, groups.get(index));
 			CommandResult.Builder result;
 			try {
+				JsonNode existing = lookFirst ? existing(command, groups.get(index)) : null;
+				if (existing != null) {
+					results.add(alreadyCreated(command, started, existing,
+							"reconciled after a restart: the connection exists, so the create ran once")
+						.groupId(groups.get(index))
+						.build(this.clock.instant()));
+					continue;
+				}
 				FivetranResponse response = this.fivetran.execute(request);
 				String connectionId = response.dataText("id");
 				result = Results.succeeded(command, started, response)
@@ -99,22 +124,12 @@ class CommandExecutor {
 	 */
 	private CommandResult.Builder reconcileCreate(Command command, Instant started, FivetranRequest request,
 			String groupId, FivetranException lost) {
-		JsonNode config = command.data().path("config");
-		String schema = config.path("schema").asString(config.path("schema_prefix").asString(null));
 		try {
-			FivetranRequest lookup = FivetranRequests.groupConnections(groupId, this.pageSize)
-				.withQuery("schema", schema);
-			for (JsonNode connection : this.fivetran.listAll(lookup).items()) {
-				if (schema.equals(connection.path("schema").asString(null))) {
-					String id = connection.path("id").asString(null);
-					return Results.start(command, Outcome.SUCCEEDED, started)
-						.attempts(lost.attempts())
-						.resourceId(id)
-						.connectionId(id)
-						.response(Results.summary(connection))
-						.reason("the create's answer was lost (" + lost.getMessage()
-								+ "); Fivetran shows the connection, so it was created once");
-				}
+			JsonNode existing = existing(command, groupId);
+			if (existing != null) {
+				return alreadyCreated(command, started, existing, "the create's answer was lost (" + lost.getMessage()
+						+ "); Fivetran shows the connection, so it was created once")
+					.attempts(lost.attempts());
 			}
 			FivetranResponse response = this.fivetran.execute(request);
 			String id = response.dataText("id");
@@ -128,6 +143,29 @@ class CommandExecutor {
 		catch (FivetranException ex) {
 			return Results.failed(command, started, request, lost);
 		}
+	}
+
+	/** The connection with the command's schema in the group, or {@code null}. */
+	private JsonNode existing(Command command, String groupId) {
+		JsonNode config = command.data().path("config");
+		String schema = config.path("schema").asString(config.path("schema_prefix").asString(null));
+		FivetranRequest lookup = FivetranRequests.groupConnections(groupId, this.pageSize).withQuery("schema", schema);
+		for (JsonNode connection : this.fivetran.listAll(lookup).items()) {
+			if (schema.equals(connection.path("schema").asString(null))) {
+				return connection;
+			}
+		}
+		return null;
+	}
+
+	private static CommandResult.Builder alreadyCreated(Command command, Instant started, JsonNode connection,
+			String reason) {
+		String id = connection.path("id").asString(null);
+		return Results.start(command, Outcome.SUCCEEDED, started)
+			.resourceId(id)
+			.connectionId(id)
+			.response(Results.summary(connection))
+			.reason(reason);
 	}
 
 	private Execution connectionStatus(Command command, Instant started) {

@@ -15,6 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 class CommandLedger {
 
+	/**
+	 * The mark of a costly command whose Fivetran call may have been sent, with no result
+	 * yet.
+	 */
+	static final String STARTED = "STARTED";
+
 	private final Map<Integer, Map<String, Entry>> partitions = new ConcurrentHashMap<>();
 
 	private final Duration window;
@@ -40,13 +46,45 @@ class CommandLedger {
 
 	/**
 	 * Records a command's first outcome (later ones, e.g. a terminal result, do not
-	 * replace it).
+	 * replace it); an outcome replaces a {@link #STARTED} mark.
 	 */
 	void record(int partition, String commandId, String outcome, Instant at) {
 		Map<String, Entry> entries = this.partitions.computeIfAbsent(partition, (p) -> new LinkedHashMap<>());
 		synchronized (entries) {
-			entries.putIfAbsent(commandId, new Entry(outcome, at));
+			Entry existing = entries.get(commandId);
+			if (existing == null || (STARTED.equals(existing.outcome()) && !STARTED.equals(outcome))) {
+				entries.remove(commandId);
+				entries.put(commandId, new Entry(outcome, at));
+			}
 			expire(entries, at);
+		}
+	}
+
+	/** When a command marked {@link #STARTED} started, or {@code null}. */
+	Instant startedAt(int partition, String commandId) {
+		Map<String, Entry> entries = this.partitions.get(partition);
+		if (entries == null) {
+			return null;
+		}
+		synchronized (entries) {
+			Entry entry = entries.get(commandId);
+			return (entry != null && STARTED.equals(entry.outcome())) ? entry.at() : null;
+		}
+	}
+
+	/**
+	 * A started mark was tombstoned: the command finished (its result is in the result
+	 * topic).
+	 */
+	void unmark(int partition, String commandId) {
+		Map<String, Entry> entries = this.partitions.get(partition);
+		if (entries != null) {
+			synchronized (entries) {
+				Entry entry = entries.get(commandId);
+				if (entry != null && STARTED.equals(entry.outcome())) {
+					entries.remove(commandId);
+				}
+			}
 		}
 	}
 

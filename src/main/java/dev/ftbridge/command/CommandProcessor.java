@@ -2,6 +2,7 @@ package dev.ftbridge.command;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,10 +40,13 @@ class CommandProcessor {
 
 	private final CommandLedger ledger;
 
+	private final StartedMarkers markers;
+
 	CommandProcessor(CommandExecutor executor, EventPublisher events, DeadLetters deadLetters, Clock clock,
 			Duration publishRetryBackoff, CommandMetrics metrics, PendingOperations pendingOperations,
-			CommandLedger ledger) {
+			CommandLedger ledger, StartedMarkers markers) {
 		this.ledger = ledger;
+		this.markers = markers;
 		this.metrics = metrics;
 		this.pendingOperations = pendingOperations;
 		this.executor = executor;
@@ -62,21 +66,48 @@ class CommandProcessor {
 			try (MDC.MDCCloseable id = MDC.putCloseable("command_id", command.id());
 					MDC.MDCCloseable type = MDC.putCloseable("command_type", command.type().type());
 					MDC.MDCCloseable key = MDC.putCloseable("resource", command.key())) {
-				String earlier = this.ledger.outcome(record.partition(), command.id(), this.clock.instant());
-				if (earlier != null) {
-					duplicate(command, earlier);
-				}
-				else {
-					String outcome = execute(command);
-					this.ledger.record(record.partition(), command.id(), outcome, this.clock.instant());
-				}
+				run(record.partition(), command);
 			}
 		}
 	}
 
-	/** Runs the command and publishes what happened; returns its first outcome. */
-	private String execute(Command command) {
-		Execution execution = this.executor.execute(command);
+	/**
+	 * Runs a command once: a repeat of an id already executed gets {@code DUPLICATE}; a
+	 * costly command is marked started before Fivetran is called, and one found marked
+	 * but unfinished (a crash in between) is reconciled against Fivetran instead of sent
+	 * again.
+	 */
+	private void run(int partition, Command command) {
+		Instant now = this.clock.instant();
+		Instant started = this.ledger.startedAt(partition, command.id());
+		if (started != null) {
+			log.warn("Command {} was started at {} and has no result: reconciling with Fivetran", command.id(),
+					started);
+			finish(partition, command, publish(command, this.executor.reconcile(command, started)), true);
+			return;
+		}
+		String earlier = this.ledger.outcome(partition, command.id(), now);
+		if (earlier != null) {
+			duplicate(command, earlier);
+			return;
+		}
+		boolean costly = command.costlyToRepeat();
+		if (costly) {
+			untilAcknowledged(() -> this.markers.started(partition, command, now));
+			this.ledger.record(partition, command.id(), CommandLedger.STARTED, now);
+		}
+		finish(partition, command, publish(command, this.executor.execute(command)), costly);
+	}
+
+	private void finish(int partition, Command command, String outcome, boolean marked) {
+		this.ledger.record(partition, command.id(), outcome, this.clock.instant());
+		if (marked) {
+			untilAcknowledged(() -> this.markers.finished(partition, command));
+		}
+	}
+
+	/** Publishes what executing the command produced; returns its first outcome. */
+	private String publish(Command command, Execution execution) {
 		for (ConnectionStatusObserved status : execution.statuses()) {
 			untilAcknowledged(() -> this.events.connectionStatus(status));
 		}

@@ -1,8 +1,10 @@
 package dev.ftbridge.command;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,14 +28,17 @@ class LedgerLoader {
 
 	private final String resultTopic;
 
+	private final String markerTopic;
+
 	private final CommandLedger ledger;
 
 	private final JsonMapper json;
 
 	private final Clock clock;
 
-	LedgerLoader(ConsumerFactory<byte[], byte[]> consumers, String resultTopic, CommandLedger ledger, JsonMapper json,
-			Clock clock) {
+	LedgerLoader(ConsumerFactory<byte[], byte[]> consumers, String resultTopic, String markerTopic,
+			CommandLedger ledger, JsonMapper json, Clock clock) {
+		this.markerTopic = markerTopic;
 		this.consumers = consumers;
 		this.resultTopic = resultTopic;
 		this.ledger = ledger;
@@ -46,6 +51,41 @@ class LedgerLoader {
 	}
 
 	void load(int partition) {
+		loadMarkers(partition);
+		loadResults(partition);
+	}
+
+	/**
+	 * The marks of costly commands that started and have no result yet (compacted topic).
+	 */
+	private void loadMarkers(int partition) {
+		TopicPartition markers = new TopicPartition(this.markerTopic, partition);
+		Map<String, String> idsByKey = new HashMap<>();
+		try (Consumer<byte[], byte[]> consumer = this.consumers.createConsumer("ftbridge-ledger", "-markers")) {
+			consumer.assign(List.of(markers));
+			consumer.seekToBeginning(List.of(markers));
+			long end = consumer.endOffsets(List.of(markers)).get(markers);
+			while (consumer.position(markers) < end) {
+				for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+					String key = new String(record.key(), StandardCharsets.UTF_8);
+					if (record.value() == null) {
+						String id = idsByKey.remove(key);
+						if (id != null) {
+							this.ledger.unmark(partition, id);
+						}
+						continue;
+					}
+					JsonNode marker = this.json.readTree(record.value());
+					String id = marker.path("command_id").asString();
+					idsByKey.put(key, id);
+					this.ledger.record(partition, id, CommandLedger.STARTED,
+							Instant.parse(marker.path("started_at").asString()));
+				}
+			}
+		}
+	}
+
+	private void loadResults(int partition) {
 		TopicPartition results = new TopicPartition(this.resultTopic, partition);
 		Instant since = this.clock.instant().minus(this.ledger.window());
 		try (Consumer<byte[], byte[]> consumer = this.consumers.createConsumer("ftbridge-ledger", "-loader")) {

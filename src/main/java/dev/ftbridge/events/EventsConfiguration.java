@@ -84,6 +84,13 @@ class EventsConfiguration {
 					.config(TopicConfig.SEGMENT_MS_CONFIG, "3600000")
 					.config(TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.1")
 					.build(),
+				// A marker per costly command between "call started" and "result
+				// written";
+				// a tombstone after: compacted, so only the unfinished ones remain.
+				topic(topics, topics.commandLedger()).compact()
+					.config(TopicConfig.SEGMENT_MS_CONFIG, "3600000")
+					.config(TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.1")
+					.build(),
 				topic(topics, topics.commandsDlt()).config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxBytes).build());
 	}
 

@@ -17,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param connectionState latest status per connection (compacted)
  * @param webhooks the durable inbox of verified webhook bodies
  * @param pendingOperations asynchronous operations waiting for Fivetran to finish
+ * @param commandLedger costly commands started and not yet finished (compacted)
  * (compacted; one record per open operation, partitioned like the webhooks)
  * @param commandsDlt poison and unrecoverable commands, with the reason in headers
  * @param partitions partitions of each topic when the bridge creates it
@@ -32,6 +33,7 @@ public record TopicProperties(@DefaultValue("fivetran.commands") @NotBlank Strin
 		@DefaultValue("fivetran.connection-state") @NotBlank String connectionState,
 		@DefaultValue("fivetran.webhooks") @NotBlank String webhooks,
 		@DefaultValue("fivetran.pending-operations") @NotBlank String pendingOperations,
+		@DefaultValue("fivetran.command-ledger") @NotBlank String commandLedger,
 		@DefaultValue("fivetran.commands-dlt") @NotBlank String commandsDlt, @DefaultValue("12") @Min(1) int partitions,
 		@DefaultValue("-1") int replicationFactor, @DefaultValue("true") boolean create) {
 

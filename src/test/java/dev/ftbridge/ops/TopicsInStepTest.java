@@ -64,7 +64,8 @@ class TopicsInStepTest {
 
 	@Test
 	void onlyTheConnectionStateAndThePendingOperationsAreCompacted() {
-		List<String> compacted = List.of(this.defaults.connectionState(), this.defaults.pendingOperations());
+		List<String> compacted = List.of(this.defaults.connectionState(), this.defaults.pendingOperations(),
+				this.defaults.commandLedger());
 		assertThat(this.file.topics())
 			.allSatisfy((topic) -> assertThat(topic.config().get("cleanup.policy")).as(topic.name())
 				.isEqualTo(compacted.contains(topic.name()) ? "compact" : "delete"));
