@@ -16,6 +16,7 @@ import dev.ftbridge.operations.Observation.SyncStarted;
 import dev.ftbridge.operations.Observation.SyncStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.ftbridge.support.MutableClock;
 
 /**
  * The completion rules, through the desk, on a clock the tests move: webhooks, polls,
@@ -29,7 +30,7 @@ class OperationDeskTest {
 			Duration.ofMinutes(5), Duration.ofHours(24), Duration.ofMinutes(15), Duration.ofMinutes(5),
 			Duration.ofSeconds(10));
 
-	private final TestClock clock = new TestClock();
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
 
 	private final RecordingOutbox outbox = new RecordingOutbox();
 

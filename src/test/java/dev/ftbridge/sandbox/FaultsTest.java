@@ -13,6 +13,7 @@ import dev.ftbridge.sandbox.SandboxClient.Reply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
+import dev.ftbridge.support.MutableClock;
 
 class FaultsTest {
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import dev.ftbridge.sandbox.SandboxClient.Reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.ftbridge.support.MutableClock;
 
 class RateLimitTest {
 

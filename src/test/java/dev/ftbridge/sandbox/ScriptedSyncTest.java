@@ -16,6 +16,7 @@ import dev.ftbridge.sandbox.WebhookReceiver.Received;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import dev.ftbridge.support.MutableClock;
 
 /**
  * Scripted sync outcomes, as webhooks and as connection details: what a client polling

@@ -1,4 +1,4 @@
-package dev.ftbridge.operations;
+package dev.ftbridge.support;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,11 +7,19 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that tests move by hand. */
-final class TestClock extends Clock {
+public final class MutableClock extends Clock {
 
-	private volatile Instant now = Instant.parse("2026-11-28T10:00:00Z");
+	private volatile Instant now;
 
-	void advance(Duration duration) {
+	public MutableClock(Instant start) {
+		this.now = start;
+	}
+
+	public MutableClock() {
+		this(Instant.parse("2026-01-01T00:00:00Z"));
+	}
+
+	public void advance(Duration duration) {
 		this.now = this.now.plus(duration);
 	}
 
