@@ -92,10 +92,6 @@ class CommandLedger {
 		this.partitions.remove(partition);
 	}
 
-	int size() {
-		return this.partitions.values().stream().mapToInt(Map::size).sum();
-	}
-
 	Duration window() {
 		return this.window;
 	}

@@ -54,10 +54,6 @@ public class FivetranAvailability implements HealthIndicator {
 		return state != CircuitBreaker.State.OPEN && state != CircuitBreaker.State.FORCED_OPEN;
 	}
 
-	boolean credentialsRefused() {
-		return this.credentialsProblem != null;
-	}
-
 	void unauthorized(String message) {
 		if (this.credentialsProblem == null) {
 			log.error("Fivetran refused the API key and secret (401: {}). Command intake is paused and readiness is "

@@ -12,8 +12,6 @@ import java.util.TreeMap;
  */
 final class RollingBudget {
 
-	private final String name;
-
 	private final int accountLimit;
 
 	private final long windowMillis;
@@ -25,15 +23,10 @@ final class RollingBudget {
 
 	private int limit;
 
-	RollingBudget(String name, int accountLimit, long windowMillis) {
-		this.name = name;
+	RollingBudget(int accountLimit, long windowMillis) {
 		this.accountLimit = accountLimit;
 		this.windowMillis = windowMillis;
 		this.limit = accountLimit;
-	}
-
-	String name() {
-		return this.name;
 	}
 
 	int limit() {

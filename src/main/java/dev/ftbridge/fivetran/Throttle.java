@@ -83,7 +83,7 @@ public class Throttle {
 		if (limit <= 0) {
 			return null;
 		}
-		RollingBudget budget = new RollingBudget(name, limit, windowMillis);
+		RollingBudget budget = new RollingBudget(limit, windowMillis);
 		this.budgets.put(name, budget);
 		this.budgetsByClass.computeIfAbsent(endpointClass, (c) -> new ArrayList<>()).add(budget);
 		return budget;

@@ -26,10 +26,6 @@ class SignatureVerifier {
 		this.secrets = secrets.stream().map((secret) -> secret.getBytes(StandardCharsets.UTF_8)).toList();
 	}
 
-	boolean hasSecrets() {
-		return !this.secrets.isEmpty();
-	}
-
 	boolean verify(byte[] body, String signatureHeader) {
 		if (signatureHeader == null) {
 			return false;
