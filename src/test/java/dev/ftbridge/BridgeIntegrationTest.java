@@ -15,6 +15,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.ftbridge.support.BridgeClients;
 import dev.ftbridge.support.Commands;
 import dev.ftbridge.support.EventSchemas;
 import dev.ftbridge.support.MockFivetran;
@@ -43,15 +44,7 @@ public abstract class BridgeIntegrationTest {
 
 	protected static final Duration WAIT = Duration.ofSeconds(60);
 
-	private static String connectedTo;
-
-	private static Commands commands;
-
-	private static TopicRecorder results;
-
-	private static TopicRecorder deadLetters;
-
-	private static TopicRecorder statuses;
+	private BridgeClients clients;
 
 	@Autowired
 	protected EmbeddedKafkaBroker broker;
@@ -64,12 +57,9 @@ public abstract class BridgeIntegrationTest {
 	@BeforeEach
 	void connectClients() {
 		String servers = this.broker.getBrokersAsString();
-		if (!servers.equals(connectedTo)) {
-			connectedTo = servers;
-			commands = new Commands(servers, "fivetran.commands");
-			results = new TopicRecorder(servers, "fivetran.command-results");
-			deadLetters = new TopicRecorder(servers, "fivetran.commands-dlt");
-			statuses = new TopicRecorder(servers, "fivetran.status");
+		boolean fresh = !BridgeClients.exist(servers);
+		this.clients = BridgeClients.of(servers);
+		if (fresh) {
 			warmUp();
 		}
 	}
@@ -82,24 +72,24 @@ public abstract class BridgeIntegrationTest {
 	/** Waits until the bridge has joined its group and executes commands. */
 	private void warmUp() {
 		String id = Commands.newId();
-		commands.send("warm-up", id, "fivetran.connection.status", "{\"connection_id\":\"warm-up\"}");
+		commands().send("warm-up", id, "fivetran.connection.status", "{\"connection_id\":\"warm-up\"}");
 		resultOf(id);
 	}
 
 	protected Commands commands() {
-		return commands;
+		return this.clients.commands();
 	}
 
 	protected TopicRecorder results() {
-		return results;
+		return this.clients.results();
 	}
 
 	protected TopicRecorder deadLetters() {
-		return deadLetters;
+		return this.clients.deadLetters();
 	}
 
 	protected TopicRecorder statuses() {
-		return statuses;
+		return this.clients.statuses();
 	}
 
 	/**
@@ -107,7 +97,7 @@ public abstract class BridgeIntegrationTest {
 	 * the published result schema.
 	 */
 	protected List<TopicRecorder.Recorded> resultsOf(String commandId, int count) {
-		List<TopicRecorder.Recorded> found = results.await((r) -> commandId.equals(r.dataText("command_id")), count,
+		List<TopicRecorder.Recorded> found = results().await((r) -> commandId.equals(r.dataText("command_id")), count,
 				WAIT);
 		found.forEach((result) -> EventSchemas.assertValid(result.json()));
 		return found;
@@ -115,7 +105,7 @@ public abstract class BridgeIntegrationTest {
 
 	/** Waits for {@code count} status events asked for by a command, schema-checked. */
 	protected List<TopicRecorder.Recorded> statusesOf(String commandId, int count) {
-		List<TopicRecorder.Recorded> found = statuses.await((r) -> commandId.equals(r.dataText("command_id")), count,
+		List<TopicRecorder.Recorded> found = statuses().await((r) -> commandId.equals(r.dataText("command_id")), count,
 				WAIT);
 		found.forEach((status) -> EventSchemas.assertValid(status.json()));
 		return found;

@@ -15,6 +15,7 @@ import dev.ftbridge.sandbox.FivetranSandbox;
 import dev.ftbridge.sandbox.Latency;
 import dev.ftbridge.sandbox.Limits;
 import dev.ftbridge.sandbox.SandboxSettings;
+import dev.ftbridge.support.BridgeClients;
 import dev.ftbridge.support.Commands;
 import dev.ftbridge.support.TopicRecorder;
 
@@ -27,7 +28,10 @@ import dev.ftbridge.support.TopicRecorder;
 		properties = { "logging.level.org.apache.kafka=WARN", "ftbridge.topics.partitions=3",
 				"ftbridge.fivetran.api-key=sandbox-key", "ftbridge.fivetran.api-secret=sandbox-secret",
 				"ftbridge.fivetran.retry-backoff=50ms", "ftbridge.fivetran.probe-interval=300ms",
-				"ftbridge.fivetran.limits.time-scale=30", "ftbridge.command.commit-interval=200ms",
+				"ftbridge.fivetran.limits.time-scale=30",
+				// well under the sandbox's 250: on 2 busy cores, a few hundred ms of
+				// jitter are minutes here
+				"ftbridge.fivetran.limits.setup-tests-per-minute=200", "ftbridge.command.commit-interval=200ms",
 				"resilience4j.circuitbreaker.instances.fivetran.minimum-number-of-calls=5",
 				"resilience4j.circuitbreaker.instances.fivetran.sliding-window-size=5",
 				"resilience4j.circuitbreaker.instances.fivetran.wait-duration-in-open-state=1s" })
@@ -44,13 +48,7 @@ abstract class SandboxBridgeTest {
 
 	static final Duration WAIT = Duration.ofSeconds(90);
 
-	private static String connectedTo;
-
-	private static Commands commands;
-
-	private static TopicRecorder results;
-
-	private static TopicRecorder deadLetters;
+	private BridgeClients clients;
 
 	@Autowired
 	EmbeddedKafkaBroker broker;
@@ -62,26 +60,20 @@ abstract class SandboxBridgeTest {
 
 	@BeforeEach
 	void connect() {
-		String servers = this.broker.getBrokersAsString();
-		if (!servers.equals(connectedTo)) {
-			connectedTo = servers;
-			commands = new Commands(servers, "fivetran.commands");
-			results = new TopicRecorder(servers, "fivetran.command-results");
-			deadLetters = new TopicRecorder(servers, "fivetran.commands-dlt");
-		}
+		this.clients = BridgeClients.of(this.broker.getBrokersAsString());
 		sandbox.faults().clear();
 	}
 
 	Commands commands() {
-		return commands;
+		return this.clients.commands();
 	}
 
 	TopicRecorder results() {
-		return results;
+		return this.clients.results();
 	}
 
 	TopicRecorder deadLetters() {
-		return deadLetters;
+		return this.clients.deadLetters();
 	}
 
 	static String unique(String prefix) {
