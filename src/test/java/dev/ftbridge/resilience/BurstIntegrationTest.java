@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A burst of 3,000 mixed commands against the sandbox with Fivetran's paid-plan limits
  * enforced (time runs 30 times faster): a third of them are creates that run setup tests,
- * so the setup-test budget (250 per minute) is what paces them. Not a single 429.
+ * so the setup-test budget (200 per minute here, under the sandbox's 250) is what paces
+ * them. Not a single 429.
  */
 class BurstIntegrationTest extends SandboxBridgeTest {
 

@@ -46,7 +46,7 @@ class TwoInstancesIntegrationTest {
 		broker.afterPropertiesSet();
 		sandbox = FivetranSandbox.start(SandboxSettings.defaults()
 			.withCredentials("two-key", "two-secret")
-			.withTimeScale(20)
+			.withTimeScale(10)
 			.withLatency(Latency.disabled())
 			.withLimits(Limits.paid().withSetupTests(60, 2500)));
 	}
@@ -75,7 +75,7 @@ class TwoInstancesIntegrationTest {
 			try (Commands commands = new Commands(broker.getBrokersAsString(), "fivetran.commands");
 					TopicRecorder results = new TopicRecorder(broker.getBrokersAsString(),
 							"fivetran.command-results")) {
-				for (int i = 0; i < 200; i++) {
+				for (int i = 0; i < 120; i++) {
 					String id = Commands.newId();
 					ids.add(id);
 					commands.sendAsync(group + "/t" + i, id, "fivetran.connection.create", "{\"group_id\":\"" + group
@@ -94,7 +94,7 @@ class TwoInstancesIntegrationTest {
 			second.close();
 			await().atMost(Duration.ofSeconds(60)).until(() -> a.share() == 1.0);
 			assertThat(a.limits().get("setup_tests_per_minute")).as("the survivor's budget is the whole account's")
-				.isEqualTo(48);
+				.isEqualTo(40);
 		}
 		finally {
 			first.close();
@@ -106,8 +106,8 @@ class TwoInstancesIntegrationTest {
 		return new SpringApplicationBuilder(FtbridgeApplication.class).run(
 				"--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
 				"--ftbridge.fivetran.base-url=" + sandbox.baseUrl(), "--ftbridge.fivetran.api-key=two-key",
-				"--ftbridge.fivetran.api-secret=two-secret", "--ftbridge.fivetran.limits.time-scale=20",
-				"--ftbridge.fivetran.limits.setup-tests-per-minute=48", "--ftbridge.topics.partitions=6",
+				"--ftbridge.fivetran.api-secret=two-secret", "--ftbridge.fivetran.limits.time-scale=10",
+				"--ftbridge.fivetran.limits.setup-tests-per-minute=40", "--ftbridge.topics.partitions=6",
 				"--ftbridge.command.commit-interval=200ms", "--server.port=0", "--logging.level.org.apache.kafka=WARN",
 				"--spring.main.banner-mode=off");
 	}
