@@ -83,7 +83,7 @@ class CommandProcessor {
 		if (started != null) {
 			log.warn("Command {} was started at {} and has no result: reconciling with Fivetran", command.id(),
 					started);
-			finish(partition, command, publish(command, this.executor.reconcile(command, started)), true);
+			finish(partition, command, publish(command, this.executor.reconcile(command, started), started), true);
 			return;
 		}
 		String earlier = this.ledger.outcome(partition, command.id(), now);
@@ -96,7 +96,7 @@ class CommandProcessor {
 			untilAcknowledged(() -> this.markers.started(partition, command, now));
 			this.ledger.record(partition, command.id(), CommandLedger.STARTED, now);
 		}
-		finish(partition, command, publish(command, this.executor.execute(command)), costly);
+		finish(partition, command, publish(command, this.executor.execute(command), null), costly);
 	}
 
 	private void finish(int partition, Command command, String outcome, boolean marked) {
@@ -106,15 +106,25 @@ class CommandProcessor {
 		}
 	}
 
-	/** Publishes what executing the command produced; returns its first outcome. */
-	private String publish(Command command, Execution execution) {
+	/**
+	 * Publishes what executing the command produced; returns its first outcome.
+	 * @param reconciledFrom when a reconciled command was first started, else null
+	 */
+	private String publish(Command command, Execution execution, Instant reconciledFrom) {
 		for (ConnectionStatusObserved status : execution.statuses()) {
 			untilAcknowledged(() -> this.events.connectionStatus(status));
 		}
 		for (CommandResult result : execution.results()) {
 			if (result.outcome() == Outcome.ACCEPTED) {
 				// Recorded first: whoever sees ACCEPTED can count on a terminal result.
-				untilAcknowledged(() -> this.pendingOperations.accepted(command.key(), result));
+				untilAcknowledged(() -> {
+					if (reconciledFrom != null) {
+						this.pendingOperations.reconciled(command.key(), result, reconciledFrom);
+					}
+					else {
+						this.pendingOperations.accepted(command.key(), result);
+					}
+				});
 			}
 			untilAcknowledged(() -> this.events.commandResult(command.key(), result));
 			this.metrics.result(result);

@@ -40,17 +40,16 @@ class Reconciliation {
 			Instant succeeded = instant(data.path("succeeded_at"));
 			Instant failed = instant(data.path("failed_at"));
 			boolean syncing = "syncing".equals(data.path("status").path("sync_state").asString(null));
+			// The end is left to the pending operation (it may exist already, recorded
+			// before the crash, and must not end twice): it reads the same details.
 			if (syncing) {
 				return Execution.of(result(command, Outcome.ACCEPTED, now, details,
 						"a sync is running since the command started (" + startedAt + "); not sent again"));
 			}
-			if (after(succeeded, startedAt) && !after(failed, succeeded)) {
-				return Execution.of(result(command, Outcome.SUCCEEDED, now, details,
-						"a sync succeeded at " + succeeded + ", after the command started; not sent again"));
-			}
-			if (after(failed, startedAt)) {
-				return Execution.of(result(command, Outcome.FAILED, now, details,
-						"a sync failed at " + failed + ", after the command started; not sent again"));
+			if (after(succeeded, startedAt) || after(failed, startedAt)) {
+				return Execution.of(result(command, Outcome.ACCEPTED, now, details,
+						"a sync ended at " + (after(failed, succeeded) ? failed : succeeded)
+								+ ", after the command started; not sent again, its outcome follows"));
 			}
 			return Execution.of(unknown(command, now, "no sync started or ended at Fivetran since the command started ("
 					+ startedAt + "); it is not sent again, since that could repeat a costly sync"));

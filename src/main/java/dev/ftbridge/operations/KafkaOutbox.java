@@ -1,20 +1,34 @@
 package dev.ftbridge.operations;
 
+import java.util.Collection;
+import java.util.Set;
+
 import dev.ftbridge.events.CommandResult;
 import dev.ftbridge.events.ConnectionStatusObserved;
 import dev.ftbridge.events.EventPublisher;
 import dev.ftbridge.events.TransformationStatusObserved;
 
-/** The outbox on Kafka: events through the publisher, operations in their own topic. */
+/**
+ * The outbox on Kafka: events through the publisher, operations in their own topic, what
+ * already ended from the result topic.
+ */
 class KafkaOutbox implements Outbox {
 
 	private final EventPublisher events;
 
 	private final OperationLog operations;
 
-	KafkaOutbox(EventPublisher events, OperationLog operations) {
+	private final ResultHistory history;
+
+	KafkaOutbox(EventPublisher events, OperationLog operations, ResultHistory history) {
 		this.events = events;
 		this.operations = operations;
+		this.history = history;
+	}
+
+	@Override
+	public Set<String> ended(Collection<PendingOperation> operations) {
+		return this.history.ended(operations);
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package dev.ftbridge.operations;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -51,7 +52,11 @@ final class OperationBook {
 		this.recent = new RecentObservations(properties.recentEvents());
 	}
 
-	/** Rebuilds the open operations from the partition's records, oldest first. */
+	/**
+	 * Rebuilds the open operations from the partition's records, oldest first. An
+	 * operation whose command already has a terminal result (its previous owner died
+	 * between publishing it and removing the operation) is removed, not ended again.
+	 */
 	void restore(List<OperationDesk.Stored> records, List<OperationDesk.Received> recentEvents, Instant now) {
 		recentEvents.forEach(this.recent::add);
 		this.recent.prune(now);
@@ -64,26 +69,71 @@ final class OperationBook {
 				latest.put(record.key(), record.value());
 			}
 		}
-		latest.forEach((key, value) -> opened(key, value, now));
+		Map<String, PendingOperation> restored = new LinkedHashMap<>();
+		latest.forEach((key, value) -> {
+			PendingOperation operation = decode(key, value);
+			if (operation != null) {
+				restored.put(key, operation);
+			}
+		});
+		Set<String> ended = ended(restored.values());
+		restored.forEach((key, operation) -> {
+			if (ended.contains(operation.commandId())) {
+				removeEnded(operation);
+			}
+			else {
+				opened(key, operation, now);
+			}
+		});
 	}
 
-	/** A record read from the topic after the partition was restored. */
+	/**
+	 * A record read from the topic after the partition was restored. One written by a
+	 * reconciliation after a crash may be for a command that already ended.
+	 */
 	void read(String key, byte[] value, Instant now) {
 		if (value == null) {
 			this.closed.remove(key);
 			forgetLocally(key);
 		}
 		else if (!this.open.containsKey(key) && !this.closed.contains(key)) {
-			opened(key, value, now);
+			PendingOperation operation = decode(key, value);
+			if (operation == null) {
+				return;
+			}
+			if (OperationRecords.reconciled(value) && ended(List.of(operation)).contains(operation.commandId())) {
+				removeEnded(operation);
+				return;
+			}
+			opened(key, operation, now);
 		}
 	}
 
-	private void opened(String key, byte[] value, Instant now) {
+	private static PendingOperation decode(String key, byte[] value) {
 		PendingOperation operation = OperationRecords.decode(value);
 		if (operation == null) {
 			log.warn("Pending operation {} is not readable; ignored", key);
-			return;
 		}
+		return operation;
+	}
+
+	private Set<String> ended(Collection<PendingOperation> operations) {
+		try {
+			return this.outbox.ended(operations);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not read which of {} operations already ended; following all of them: {}",
+					operations.size(), ex.getMessage());
+			return Set.of();
+		}
+	}
+
+	private void removeEnded(PendingOperation operation) {
+		log.info("Command {} already has its terminal result; its pending operation is removed", operation.commandId());
+		this.outbox.forget(operation);
+	}
+
+	private void opened(String key, PendingOperation operation, Instant now) {
 		this.open.put(key, operation);
 		this.nextLookup.put(key, operation.acceptedAt().plus(this.properties.pollAfter()));
 		scheduleLookup(key, null, operation, now);

@@ -2,6 +2,7 @@ package dev.ftbridge.operations;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -51,6 +52,17 @@ class OperationLog implements PendingOperations {
 			return;
 		}
 		write(operation);
+	}
+
+	@Override
+	public void reconciled(String key, CommandResult accepted, Instant startedAt) {
+		PendingOperation operation = PendingOperation.accepted(key, accepted, this.timeout, startedAt);
+		if (operation == null) {
+			log.warn("Command {} was reconciled without a resource id; its end cannot be followed",
+					accepted.commandId());
+			return;
+		}
+		send(operation, OperationRecords.encodeReconciled(operation));
 	}
 
 	/** Records the operation as it is now; returns once the broker has it. */

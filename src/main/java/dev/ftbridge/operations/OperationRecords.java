@@ -27,6 +27,28 @@ final class OperationRecords {
 	}
 
 	static byte[] encode(PendingOperation operation) {
+		return JSON.writeValueAsBytes(json(operation));
+	}
+
+	/**
+	 * An operation recorded again by a reconciliation after a crash: whoever opens it
+	 * first checks that its command has no terminal result yet.
+	 */
+	static byte[] encodeReconciled(PendingOperation operation) {
+		return JSON.writeValueAsBytes(json(operation).put("reconciled", true));
+	}
+
+	/** Whether the record was written by a reconciliation. */
+	static boolean reconciled(byte[] value) {
+		try {
+			return JSON.readTree(value).path("reconciled").asBoolean(false);
+		}
+		catch (JacksonException ex) {
+			return false;
+		}
+	}
+
+	private static ObjectNode json(PendingOperation operation) {
 		ObjectNode json = JSON.createObjectNode()
 			.put("format", FORMAT)
 			.put("command_id", operation.commandId())
@@ -49,7 +71,7 @@ final class OperationRecords {
 				.put("until", text(failure.until()));
 		}
 		json.put("reschedule", operation.reschedule().name()).put("rescheduled_for", text(operation.rescheduledFor()));
-		return JSON.writeValueAsBytes(json);
+		return json;
 	}
 
 	/** The operation a record holds, or null when it is not one this version can read. */

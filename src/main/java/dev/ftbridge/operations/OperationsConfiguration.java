@@ -1,12 +1,18 @@
 package dev.ftbridge.operations;
 
 import java.time.Clock;
+import java.util.Map;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import dev.ftbridge.events.EventProperties;
@@ -27,8 +33,11 @@ class OperationsConfiguration {
 
 	@Bean
 	OperationDesk operationDesk(OperationLog pendingOperations, EventPublisher events, FivetranClient fivetran,
-			OperationsProperties properties, MeterRegistry meterRegistry) {
-		OperationDesk desk = new OperationDesk(new KafkaOutbox(events, pendingOperations),
+			OperationsProperties properties, MeterRegistry meterRegistry, KafkaProperties kafka,
+			TopicProperties topics) {
+		ResultHistory history = new ResultHistory(new DefaultKafkaConsumerFactory<>(readOnly(kafka),
+				new ByteArrayDeserializer(), new ByteArrayDeserializer()), topics.commandResults());
+		OperationDesk desk = new OperationDesk(new KafkaOutbox(events, pendingOperations, history),
 				new FivetranLookups(fivetran), properties, Clock.systemUTC());
 		Gauge.builder("ftbridge.pending.operations", desk, OperationDesk::openOperations)
 			.description("Asynchronous operations accepted by Fivetran and not yet ended, on this instance")
@@ -38,6 +47,14 @@ class OperationsConfiguration {
 			.baseUnit("seconds")
 			.register(meterRegistry);
 		return desk;
+	}
+
+	/** A consumer that reads assigned partitions and never commits anything. */
+	private static Map<String, Object> readOnly(KafkaProperties kafka) {
+		Map<String, Object> config = kafka.buildConsumerProperties();
+		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		return config;
 	}
 
 	@Bean

@@ -1,5 +1,8 @@
 package dev.ftbridge.operations;
 
+import java.util.Collection;
+import java.util.Set;
+
 import dev.ftbridge.events.CommandResult;
 import dev.ftbridge.events.ConnectionStatusObserved;
 import dev.ftbridge.events.TransformationStatusObserved;
@@ -18,6 +21,12 @@ interface Outbox {
 
 	/** Removes an ended operation from the pending-operations topic. */
 	void forget(PendingOperation operation);
+
+	/**
+	 * The command ids among these operations' that already have a terminal result
+	 * (published by an instance that died before it could remove the operation).
+	 */
+	Set<String> ended(Collection<PendingOperation> operations);
 
 	void status(ConnectionStatusObserved status);
 

@@ -37,15 +37,23 @@ record PendingOperation(String commandId, String commandType, String key, Resour
 	 * The operation an {@code ACCEPTED} result starts, or null if it names no resource.
 	 */
 	static PendingOperation accepted(String key, CommandResult result, Duration timeout) {
+		return accepted(key, result, timeout, result.finishedAt());
+	}
+
+	/**
+	 * The operation an {@code ACCEPTED} result starts, counting events from
+	 * {@code acceptedAt} (for a reconciled command: when it was first started), or null
+	 * if it names no resource.
+	 */
+	static PendingOperation accepted(String key, CommandResult result, Duration timeout, Instant acceptedAt) {
 		Resource resource = (result.transformationId() != null) ? Resource.TRANSFORMATION : Resource.CONNECTION;
 		String resourceId = (resource == Resource.TRANSFORMATION) ? result.transformationId() : result.connectionId();
 		if (resourceId == null || resourceId.isEmpty()) {
 			return null;
 		}
-		Instant acceptedAt = result.finishedAt();
 		return new PendingOperation(result.commandId(), result.commandType(), key, resource, resourceId, acceptedAt,
-				acceptedAt.plus(timeout), result.receivedAt(), result.startedAt(), result.attempts(), null, null,
-				Reschedule.NONE, null);
+				result.finishedAt().plus(timeout), result.receivedAt(), result.startedAt(), result.attempts(), null,
+				null, Reschedule.NONE, null);
 	}
 
 	/**

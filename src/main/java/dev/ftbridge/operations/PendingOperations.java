@@ -1,5 +1,7 @@
 package dev.ftbridge.operations;
 
+import java.time.Instant;
+
 import dev.ftbridge.events.CommandResult;
 
 /**
@@ -16,5 +18,15 @@ public interface PendingOperations {
 	 * @param accepted the command's {@code ACCEPTED} result
 	 */
 	void accepted(String key, CommandResult accepted);
+
+	/**
+	 * Records the operation of a command reconciled after a crash: its events count from
+	 * when it was first started, and it is followed only if its command has no terminal
+	 * result yet (the operation recorded before the crash may already have ended it).
+	 * @param key the command's Kafka key
+	 * @param accepted the command's {@code ACCEPTED} result from the reconciliation
+	 * @param startedAt when the command was first started
+	 */
+	void reconciled(String key, CommandResult accepted, Instant startedAt);
 
 }

@@ -293,6 +293,43 @@ class OperationDeskTest {
 	}
 
 	@Test
+	void anOperationWhoseResultWasPublishedBeforeACrashIsRemovedNotEndedAgain() {
+		// The previous owner published the terminal result and died before the tombstone.
+		PendingOperation ended = operation("conn_a", "cmd-1");
+		PendingOperation open = operation("conn_b", "cmd-2");
+		this.outbox.result(ended,
+				CommandResult.builder("cmd-1", "fivetran.connection.sync", Outcome.SUCCEEDED)
+					.connectionId("conn_a")
+					.build(this.clock.instant()));
+		later(Duration.ofMinutes(1));
+		this.desk.assigned(PARTITION, List.of(stored(ended), stored(open)),
+				List.of(received(end("conn_a", "sync-a", SyncStatus.SUCCESSFUL, null)),
+						received(end("conn_b", "sync-b", SyncStatus.SUCCESSFUL, null))));
+		assertThat(this.outbox.results).extracting(CommandResult::commandId).containsExactly("cmd-1", "cmd-2");
+		assertThat(this.outbox.forgotten).extracting(PendingOperation::commandId)
+			.containsExactlyInAnyOrder("cmd-1", "cmd-2");
+		assertThat(this.desk.openOperations()).isZero();
+	}
+
+	@Test
+	void aReconciledOperationIsFollowedOnlyIfItsCommandHasNotEnded() {
+		this.desk.assigned(PARTITION, List.of(), List.of());
+		PendingOperation first = open("conn_a", "cmd-1");
+		later(Duration.ofMinutes(1));
+		observe(end("conn_a", "sync-1", SyncStatus.SUCCESSFUL, null));
+		this.desk.read(PARTITION, first.recordKey(), null);
+		// the command is redelivered after a crash and reconciled: it is recorded again
+		this.desk.read(PARTITION, first.recordKey(), OperationRecords.encodeReconciled(first));
+		assertThat(this.desk.openOperations()).isZero();
+		PendingOperation second = operation("conn_b", "cmd-2");
+		this.desk.read(PARTITION, second.recordKey(), OperationRecords.encodeReconciled(second));
+		assertThat(this.desk.openOperations()).isEqualTo(1);
+		later(Duration.ofSeconds(30));
+		observe(end("conn_b", "sync-2", SyncStatus.SUCCESSFUL, null));
+		assertThat(this.outbox.results).extracting(CommandResult::commandId).containsExactly("cmd-1", "cmd-2");
+	}
+
+	@Test
 	void ownRecordsReadBackAfterTheEndDoNotReopenIt() {
 		PendingOperation sync = open("conn_a", "cmd-1");
 		later(Duration.ofSeconds(5));

@@ -1,10 +1,14 @@
 package dev.ftbridge.operations;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.ftbridge.events.CommandResult;
 import dev.ftbridge.events.ConnectionStatusObserved;
+import dev.ftbridge.events.Outcome;
 import dev.ftbridge.events.TransformationStatusObserved;
 
 /** An outbox that keeps what it is given, in memory. */
@@ -34,6 +38,19 @@ final class RecordingOutbox implements Outbox {
 	@Override
 	public void forget(PendingOperation operation) {
 		this.forgotten.add(operation);
+	}
+
+	/** Like the result topic: the operations whose command got a terminal result here. */
+	@Override
+	public Set<String> ended(Collection<PendingOperation> operations) {
+		Set<String> terminal = this.results.stream()
+			.filter((result) -> result.outcome() != Outcome.ACCEPTED && result.outcome() != Outcome.DUPLICATE)
+			.map(CommandResult::commandId)
+			.collect(Collectors.toSet());
+		return operations.stream()
+			.map(PendingOperation::commandId)
+			.filter(terminal::contains)
+			.collect(Collectors.toSet());
 	}
 
 	@Override
