@@ -62,7 +62,8 @@ final class BridgeProcess implements AutoCloseable {
 		return this;
 	}
 
-	private int readiness() {
+	/** The readiness probe's HTTP status, or -1 when the bridge does not answer. */
+	int readiness() {
 		try {
 			HttpRequest request = HttpRequest
 				.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health/readiness"))

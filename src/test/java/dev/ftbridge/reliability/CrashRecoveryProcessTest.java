@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.AfterEach;
@@ -14,8 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.ftbridge.support.Commands;
 import dev.ftbridge.support.TopicRecorder;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The bridge killed with SIGKILL at random moments, three times, during a run of 1,000
@@ -46,8 +43,8 @@ class CrashRecoveryProcessTest {
 		Random random = new Random(11);
 		List<Long> recoveries = new ArrayList<>();
 		BridgeProcess bridge = this.stage.readyBridge(Outcomes.QUICK_COMPLETION);
-		try (Commands producer = new Commands(this.stage.bootstrapServers(), "fivetran.commands");
-				TopicRecorder results = new TopicRecorder(this.stage.bootstrapServers(), "fivetran.command-results")) {
+		try (Commands producer = new Commands(this.stage.bootstrapServers(), "fivetran.commands")) {
+			TopicRecorder results = this.stage.results();
 			int chunk = workload.size() / 4;
 			for (int kill = 0; kill < 3; kill++) {
 				workload.publish(producer, kill * chunk, (kill + 1) * chunk);
@@ -59,15 +56,13 @@ class CrashRecoveryProcessTest {
 			}
 			workload.publish(producer, 3 * chunk, workload.size());
 			Outcomes outcomes = Outcomes.await(workload, results, bridge, Duration.ofMinutes(3));
-			Map<String, Integer> effects = workload.effectsApplied(this.stage.sandbox().requestLog().requests());
 			System.out.printf(
 					"crash recovery: %d commands (%d costly), 3 × SIGKILL, restart to ready %s ms, %d DUPLICATE results "
-							+ "for redelivered commands, %d reconciled as OUTCOME_UNKNOWN, outcomes %s%n",
+							+ "for redelivered commands, %s, outcomes %s%n",
 					workload.size(), workload.costly(), recoveries, outcomes.count("DUPLICATE"),
-					outcomes.count("OUTCOME_UNKNOWN"), outcomes.terminalByOutcome());
+					this.stage.recoveryFigures(), outcomes.terminalByOutcome());
 			outcomes.assertExactlyOneTerminalEach();
-			assertThat(effects).as("costly effects applied per command")
-				.allSatisfy((target, count) -> assertThat(count).as(target).isLessThanOrEqualTo(1));
+			outcomes.assertCostlyEffectsAtMostOnce(this.stage.sandbox().requestLog().requests());
 		}
 		finally {
 			bridge.close();

@@ -1,10 +1,13 @@
 package dev.ftbridge.reliability;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.ftbridge.sandbox.LoggedRequest;
 import dev.ftbridge.support.TopicRecorder;
 import dev.ftbridge.support.TopicRecorder.Recorded;
 
@@ -73,6 +76,28 @@ final class Outcomes {
 			.map((entry) -> describe(entry.getKey()))
 			.toList();
 		assertThat(repeated).as("commands with more than one terminal result").isEmpty();
+	}
+
+	/**
+	 * Fivetran applied each costly command at most once, and exactly once when the
+	 * command SUCCEEDED; returns how many were applied.
+	 */
+	long assertCostlyEffectsAtMostOnce(List<LoggedRequest> requests) {
+		Map<String, Integer> effects = this.workload.effectsApplied(requests);
+		Map<String, String> outcomes = new HashMap<>();
+		this.results.stream()
+			.filter((result) -> Workload.TERMINAL.contains(result.dataText("outcome")))
+			.forEach((result) -> outcomes.put(result.dataText("command_id"), result.dataText("outcome")));
+		List<String> wrong = new ArrayList<>();
+		this.workload.effectOwners().forEach((target, id) -> {
+			int applied = effects.get(target);
+			boolean succeeded = "SUCCEEDED".equals(outcomes.get(id));
+			if (applied > 1 || (succeeded && applied != 1)) {
+				wrong.add(target + " applied " + applied + " times for " + describe(id));
+			}
+		});
+		assertThat(wrong).as("costly effects applied more than once, or not at all for a SUCCEEDED command").isEmpty();
+		return effects.values().stream().mapToInt(Integer::intValue).sum();
 	}
 
 	/** A command's type and every result it got, for failure messages. */

@@ -2,6 +2,7 @@ package dev.ftbridge.reliability;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import dev.ftbridge.sandbox.FivetranSandbox;
 import dev.ftbridge.sandbox.Latency;
 import dev.ftbridge.sandbox.SandboxSettings;
+import dev.ftbridge.support.TopicRecorder;
 
 /**
  * What a process-level test runs on: a Kafka broker in its own JVM, the Fivetran sandbox
@@ -31,6 +33,8 @@ final class Stage implements AutoCloseable {
 	private final int bridgePort;
 
 	private int bridges;
+
+	private TopicRecorder results;
 
 	private Stage(Path directory, KafkaProcess broker, FivetranSandbox sandbox, int bridgePort) {
 		this.directory = directory;
@@ -82,8 +86,41 @@ final class Stage implements AutoCloseable {
 		return startBridge(extraSettings).awaitReady(Duration.ofSeconds(90));
 	}
 
+	/**
+	 * Everything in the result topic from its start, recorded from the first call on
+	 * (which must come after a bridge has created the topics).
+	 */
+	synchronized TopicRecorder results() {
+		if (this.results == null) {
+			this.results = new TopicRecorder(bootstrapServers(), "fivetran.command-results");
+		}
+		return this.results;
+	}
+
+	/** How many lines of all bridge logs so far contain the text. */
+	long logLines(String text) throws IOException {
+		long count = 0;
+		for (int i = 1; i <= this.bridges; i++) {
+			try (var lines = Files.lines(this.directory.resolve("bridge-" + i + ".log"))) {
+				count += lines.filter((line) -> line.contains(text)).count();
+			}
+		}
+		return count;
+	}
+
+	/**
+	 * What the bridges' logs say about recovering from a crash, for the printed figures.
+	 */
+	String recoveryFigures() throws IOException {
+		return logLines("reconciling with Fivetran") + " commands reconciled with Fivetran, "
+				+ logLines("already has its terminal result") + " restored operations found already ended";
+	}
+
 	@Override
 	public void close() throws InterruptedException {
+		if (this.results != null) {
+			this.results.close();
+		}
 		this.sandbox.close();
 		this.broker.close();
 	}

@@ -148,6 +148,11 @@ final class Workload {
 		return this.commands.size();
 	}
 
+	/** Each costly effect's target and the command it belongs to. */
+	Map<String, String> effectOwners() {
+		return Collections.unmodifiableMap(this.effectOwners);
+	}
+
 	long costly() {
 		return this.effectOwners.size();
 	}

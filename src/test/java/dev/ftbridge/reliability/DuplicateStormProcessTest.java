@@ -1,0 +1,100 @@
+package dev.ftbridge.reliability;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.ftbridge.support.Commands;
+import dev.ftbridge.support.TopicRecorder;
+import dev.ftbridge.support.TopicRecorder.Recorded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Upstream retries gone wild: each of 500 commands published three times with the same
+ * id, the third copy after the bridge was restarted. Each command executes once; every
+ * copy gets a {@code DUPLICATE} result that names the original.
+ */
+class DuplicateStormProcessTest {
+
+	@TempDir
+	Path directory;
+
+	private Stage stage;
+
+	@BeforeEach
+	void start() throws Exception {
+		this.stage = Stage.start(this.directory);
+	}
+
+	@AfterEach
+	void stop() throws Exception {
+		this.stage.close();
+	}
+
+	@Test
+	void eachOf500CommandsPublishedThreeTimesExecutesOnce() throws Exception {
+		Workload workload = Workload.mixed(this.stage.sandbox(), 500, 37);
+		try (Commands producer = new Commands(this.stage.bootstrapServers(), "fivetran.commands")) {
+			try (BridgeProcess bridge = this.stage.readyBridge(Outcomes.QUICK_COMPLETION)) {
+				for (Workload.Sent sent : workload.commands()) {
+					producer.sendAsync(sent.key(), sent.id(), sent.type(), sent.data());
+					producer.sendAsync(sent.key(), sent.id(), sent.type(), sent.data());
+				}
+				producer.flush();
+				Thread.sleep(3000);
+				assertThat(bridge.terminate(Duration.ofSeconds(60))).as("stopped on SIGTERM").isNotNull();
+			}
+			TopicRecorder results = this.stage.results();
+			long restarting = System.nanoTime();
+			try (BridgeProcess bridge = this.stage.readyBridge(Outcomes.QUICK_COMPLETION)) {
+				long ready = Duration.ofNanos(System.nanoTime() - restarting).toMillis();
+				workload.publish(producer, 0, workload.size());
+				Outcomes outcomes = Outcomes.await(workload, results, bridge, Duration.ofMinutes(3));
+				ProcessSupport.await(Duration.ofSeconds(60), "a DUPLICATE result for every copy",
+						() -> duplicatesPerCommand(workload, results.records()).values()
+							.stream()
+							.allMatch((n) -> n >= 2));
+				Map<String, Integer> duplicates = duplicatesPerCommand(workload, results.records());
+				long caught = duplicates.values().stream().mapToInt(Integer::intValue).sum();
+				long applied = outcomes.assertCostlyEffectsAtMostOnce(this.stage.sandbox().requestLog().requests());
+				System.out
+					.printf("duplicate storm: %d commands × 3 copies (the third after a restart, ready in %d ms): "
+							+ "%d DUPLICATE results, %d costly effects applied for %d costly commands, outcomes %s%n",
+							workload.size(), ready, caught, applied, workload.costly(), outcomes.terminalByOutcome());
+				outcomes.assertExactlyOneTerminalEach();
+				assertThat(duplicates).as("DUPLICATE results per command").hasSize(workload.size());
+				assertThat(originals(results.records())).as("every DUPLICATE names its original command")
+					.isEqualTo(caught);
+			}
+		}
+	}
+
+	private static Map<String, Integer> duplicatesPerCommand(Workload workload, List<Recorded> results) {
+		Map<String, Integer> counts = new HashMap<>();
+		Set<String> ids = workload.commands().stream().map(Workload.Sent::id).collect(Collectors.toSet());
+		for (Recorded result : results) {
+			if ("DUPLICATE".equals(result.dataText("outcome")) && ids.contains(result.dataText("command_id"))) {
+				counts.merge(result.dataText("command_id"), 1, Integer::sum);
+			}
+		}
+		return counts;
+	}
+
+	private static long originals(List<Recorded> results) {
+		return results.stream()
+			.filter((result) -> "DUPLICATE".equals(result.dataText("outcome")))
+			.filter((result) -> result.dataText("command_id").equals(result.dataText("original_command_id")))
+			.count();
+	}
+
+}
