@@ -19,6 +19,16 @@ final class DestinationHandlers {
 		.mapToObj((offset) -> (offset > 0) ? "+" + offset : Integer.toString(offset))
 		.collect(Collectors.toUnmodifiableSet());
 
+	/** Fivetran's data processing locations. */
+	static final Set<String> REGIONS = Set.of("GCP_US_EAST4", "GCP_US_WEST1", "GCP_US_CENTRAL1", "GCP_EUROPE_WEST3",
+			"GCP_AUSTRALIA_SOUTHEAST1", "GCP_NORTHAMERICA_NORTHEAST1", "GCP_EUROPE_WEST2", "GCP_ASIA_SOUTHEAST1",
+			"GCP_ASIA_SOUTHEAST2", "GCP_ASIA_SOUTH1", "GCP_ASIA_NORTHEAST1", "AWS_US_EAST_1", "AWS_US_EAST_2",
+			"AWS_US_WEST_2", "AWS_AP_NORTHEAST_1", "AWS_AP_SOUTHEAST_1", "AWS_AP_SOUTHEAST_2", "AWS_EU_CENTRAL_1",
+			"AWS_EU_WEST_1", "AWS_EU_WEST_2", "AWS_AP_SOUTH_1", "AWS_CA_CENTRAL_1", "AWS_US_GOV_WEST_1",
+			"AZURE_EASTUS2", "AZURE_AUSTRALIAEAST", "AZURE_UKSOUTH", "AZURE_WESTEUROPE", "AZURE_CENTRALUS",
+			"AZURE_CANADACENTRAL", "AZURE_UAENORTH", "AZURE_SOUTHEASTASIA", "AZURE_EASTUS", "AZURE_JAPANEAST",
+			"AZURE_CENTRALINDIA");
+
 	private final SandboxState state;
 
 	DestinationHandlers(SandboxState state) {
@@ -39,6 +49,9 @@ final class DestinationHandlers {
 			throw ApiException.invalidInput("Field 'time_zone_offset' must be one of -11 … +12, was '" + offset + "'");
 		}
 		String region = Json.optionalText(body, "region");
+		if (region != null && !REGIONS.contains(region)) {
+			throw ApiException.invalidInput("Unsupported region '" + region + "'");
+		}
 		ObjectNode given = Json.optionalObject(body, "config");
 		ObjectNode config = (given != null) ? given.deepCopy() : Json.object();
 		SetupTests.Trust trust = SetupTests.Trust.of(body);

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -66,6 +68,12 @@ final class SandboxConnection {
 	ArrayNode setupTests = Json.array();
 
 	ObjectNode schemaConfig = SchemaConfigs.defaultConfig();
+
+	/**
+	 * Columns the source has beyond those the schema config lists, by
+	 * {@code schema/table}: served by the columns endpoint only.
+	 */
+	final Map<String, ObjectNode> sourceColumns = new HashMap<>();
 
 	/** Approved certificates and fingerprints. */
 	final SetupTests.Approvals approvals = new SetupTests.Approvals();

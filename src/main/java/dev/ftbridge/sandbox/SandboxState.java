@@ -124,6 +124,16 @@ public final class SandboxState {
 		locked(() -> requireConnection(connectionId).schemaConfig = schemaConfig.deepCopy());
 	}
 
+	/**
+	 * Sets the columns the source has for a table, served by {@code GET
+	 * .../schemas/{schema}/tables/{table}/columns} (merged with those the schema config
+	 * lists), but not listed in the schema config: as Fivetran's config omits columns
+	 * nobody configured.
+	 */
+	public void setSourceColumns(String connectionId, String schema, String table, ObjectNode columns) {
+		locked(() -> requireConnection(connectionId).sourceColumns.put(schema + "/" + table, columns.deepCopy()));
+	}
+
 	/** Appends scripts to the connection's queue (see {@link SyncScript}). */
 	void script(String connectionId, List<SyncScript> scripts) {
 		locked(() -> requireConnection(connectionId).scripts.addAll(scripts));
