@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.ftbridge.resilience.SandboxBridgeTest;
@@ -18,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exact requests the sandbox receives, what it holds afterwards, and the result event
  * (checked against its schema).
  */
+// A context of their own (same settings as the resilience tests): sharing theirs left it
+// idle while other contexts ran, and the outage test then began with a rebalance.
+@TestPropertySource(properties = "ftbridge.test.context=admin-and-fleet")
 class AdminCommandsIntegrationTest extends SandboxBridgeTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -19,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * connections and describing a connection's schema, with the requests the sandbox
  * receives and the events that come out (checked against their schemas).
  */
+// A context of their own (same settings as the resilience tests): sharing theirs left it
+// idle while other contexts ran, and the outage test then began with a rebalance.
+@TestPropertySource(properties = "ftbridge.test.context=admin-and-fleet")
 class FleetCommandsIntegrationTest extends SandboxBridgeTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
