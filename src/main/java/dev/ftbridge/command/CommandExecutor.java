@@ -19,7 +19,10 @@ import dev.ftbridge.fivetran.FivetranResponse;
 
 /**
  * Carries out a validated command against Fivetran and says what happened. Has no Kafka
- * types: the consumer hands it commands and publishes what it returns.
+ * types: the consumer hands it commands and publishes what it returns. Connection
+ * commands run here; the account admin creates in {@link AdminExecutor} (destinations:
+ * {@link DestinationCreation}); the fleet commands in {@link GroupHealing} and
+ * {@link SchemaDescription}.
  */
 class CommandExecutor {
 
@@ -29,10 +32,19 @@ class CommandExecutor {
 
 	private final int pageSize;
 
+	private final AdminExecutor admin;
+
+	private final GroupHealing healing;
+
+	private final SchemaDescription description;
+
 	CommandExecutor(FivetranCalls fivetran, Clock clock, int pageSize) {
 		this.fivetran = fivetran;
 		this.clock = clock;
 		this.pageSize = pageSize;
+		this.admin = new AdminExecutor(fivetran, clock, pageSize);
+		this.healing = new GroupHealing(fivetran, clock, pageSize);
+		this.description = new SchemaDescription(fivetran, clock);
 	}
 
 	/**
@@ -48,6 +60,8 @@ class CommandExecutor {
 			case TRANSFORMATION_RUN -> reconciliation.run(command, startedAt, now);
 			// A create looks its connection up before sending, per group.
 			case CONNECTION_CREATE -> create(command, now, true);
+			case GROUP_CREATE, DESTINATION_CREATE, USER_CREATE, TEAM_CREATE, WEBHOOK_CREATE ->
+				this.admin.execute(command, now, true);
 			default -> execute(command);
 		};
 	}
@@ -59,6 +73,10 @@ class CommandExecutor {
 			case CONNECTION_STATUS -> connectionStatus(command, started);
 			case CONNECTION_TEST -> setupTests(command, started);
 			case GROUP_STATUS -> groupStatus(command, started);
+			case GROUP_HEAL -> this.healing.execute(command, started);
+			case CONNECTION_SCHEMA_DESCRIBE -> this.description.execute(command, started);
+			case GROUP_CREATE, DESTINATION_CREATE, USER_CREATE, TEAM_CREATE, WEBHOOK_CREATE ->
+				this.admin.execute(command, started, false);
 			default -> single(command, started);
 		};
 	}

@@ -114,6 +114,9 @@ class CommandProcessor {
 		for (ConnectionStatusObserved status : execution.statuses()) {
 			untilAcknowledged(() -> this.events.connectionStatus(status));
 		}
+		if (!execution.tables().isEmpty()) {
+			untilAcknowledged(() -> this.events.tablesDescribed(execution.tables()));
+		}
 		for (CommandResult result : execution.results()) {
 			if (result.outcome() == Outcome.ACCEPTED) {
 				// Recorded first: whoever sees ACCEPTED can count on a terminal result.

@@ -28,8 +28,8 @@ final class CommandRequests {
 			case CONNECTION_STATUS -> FivetranRequests.connectionDetails(connection);
 			case TRANSFORMATION_RUN -> FivetranRequests.runTransformation(command.text("transformation_id"),
 					bodyWithout(command.data(), "transformation_id"));
-			case CONNECTION_CREATE, GROUP_STATUS ->
-				throw new IllegalArgumentException(command.type() + " takes more than one request");
+			case CERTIFICATE_APPROVE -> approval(command);
+			default -> throw new IllegalArgumentException(command.type() + " takes more than one request");
 		};
 	}
 
@@ -38,6 +38,23 @@ final class CommandRequests {
 		ObjectNode body = bodyWithout(command.data(), "group_ids");
 		body.put("group_id", groupId);
 		return FivetranRequests.createConnection(body);
+	}
+
+	/**
+	 * A certificate ({@code encoded_cert}) or fingerprint ({@code public_key}) approval
+	 * for a connection or a destination.
+	 */
+	private static FivetranRequest approval(Command command) {
+		String connection = command.text("connection_id");
+		String destination = command.text("destination_id");
+		ObjectNode body = bodyWithout(command.data(), "connection_id", "destination_id");
+		boolean certificate = body.has("encoded_cert");
+		if (connection != null) {
+			return certificate ? FivetranRequests.approveConnectionCertificate(connection, body)
+					: FivetranRequests.approveConnectionFingerprint(connection, body);
+		}
+		return certificate ? FivetranRequests.approveDestinationCertificate(destination, body)
+				: FivetranRequests.approveDestinationFingerprint(destination, body);
 	}
 
 	private static FivetranRequest schemaUpdate(Command command, String connection) {

@@ -38,17 +38,35 @@ public enum CommandType {
 
 	GROUP_STATUS("fivetran.group.status", "group_id", false),
 
-	TRANSFORMATION_RUN("fivetran.transformation.run", "transformation_id", true);
+	TRANSFORMATION_RUN("fivetran.transformation.run", "transformation_id", true),
+
+	CONNECTION_SCHEMA_DESCRIBE("fivetran.connection.schema.describe", "connection_id", false),
+
+	GROUP_HEAL("fivetran.group.heal", "group_id", false),
+
+	GROUP_CREATE("fivetran.group.create", "name", false),
+
+	DESTINATION_CREATE("fivetran.destination.create", "group_id", false, "group_name"),
+
+	USER_CREATE("fivetran.user.create", "email", false),
+
+	TEAM_CREATE("fivetran.team.create", "name", false),
+
+	WEBHOOK_CREATE("fivetran.webhook.create", "group_id", false),
+
+	CERTIFICATE_APPROVE("fivetran.certificate.approve", "connection_id", false, "destination_id");
 
 	private final String type;
 
-	private final String resourceField;
+	private final String[] resourceFields;
 
 	private final boolean async;
 
-	CommandType(String type, String resourceField, boolean async) {
+	CommandType(String type, String resourceField, boolean async, String... otherResourceFields) {
 		this.type = type;
-		this.resourceField = resourceField;
+		this.resourceFields = new String[otherResourceFields.length + 1];
+		this.resourceFields[0] = resourceField;
+		System.arraycopy(otherResourceFields, 0, this.resourceFields, 1, otherResourceFields.length);
 		this.async = async;
 	}
 
@@ -71,7 +89,9 @@ public enum CommandType {
 
 	/**
 	 * The resource a command acts on: the connection, group or transformation id; for a
-	 * create, {@code group_id/schema}.
+	 * connection create, {@code group_id/schema}; for other creates, the unique name (the
+	 * group's or team's name, the user's email); for a destination, its group's id or
+	 * name; for an account webhook, {@code account}.
 	 */
 	String resourceKey(ObjectNode data) {
 		if (this == CONNECTION_CREATE) {
@@ -80,7 +100,13 @@ public enum CommandType {
 			String schema = config.path("schema").asString(config.path("schema_prefix").asString(""));
 			return group.asString("") + "/" + schema;
 		}
-		return data.path(this.resourceField).asString("");
+		for (String field : this.resourceFields) {
+			String value = data.path(field).asString("");
+			if (!value.isEmpty()) {
+				return value;
+			}
+		}
+		return (this == WEBHOOK_CREATE) ? "account" : "";
 	}
 
 }

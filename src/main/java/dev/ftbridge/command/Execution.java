@@ -4,19 +4,26 @@ import java.util.List;
 
 import dev.ftbridge.events.CommandResult;
 import dev.ftbridge.events.ConnectionStatusObserved;
+import dev.ftbridge.events.TableDescribed;
 
 /**
- * What executing one command produced: its results (at least one) and any status
- * observations, published in that order: statuses first, results last.
+ * What executing one command produced: its results (at least one), any status
+ * observations and described tables, published statuses and tables first, results last.
  *
  * @param results the command's results
  * @param statuses connection statuses seen while executing it
+ * @param tables tables a describe command read
  */
-record Execution(List<CommandResult> results, List<ConnectionStatusObserved> statuses) {
+record Execution(List<CommandResult> results, List<ConnectionStatusObserved> statuses, List<TableDescribed> tables) {
 
 	Execution {
 		results = List.copyOf(results);
 		statuses = List.copyOf(statuses);
+		tables = List.copyOf(tables);
+	}
+
+	Execution(List<CommandResult> results, List<ConnectionStatusObserved> statuses) {
+		this(results, statuses, List.of());
 	}
 
 	static Execution of(CommandResult result) {

@@ -17,7 +17,7 @@ final class Results {
 	/**
 	 * Fields of Fivetran's data that may carry credentials; never copied into a result.
 	 */
-	private static final String[] SECRET_FIELDS = { "config", "auth" };
+	private static final String[] SECRET_FIELDS = { "config", "auth", "secret" };
 
 	private Results() {
 	}
@@ -28,7 +28,7 @@ final class Results {
 		return CommandResult.builder(command.id(), command.type().type(), outcome)
 			.resourceId(command.type().resourceKey(data))
 			.connectionId(text(data, "connection_id"))
-			.groupId(text(data, "group_id"))
+			.groupId((text(data, "group_id") != null) ? text(data, "group_id") : text(data, "destination_id"))
 			.transformationId(text(data, "transformation_id"))
 			.timing(command.receivedAt(), startedAt);
 	}

@@ -3,6 +3,8 @@ package dev.ftbridge.events;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -58,6 +60,21 @@ public class EventPublisher {
 		CompletableFuture<?> sentState = this.kafka.send(state);
 		awaitAck(event.topic(), sentEvent, this.properties.sendTimeout());
 		awaitAck(state.topic(), sentState, this.properties.sendTimeout());
+	}
+
+	/**
+	 * Publishes the tables a describe command read, keyed by the connection id, to the
+	 * status topic: all are sent before any is awaited.
+	 */
+	public void tablesDescribed(List<TableDescribed> tables) {
+		List<CompletableFuture<?>> sent = new ArrayList<>();
+		for (TableDescribed table : tables) {
+			sent.add(this.kafka.send(record(this.topics.status(), table.connectionId(), TableDescribed.TYPE,
+					table.connectionId(), table.observedAt(), table)));
+		}
+		for (CompletableFuture<?> each : sent) {
+			awaitAck(this.topics.status(), each, this.properties.sendTimeout());
+		}
 	}
 
 	/** Publishes a transformation's status, keyed by the transformation id. */

@@ -23,6 +23,9 @@ public final class FivetranRequests {
 	private static final Set<EndpointClass> SOURCE = EnumSet.of(EndpointClass.REQUEST,
 			EndpointClass.SOURCE_INTERACTION);
 
+	private static final Set<EndpointClass> USER_CREATION = EnumSet.of(EndpointClass.REQUEST,
+			EndpointClass.USER_CREATION);
+
 	private static final Set<EndpointClass> SETUP_TEST = EnumSet.of(EndpointClass.REQUEST,
 			EndpointClass.SOURCE_INTERACTION, EndpointClass.SETUP_TEST);
 
@@ -159,6 +162,100 @@ public final class FivetranRequests {
 	public static FivetranRequest runTransformation(String transformationId, ObjectNode body) {
 		return request(HttpMethod.POST, "/v1/transformations/{transformationId}/run", List.of(transformationId), body,
 				false, REQUEST, false);
+	}
+
+	/** {@code GET /v1/connections/{id}/schemas}: the schema config. */
+	public static FivetranRequest schemaConfig(String connectionId) {
+		return request(HttpMethod.GET, "/v1/connections/{connectionId}/schemas", List.of(connectionId), null, false,
+				REQUEST, true);
+	}
+
+	/**
+	 * {@code GET /v1/connections/{id}/schemas/{schema}/tables/{table}/columns}: read from
+	 * the source, so it counts as source interaction.
+	 */
+	public static FivetranRequest tableColumns(String connectionId, String schema, String table) {
+		return request(HttpMethod.GET, "/v1/connections/{connectionId}/schemas/{schema}/tables/{table}/columns",
+				List.of(connectionId, schema, table), null, false, SOURCE, true);
+	}
+
+	/**
+	 * {@code POST /v1/groups}: not idempotent (names are unique, but a retry is a 409).
+	 */
+	public static FivetranRequest createGroup(ObjectNode body) {
+		return request(HttpMethod.POST, "/v1/groups", List.of(), body, false, REQUEST, false);
+	}
+
+	/**
+	 * {@code POST /v1/destinations}: runs setup tests unless told not to; not idempotent.
+	 */
+	public static FivetranRequest createDestination(ObjectNode body) {
+		return request(HttpMethod.POST, "/v1/destinations", List.of(), body, true, setupTestBudgets(body), false);
+	}
+
+	/** {@code GET /v1/destinations/{id}} (a destination's id is its group's). */
+	public static FivetranRequest destinationDetails(String destinationId) {
+		return request(HttpMethod.GET, "/v1/destinations/{destinationId}", List.of(destinationId), null, true, REQUEST,
+				true);
+	}
+
+	/** {@code POST /v1/users}: an invitation; counts against the user-creation limit. */
+	public static FivetranRequest createUser(ObjectNode body) {
+		return request(HttpMethod.POST, "/v1/users", List.of(), body, false, USER_CREATION, false);
+	}
+
+	/** {@code GET /v1/users}, the first page; follow it with the client. */
+	public static FivetranRequest listUsers(int pageSize) {
+		return request(HttpMethod.GET, "/v1/users", List.of(), null, false, REQUEST, true).withQuery("limit",
+				Integer.toString(pageSize));
+	}
+
+	/** {@code POST /v1/teams}: not idempotent. */
+	public static FivetranRequest createTeam(ObjectNode body) {
+		return request(HttpMethod.POST, "/v1/teams", List.of(), body, false, REQUEST, false);
+	}
+
+	/** {@code GET /v1/teams}, the first page; follow it with the client. */
+	public static FivetranRequest listTeams(int pageSize) {
+		return request(HttpMethod.GET, "/v1/teams", List.of(), null, false, REQUEST, true).withQuery("limit",
+				Integer.toString(pageSize));
+	}
+
+	/** {@code POST /v1/webhooks/account}: not idempotent (a second webhook). */
+	public static FivetranRequest createAccountWebhook(ObjectNode body) {
+		return request(HttpMethod.POST, "/v1/webhooks/account", List.of(), body, false, REQUEST, false);
+	}
+
+	/** {@code POST /v1/webhooks/group/{id}}: not idempotent (a second webhook). */
+	public static FivetranRequest createGroupWebhook(String groupId, ObjectNode body) {
+		return request(HttpMethod.POST, "/v1/webhooks/group/{groupId}", List.of(groupId), body, false, REQUEST, false);
+	}
+
+	/**
+	 * {@code POST /v1/connections/{id}/certificates}: approving a certificate again
+	 * changes nothing.
+	 */
+	public static FivetranRequest approveConnectionCertificate(String connectionId, ObjectNode body) {
+		return request(HttpMethod.POST, "/v1/connections/{connectionId}/certificates", List.of(connectionId), body,
+				false, REQUEST, true);
+	}
+
+	/** {@code POST /v1/connections/{id}/fingerprints}. */
+	public static FivetranRequest approveConnectionFingerprint(String connectionId, ObjectNode body) {
+		return request(HttpMethod.POST, "/v1/connections/{connectionId}/fingerprints", List.of(connectionId), body,
+				false, REQUEST, true);
+	}
+
+	/** {@code POST /v1/destinations/{id}/certificates}. */
+	public static FivetranRequest approveDestinationCertificate(String destinationId, ObjectNode body) {
+		return request(HttpMethod.POST, "/v1/destinations/{destinationId}/certificates", List.of(destinationId), body,
+				false, REQUEST, true);
+	}
+
+	/** {@code POST /v1/destinations/{id}/fingerprints}. */
+	public static FivetranRequest approveDestinationFingerprint(String destinationId, ObjectNode body) {
+		return request(HttpMethod.POST, "/v1/destinations/{destinationId}/fingerprints", List.of(destinationId), body,
+				false, REQUEST, true);
 	}
 
 	private static Set<EndpointClass> setupTestBudgets(JsonNode body) {

@@ -61,13 +61,11 @@ final class ConnectionActionHandlers {
 
 	private ApiResponse test(ApiRequest request) {
 		String id = request.variable("connectionId");
-		ObjectNode body = request.requireObject();
-		Json.optionalBoolean(body, "trust_certificates", false);
-		Json.optionalBoolean(body, "trust_fingerprints", false);
+		SetupTests.Trust trust = SetupTests.Trust.of(request.requireObject());
 		SandboxEvent[] event = new SandboxEvent[1];
 		ObjectNode details = this.state.locked(() -> {
 			SandboxConnection connection = this.state.requireConnection(id);
-			boolean passed = connection.runSetupTests();
+			boolean passed = connection.runSetupTests(trust, Json.timestamp(this.state.now()));
 			String type = passed ? SandboxEvent.CONNECTION_SUCCESSFUL : SandboxEvent.CONNECTION_FAILURE;
 			event[0] = SandboxEvent.about(type, this.state.now(), connection, null);
 			return ConnectionJson.details(connection);

@@ -54,7 +54,8 @@ final class ConnectionHandlers {
 			this.state.insertConnection(connection);
 			happened.add(SandboxEvent.about(SandboxEvent.CREATE_CONNECTOR, this.state.now(), connection, null));
 			if (runTests) {
-				happened.add(setupTestEvent(connection, connection.runSetupTests()));
+				happened.add(setupTestEvent(connection,
+						connection.runSetupTests(SetupTests.Trust.of(body), Json.timestamp(this.state.now()))));
 			}
 			return ConnectionJson.details(connection);
 		});
@@ -90,7 +91,8 @@ final class ConnectionHandlers {
 				happened.add(SandboxEvent.about(SandboxEvent.EDIT_CONNECTOR, this.state.now(), connection, null));
 			}
 			if (runTests) {
-				happened.add(setupTestEvent(connection, connection.runSetupTests()));
+				happened.add(setupTestEvent(connection,
+						connection.runSetupTests(SetupTests.Trust.of(body), Json.timestamp(this.state.now()))));
 			}
 			return ConnectionJson.details(connection);
 		});

@@ -95,6 +95,9 @@ public final class FivetranSandbox implements AutoCloseable {
 		new TransformationHandlers(this.state, this.engine).register(api);
 		new WebhookHandlers(this.state, this.webhooks).register(api);
 		new UserHandlers(this.state).register(api);
+		new TeamHandlers(this.state).register(api);
+		new DestinationHandlers(this.state).register(api);
+		new CertificateHandlers(this.state).register(api);
 		Router control = new Router();
 		new ControlHandlers(this).register(control);
 		new LifecycleControlHandlers(this).register(control);

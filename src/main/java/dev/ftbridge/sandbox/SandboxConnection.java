@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -14,10 +16,10 @@ import tools.jackson.databind.node.ObjectNode;
 final class SandboxConnection {
 
 	/**
-	 * Set {@code "sandbox_setup": "fail"} in a connection's config to fail its setup
-	 * tests.
+	 * Set {@code "sandbox_setup": "fail"} (or {@code untrusted_certificate},
+	 * {@code untrusted_fingerprint}) in a connection's config to fail its setup tests.
 	 */
-	static final String SETUP_HOOK = "sandbox_setup";
+	static final String SETUP_HOOK = SetupTests.HOOK;
 
 	final String id;
 
@@ -66,6 +68,15 @@ final class SandboxConnection {
 	ArrayNode setupTests = Json.array();
 
 	ObjectNode schemaConfig = SchemaConfigs.defaultConfig();
+
+	/**
+	 * Columns the source has beyond those the schema config lists, by
+	 * {@code schema/table}: served by the columns endpoint only.
+	 */
+	final Map<String, ObjectNode> sourceColumns = new HashMap<>();
+
+	/** Approved certificates and fingerprints. */
+	final SetupTests.Approvals approvals = new SetupTests.Approvals();
 
 	/** Bumped whenever a sync starts, so a superseded sync's completion is ignored. */
 	long syncGeneration;
@@ -119,27 +130,27 @@ final class SandboxConnection {
 		return (this.rescheduledFor != null) ? "rescheduled" : "scheduled";
 	}
 
-	/**
-	 * Runs the setup tests against the current config: they fail when the config asks for
-	 * it through {@value #SETUP_HOOK}. Returns whether they passed.
-	 */
+	/** Runs the setup tests without trust options; returns whether they passed. */
 	boolean runSetupTests() {
-		boolean fail = "fail".equals(this.config.path(SETUP_HOOK).asString(null));
-		this.setupTests = Json.array();
-		this.setupTests.addObject().put("title", "Connecting to source").put("status", "PASSED").put("message", "");
-		this.setupTests.addObject()
-			.put("title", "Validating credentials")
-			.put("status", fail ? "FAILED" : "PASSED")
-			.put("message", fail ? "Setup test failed as scripted (config." + SETUP_HOOK + " = fail)" : "");
-		this.setupState = fail ? "broken" : "connected";
+		return runSetupTests(SetupTests.Trust.NONE, null);
+	}
+
+	/**
+	 * Runs the setup tests against the current config (scripted through
+	 * {@value #SETUP_HOOK}, see {@link SetupTests}). Returns whether they passed.
+	 */
+	boolean runSetupTests(SetupTests.Trust trust, String now) {
+		SetupTests.Outcome outcome = SetupTests.run(this.config, this.approvals, trust, now);
+		this.setupTests = outcome.tests;
+		this.setupState = outcome.passed ? "connected" : "broken";
 		this.tasks = Json.array();
-		if (fail) {
+		if (!outcome.passed) {
 			this.tasks.addObject()
 				.put("code", "reconnect")
 				.put("message", "Reconnect")
 				.put("details", "The setup tests failed; fix the configuration and test again");
 		}
-		return !fail;
+		return outcome.passed;
 	}
 
 }

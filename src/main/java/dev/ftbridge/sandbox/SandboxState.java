@@ -12,10 +12,10 @@ import java.util.function.Supplier;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Everything the sandbox account holds: groups, connections with their schema configs,
- * transformations, webhooks and users, in creation order. Thread-safe: one lock guards it
- * all; handlers work inside {@link #locked}. The public methods seed and inspect state
- * without HTTP, limits or faults.
+ * Everything the sandbox account holds: groups, their destinations, connections with
+ * their schema configs, transformations, webhooks, users and teams, in creation order.
+ * Thread-safe: one lock guards it all; handlers work inside {@link #locked}. The public
+ * methods seed and inspect state without HTTP, limits or faults.
  */
 public final class SandboxState {
 
@@ -33,6 +33,10 @@ public final class SandboxState {
 
 	private final Map<String, ObjectNode> users = new LinkedHashMap<>();
 
+	private final Map<String, ObjectNode> teams = new LinkedHashMap<>();
+
+	private final Map<String, SandboxDestination> destinations = new LinkedHashMap<>();
+
 	SandboxState(SandboxClock clock) {
 		this.clock = clock;
 	}
@@ -44,13 +48,53 @@ public final class SandboxState {
 
 	/** Adds a connected, unpaused connection with passed setup tests; returns its id. */
 	public String addConnection(String groupId, String service, String schema) {
+		return addConnection(groupId, service, schema, Json.object());
+	}
+
+	/**
+	 * Adds an unpaused connection with the config given (plus {@code schema}) and runs
+	 * its setup tests: {@code "sandbox_setup": "fail"} in the config makes it
+	 * {@code broken}, and so do {@code untrusted_certificate} and
+	 * {@code untrusted_fingerprint} until trusted. Returns its id.
+	 */
+	public String addConnection(String groupId, String service, String schema, ObjectNode config) {
 		return locked(() -> {
-			ObjectNode config = Json.object().put("schema", schema);
-			SandboxConnection connection = new SandboxConnection(newId(), groupId, service, schema, config, now());
+			ObjectNode copy = config.deepCopy().put("schema", schema);
+			SandboxConnection connection = new SandboxConnection(newId(), groupId, service, schema, copy, now());
 			connection.runSetupTests();
 			insertConnection(connection);
 			return connection.id;
 		});
+	}
+
+	/** The destination as {@code GET /v1/destinations/{id}} shows it. */
+	public Optional<ObjectNode> destinationDetails(String destinationId) {
+		return locked(() -> Optional.ofNullable(this.destinations.get(destinationId)).map(SandboxDestination::toJson));
+	}
+
+	/**
+	 * The hashes of the certificates and fingerprints approved for a connection or
+	 * destination.
+	 */
+	public List<String> approvedHashes(String id) {
+		return locked(() -> {
+			SandboxConnection connection = this.connections.get(id);
+			SetupTests.Approvals approvals = (connection != null) ? connection.approvals
+					: require(this.destinations, id, "Destination").approvals;
+			List<String> hashes = new ArrayList<>(approvals.certificates.keySet());
+			hashes.addAll(approvals.fingerprints.keySet());
+			return hashes;
+		});
+	}
+
+	/** Every team, as {@code GET /v1/teams} lists them. */
+	public List<ObjectNode> teamList() {
+		return locked(() -> this.teams.values().stream().map(ObjectNode::deepCopy).toList());
+	}
+
+	/** Every user, as {@code GET /v1/users} lists them. */
+	public List<ObjectNode> userList() {
+		return locked(() -> this.users.values().stream().map(ObjectNode::deepCopy).toList());
 	}
 
 	/** Adds a transformation of type {@code DBT_CORE}; returns its id. */
@@ -78,6 +122,16 @@ public final class SandboxState {
 	/** Replaces a connection's schema config. */
 	public void setSchemaConfig(String connectionId, ObjectNode schemaConfig) {
 		locked(() -> requireConnection(connectionId).schemaConfig = schemaConfig.deepCopy());
+	}
+
+	/**
+	 * Sets the columns the source has for a table, served by {@code GET
+	 * .../schemas/{schema}/tables/{table}/columns} (merged with those the schema config
+	 * lists), but not listed in the schema config: as Fivetran's config omits columns
+	 * nobody configured.
+	 */
+	public void setSourceColumns(String connectionId, String schema, String table, ObjectNode columns) {
+		locked(() -> requireConnection(connectionId).sourceColumns.put(schema + "/" + table, columns.deepCopy()));
 	}
 
 	/** Appends scripts to the connection's queue (see {@link SyncScript}). */
@@ -115,6 +169,8 @@ public final class SandboxState {
 			this.transformations.clear();
 			this.webhooks.clear();
 			this.users.clear();
+			this.teams.clear();
+			this.destinations.clear();
 			return null;
 		});
 	}
@@ -212,6 +268,22 @@ public final class SandboxState {
 
 	Map<String, ObjectNode> users() {
 		return this.users;
+	}
+
+	Map<String, ObjectNode> teams() {
+		return this.teams;
+	}
+
+	SandboxDestination findDestination(String destinationId) {
+		return this.destinations.get(destinationId);
+	}
+
+	SandboxDestination requireDestination(String destinationId) {
+		return require(this.destinations, destinationId, "Destination");
+	}
+
+	void putDestination(SandboxDestination destination) {
+		this.destinations.put(destination.groupId, destination);
 	}
 
 	private static <T> T require(Map<String, T> map, String id, String type) {

@@ -63,9 +63,16 @@ final class SchemaHandlers {
 	private ApiResponse columns(ApiRequest request) {
 		String id = request.variable("connectionId");
 		ObjectNode data = this.state.locked(() -> {
-			ObjectNode table = table(this.state.requireConnection(id).schemaConfig, request);
+			SandboxConnection connection = this.state.requireConnection(id);
+			ObjectNode table = table(connection.schemaConfig, request);
 			ObjectNode columns = Json.object();
-			columns.set("columns", table.path("columns").deepCopy());
+			ObjectNode all = columns.putObject("columns");
+			// The source's columns, as configured where the config lists them.
+			String key = request.variable("schemaName") + "/" + request.variable("tableName");
+			all.setAll(connection.sourceColumns.getOrDefault(key, Json.object()).deepCopy());
+			if (table.get("columns") instanceof ObjectNode configured) {
+				all.setAll(configured.deepCopy());
+			}
 			return columns;
 		});
 		return ApiResponse.ok("Source table columns retrieved successfully", data).concerning(id);

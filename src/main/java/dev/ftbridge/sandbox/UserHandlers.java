@@ -5,8 +5,9 @@ import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Users, enough for the user-creation limit: {@code POST /v1/users} (invite; 201),
- * {@code GET /v1/users}, {@code GET /v1/users/{userId}}.
+ * Users: {@code POST /v1/users} (invite; 201; {@code email}, {@code given_name} and
+ * {@code family_name} required, 409 for an email in use; counts against the user-creation
+ * limit), {@code GET /v1/users}, {@code GET /v1/users/{userId}}.
  */
 final class UserHandlers {
 
@@ -27,8 +28,8 @@ final class UserHandlers {
 		String email = Json.requiredText(body, "email");
 		ObjectNode user = Json.object()
 			.put("email", email)
-			.put("given_name", Json.optionalText(body, "given_name"))
-			.put("family_name", Json.optionalText(body, "family_name"))
+			.put("given_name", Json.requiredText(body, "given_name"))
+			.put("family_name", Json.requiredText(body, "family_name"))
 			.put("role", (body.has("role")) ? Json.optionalText(body, "role") : "Account Reviewer")
 			.put("verified", false)
 			.put("invited", true)

@@ -1,5 +1,6 @@
 package dev.ftbridge.command;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,6 +10,10 @@ import java.util.List;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.ftbridge.command.IncomingRecord.Header;
@@ -361,6 +366,68 @@ class CommandReaderTest {
 				"", "{\"service\":\"postgres\",\"config\":{\"schema\":\"s\"}}"))));
 		assertThat(rejection.reason()).isEqualTo(Reason.SCHEMA_VIOLATION);
 		assertThat(rejection.commandId()).isEqualTo("cmd-29");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(CommandType.class)
+	void readAcceptsEveryExampleOfEveryCommandSchema(CommandType type) throws Exception {
+		JsonNode schema;
+		try (InputStream in = getClass().getClassLoader()
+			.getResourceAsStream("topics/schemas/commands/" + type.type() + ".json")) {
+			schema = JsonMapper.builder().build().readTree(in);
+		}
+		assertThat(schema.path("examples")).as(type.type()).isNotEmpty();
+		for (JsonNode example : schema.path("examples")) {
+			assertThat(accepted(this.reader.read(structured(null, event("ex", type.type(), "", example.toString()))))
+				.type()).isEqualTo(type);
+		}
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					fivetran.group.create           | {}
+					fivetran.group.create           | {"name":"g","extra":1}
+					fivetran.destination.create     | {"service":"snowflake","time_zone_offset":"0"}
+					fivetran.destination.create     | {"group_id":"g","group_name":"n","service":"snowflake","time_zone_offset":"0"}
+					fivetran.destination.create     | {"group_id":"g","service":"snowflake","time_zone_offset":"+13"}
+					fivetran.destination.create     | {"group_name":"n","time_zone_offset":"0"}
+					fivetran.user.create            | {"email":"ada@example.com","given_name":"Ada"}
+					fivetran.user.create            | {"email":"not an email","given_name":"Ada","family_name":"L"}
+					fivetran.team.create            | {"description":"no name"}
+					fivetran.webhook.create         | {"url":"https://h.example","events":[]}
+					fivetran.webhook.create         | {"url":"ftp://h.example","events":["sync_end"]}
+					fivetran.webhook.create         | {"url":"https://h.example","events":["sync_end"],"active":"yes"}
+					fivetran.certificate.approve    | {"connection_id":"c","hash":"h"}
+					fivetran.certificate.approve    | {"hash":"h","encoded_cert":"QUJD"}
+					fivetran.certificate.approve    | {"connection_id":"c","destination_id":"d","hash":"h","encoded_cert":"QUJD"}
+					fivetran.certificate.approve    | {"connection_id":"c","hash":"h","encoded_cert":"QUJD","public_key":"k"}
+					fivetran.group.heal             | {"trust_certificates":true}
+					fivetran.group.heal             | {"group_id":"g","trust_certificates":"yes"}
+					fivetran.connection.schema.describe | {"connection_id":"c","fetch_columns":1}
+					fivetran.connection.schema.describe | {"connection_id":""}
+					""")
+	void readRejectsInvalidAdminAndFleetCommands(String type, String data) {
+		Rejection rejection = rejected(this.reader.read(structured(null, event("cmd-bad", type, "", data))));
+		assertThat(rejection.reason()).isEqualTo(Reason.SCHEMA_VIOLATION);
+		assertThat(rejection.commandId()).isEqualTo("cmd-bad");
+		assertThat(rejection.commandType()).isEqualTo(type);
+	}
+
+	@ParameterizedTest(name = "{0} {1} -> {2}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					fivetran.group.create        | {"name":"warehouse"}                                                        | warehouse
+					fivetran.destination.create  | {"group_name":"wh","service":"snowflake","time_zone_offset":"0"}           | wh
+					fivetran.destination.create  | {"group_id":"g1","service":"snowflake","time_zone_offset":"0"}             | g1
+					fivetran.user.create         | {"email":"ada@example.com","given_name":"Ada","family_name":"L"}           | ada@example.com
+					fivetran.webhook.create      | {"url":"https://h.example","events":["sync_end"]}                          | account
+					fivetran.webhook.create      | {"group_id":"g1","url":"https://h.example","events":["sync_end"]}          | g1
+					fivetran.certificate.approve | {"destination_id":"d1","hash":"h","public_key":"k"}                        | d1
+					fivetran.group.heal          | {"group_id":"g1"}                                                          | g1
+					""")
+	void readWithoutRecordKeyKeysAdminAndFleetCommandsByTheirResource(String type, String data, String key) {
+		assertThat(accepted(this.reader.read(structured(null, event("cmd-key", type, "", data)))).key()).isEqualTo(key);
 	}
 
 	private static CommandReader reader(int maxBytes) {

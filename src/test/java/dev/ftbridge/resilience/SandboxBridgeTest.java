@@ -1,6 +1,7 @@
 package dev.ftbridge.resilience;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 
@@ -17,12 +18,14 @@ import dev.ftbridge.sandbox.Limits;
 import dev.ftbridge.sandbox.SandboxSettings;
 import dev.ftbridge.support.BridgeClients;
 import dev.ftbridge.support.Commands;
+import dev.ftbridge.support.EventSchemas;
 import dev.ftbridge.support.TopicRecorder;
 
 /**
  * The bridge against the Fivetran sandbox with its rate limits enforced, time running 30
  * times faster (a minute passes in two seconds), and a circuit breaker tuned to react
- * within seconds. Subclasses share the context, the broker and the sandbox.
+ * within seconds. Subclasses share the context, the broker and the sandbox (those in
+ * other packages too, such as the admin and fleet command tests).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "logging.level.org.apache.kafka=WARN", "ftbridge.topics.partitions=3",
@@ -36,22 +39,22 @@ import dev.ftbridge.support.TopicRecorder;
 				"resilience4j.circuitbreaker.instances.fivetran.sliding-window-size=5",
 				"resilience4j.circuitbreaker.instances.fivetran.wait-duration-in-open-state=1s" })
 @EmbeddedKafka(partitions = 3, brokerProperties = "group.initial.rebalance.delay.ms=0")
-abstract class SandboxBridgeTest {
+public abstract class SandboxBridgeTest {
 
-	static final double TIME_SCALE = 30;
+	protected static final double TIME_SCALE = 30;
 
-	static final FivetranSandbox sandbox = FivetranSandbox.start(SandboxSettings.defaults()
+	protected static final FivetranSandbox sandbox = FivetranSandbox.start(SandboxSettings.defaults()
 		.withCredentials("sandbox-key", "sandbox-secret")
 		.withTimeScale(TIME_SCALE)
 		.withLatency(Latency.disabled())
 		.withLimits(Limits.paid()));
 
-	static final Duration WAIT = Duration.ofSeconds(90);
+	protected static final Duration WAIT = Duration.ofSeconds(90);
 
 	private BridgeClients clients;
 
 	@Autowired
-	EmbeddedKafkaBroker broker;
+	protected EmbeddedKafkaBroker broker;
 
 	@DynamicPropertySource
 	static void sandboxProperties(DynamicPropertyRegistry registry) {
@@ -59,24 +62,47 @@ abstract class SandboxBridgeTest {
 	}
 
 	@BeforeEach
-	void connect() {
+	protected void connect() {
 		this.clients = BridgeClients.of(this.broker.getBrokersAsString());
 		sandbox.faults().clear();
 	}
 
-	Commands commands() {
+	protected Commands commands() {
 		return this.clients.commands();
 	}
 
-	TopicRecorder results() {
+	protected TopicRecorder results() {
 		return this.clients.results();
 	}
 
-	TopicRecorder deadLetters() {
+	protected TopicRecorder deadLetters() {
 		return this.clients.deadLetters();
 	}
 
-	static String unique(String prefix) {
+	protected TopicRecorder statuses() {
+		return this.clients.statuses();
+	}
+
+	/** The first result of a command, checked against the published result schema. */
+	protected TopicRecorder.Recorded resultOf(String commandId) {
+		TopicRecorder.Recorded result = results().await((r) -> commandId.equals(r.dataText("command_id")), 1, WAIT)
+			.get(0);
+		EventSchemas.assertValid(result.json());
+		return result;
+	}
+
+	/**
+	 * {@code count} events a command caused on the status topic, each checked against the
+	 * schema of its type.
+	 */
+	protected List<TopicRecorder.Recorded> statusesOf(String commandId, int count) {
+		List<TopicRecorder.Recorded> found = statuses().await((r) -> commandId.equals(r.dataText("command_id")), count,
+				WAIT);
+		found.forEach((event) -> EventSchemas.assertValid(event.json()));
+		return found;
+	}
+
+	protected static String unique(String prefix) {
 		return prefix + "_" + Commands.newId().substring(0, 8);
 	}
 

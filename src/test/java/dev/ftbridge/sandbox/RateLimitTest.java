@@ -120,9 +120,13 @@ class RateLimitTest {
 	void userCreationHasItsOwnHourlyLimit() throws Exception {
 		start(SandboxClient.settings().withLimits(Limits.paid().withUserCreationsPerHour(2)));
 		for (int i = 0; i < 2; i++) {
-			assertThat(this.client.post("/v1/users", "{\"email\":\"u" + i + "@example.com\"}").status()).isEqualTo(201);
+			assertThat(this.client
+				.post("/v1/users",
+						"{\"email\":\"u" + i + "@example.com\",\"given_name\":\"U\",\"family_name\":\"Ser\"}")
+				.status()).isEqualTo(201);
 		}
-		Reply rejected = this.client.post("/v1/users", "{\"email\":\"u9@example.com\"}");
+		Reply rejected = this.client.post("/v1/users",
+				"{\"email\":\"u9@example.com\",\"given_name\":\"U\",\"family_name\":\"Ser\"}");
 		assertThat(rejected.status()).isEqualTo(429);
 		assertThat(rejected.body().path("message").asString()).contains("2 user creations", "per hour");
 	}
