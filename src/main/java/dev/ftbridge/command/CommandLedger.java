@@ -2,9 +2,11 @@ package dev.ftbridge.command;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -47,16 +49,51 @@ class CommandLedger {
 	/**
 	 * Records a command's first outcome (later ones, e.g. a terminal result, do not
 	 * replace it); an outcome replaces a {@link #STARTED} mark.
+	 * @param offset the offset of the command record that produced it, or -1 if unknown
 	 */
-	void record(int partition, String commandId, String outcome, Instant at) {
+	void record(int partition, String commandId, String outcome, Instant at, long offset) {
 		Map<String, Entry> entries = this.partitions.computeIfAbsent(partition, (p) -> new LinkedHashMap<>());
 		synchronized (entries) {
 			Entry existing = entries.get(commandId);
 			if (existing == null || (STARTED.equals(existing.outcome()) && !STARTED.equals(outcome))) {
 				entries.remove(commandId);
-				entries.put(commandId, new Entry(outcome, at));
+				Entry entry = new Entry(outcome, at, new HashSet<>());
+				entry.answered(offset);
+				entries.put(commandId, entry);
 			}
 			expire(entries, at);
+		}
+	}
+
+	/**
+	 * Whether the command's recorded outcome came from this very record: Kafka delivered
+	 * it again (its offset was not committed before a restart or rebalance), rather than
+	 * someone publishing the command again.
+	 */
+	boolean sameRecord(int partition, String commandId, long offset) {
+		Map<String, Entry> entries = this.partitions.get(partition);
+		if (entries == null || offset < 0) {
+			return false;
+		}
+		synchronized (entries) {
+			Entry entry = entries.get(commandId);
+			return entry != null && !STARTED.equals(entry.outcome()) && entry.offsets().contains(offset);
+		}
+	}
+
+	/**
+	 * Another record of the command (a copy published again) was answered with
+	 * {@code DUPLICATE}: if Kafka delivers that record again, it is recognised too.
+	 */
+	void answered(int partition, String commandId, long offset) {
+		Map<String, Entry> entries = this.partitions.get(partition);
+		if (entries != null) {
+			synchronized (entries) {
+				Entry entry = entries.get(commandId);
+				if (entry != null) {
+					entry.answered(offset);
+				}
+			}
 		}
 	}
 
@@ -106,7 +143,14 @@ class CommandLedger {
 		}
 	}
 
-	private record Entry(String outcome, Instant at) {
+	/** An outcome, when, and the offsets of the command's records already answered. */
+	private record Entry(String outcome, Instant at, Set<Long> offsets) {
+
+		void answered(long offset) {
+			if (offset >= 0) {
+				this.offsets.add(offset);
+			}
+		}
 
 	}
 

@@ -38,6 +38,14 @@ class CommandMetrics {
 			.record(Duration.ofMillis(result.durationMs()));
 	}
 
+	/** A record delivered again whose result was already published (not a duplicate). */
+	void redelivered() {
+		Counter.builder("ftbridge.commands.redelivered")
+			.description("Command records Kafka delivered again after a restart or rebalance, already answered")
+			.register(this.registry)
+			.increment();
+	}
+
 	void deadLettered(Rejection rejection) {
 		Counter.builder("ftbridge.commands.dead.lettered")
 			.description("Records sent to the command dead-letter topic, by reason")

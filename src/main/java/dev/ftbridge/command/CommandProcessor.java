@@ -66,7 +66,7 @@ class CommandProcessor {
 			try (MDC.MDCCloseable id = MDC.putCloseable("command_id", command.id());
 					MDC.MDCCloseable type = MDC.putCloseable("command_type", command.type().type());
 					MDC.MDCCloseable key = MDC.putCloseable("resource", command.key())) {
-				run(record.partition(), command);
+				run(record.partition(), record.offset(), command);
 			}
 		}
 	}
@@ -77,30 +77,35 @@ class CommandProcessor {
 	 * but unfinished (a crash in between) is reconciled against Fivetran instead of sent
 	 * again.
 	 */
-	private void run(int partition, Command command) {
+	private void run(int partition, long offset, Command command) {
 		Instant now = this.clock.instant();
 		Instant started = this.ledger.startedAt(partition, command.id());
 		if (started != null) {
 			log.warn("Command {} was started at {} and has no result: reconciling with Fivetran", command.id(),
 					started);
-			finish(partition, command, publish(command, this.executor.reconcile(command, started), started), true);
+			finish(partition, offset, command,
+					publish(command, offset, this.executor.reconcile(command, started), started), true);
 			return;
 		}
 		String earlier = this.ledger.outcome(partition, command.id(), now);
+		if (earlier != null && this.ledger.sameRecord(partition, command.id(), offset)) {
+			redelivered(command, earlier);
+			return;
+		}
 		if (earlier != null) {
-			duplicate(command, earlier);
+			duplicate(partition, offset, command, earlier);
 			return;
 		}
 		boolean costly = command.costlyToRepeat();
 		if (costly) {
 			untilAcknowledged(() -> this.markers.started(partition, command, now));
-			this.ledger.record(partition, command.id(), CommandLedger.STARTED, now);
+			this.ledger.record(partition, command.id(), CommandLedger.STARTED, now, -1);
 		}
-		finish(partition, command, publish(command, this.executor.execute(command), null), costly);
+		finish(partition, offset, command, publish(command, offset, this.executor.execute(command), null), costly);
 	}
 
-	private void finish(int partition, Command command, String outcome, boolean marked) {
-		this.ledger.record(partition, command.id(), outcome, this.clock.instant());
+	private void finish(int partition, long offset, Command command, String outcome, boolean marked) {
+		this.ledger.record(partition, command.id(), outcome, this.clock.instant(), offset);
 		if (marked) {
 			untilAcknowledged(() -> this.markers.finished(partition, command));
 		}
@@ -110,7 +115,7 @@ class CommandProcessor {
 	 * Publishes what executing the command produced; returns its first outcome.
 	 * @param reconciledFrom when a reconciled command was first started, else null
 	 */
-	private String publish(Command command, Execution execution, Instant reconciledFrom) {
+	private String publish(Command command, long offset, Execution execution, Instant reconciledFrom) {
 		for (ConnectionStatusObserved status : execution.statuses()) {
 			untilAcknowledged(() -> this.events.connectionStatus(status));
 		}
@@ -129,15 +134,25 @@ class CommandProcessor {
 					}
 				});
 			}
-			untilAcknowledged(() -> this.events.commandResult(command.key(), result));
+			untilAcknowledged(() -> this.events.commandResult(command.key(), result, offset));
 			this.metrics.result(result);
 			log.info("Command {} {} on {}: {}", command.id(), command.type().type(), command.key(), result.outcome());
 		}
 		return execution.results().get(0).outcome().name();
 	}
 
+	/**
+	 * Kafka delivered this very record again (its offset was not committed before a
+	 * restart or rebalance) and its result is already published: nothing to do or say.
+	 */
+	private void redelivered(Command command, String earlierOutcome) {
+		this.metrics.redelivered();
+		log.debug("Command {} {} on {} delivered again; its result ({}) is already published", command.id(),
+				command.type().type(), command.key(), earlierOutcome);
+	}
+
 	/** The command id ran before within the dedup window: say so, and do nothing. */
-	private void duplicate(Command command, String earlierOutcome) {
+	private void duplicate(int partition, long offset, Command command, String earlierOutcome) {
 		CommandResult result = CommandResult.builder(command.id(), command.type().type(), Outcome.DUPLICATE)
 			.resourceId(command.type().resourceKey(command.data()))
 			.originalCommandId(command.id())
@@ -145,7 +160,8 @@ class CommandProcessor {
 			.retryable(false)
 			.timing(command.receivedAt(), null)
 			.build(this.clock.instant());
-		untilAcknowledged(() -> this.events.commandResult(command.key(), result));
+		untilAcknowledged(() -> this.events.commandResult(command.key(), result, offset));
+		this.ledger.answered(partition, command.id(), offset);
 		this.metrics.result(result);
 		log.info("Command {} {} on {}: DUPLICATE of an earlier {}", command.id(), command.type().type(), command.key(),
 				earlierOutcome);

@@ -18,6 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.core.ConsumerFactory;
 
+import dev.ftbridge.events.EventPublisher;
+
 /**
  * Rebuilds the {@link CommandLedger} for a command partition from the same partition of
  * the result topic, reading the results of the dedup window up to the current end.
@@ -79,7 +81,7 @@ class LedgerLoader {
 					String id = marker.path("command_id").asString();
 					idsByKey.put(key, id);
 					this.ledger.record(partition, id, CommandLedger.STARTED,
-							Instant.parse(marker.path("started_at").asString()));
+							Instant.parse(marker.path("started_at").asString()), -1);
 				}
 			}
 		}
@@ -109,8 +111,16 @@ class LedgerLoader {
 			JsonNode data = this.json.readTree(record.value()).path("data");
 			String commandId = data.path("command_id").asString(null);
 			String outcome = data.path("outcome").asString(null);
-			if (commandId != null && outcome != null && !outcome.equals("DUPLICATE") && !outcome.equals("REJECTED")) {
-				this.ledger.record(partition, commandId, outcome, Instant.ofEpochMilli(record.timestamp()));
+			long offset = EventPublisher
+				.commandOffset(record.headers().lastHeader(EventPublisher.COMMAND_OFFSET_HEADER));
+			if (commandId == null || outcome == null || outcome.equals("REJECTED")) {
+				return;
+			}
+			if (outcome.equals("DUPLICATE")) {
+				this.ledger.answered(partition, commandId, offset);
+			}
+			else {
+				this.ledger.record(partition, commandId, outcome, Instant.ofEpochMilli(record.timestamp()), offset);
 			}
 		}
 		catch (JacksonException ex) {

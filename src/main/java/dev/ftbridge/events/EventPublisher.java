@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,10 +40,41 @@ public class EventPublisher {
 		this.properties = properties;
 	}
 
+	/**
+	 * The header on a command's own results that names the offset of the command record
+	 * they answer, so that a record Kafka delivers again can be told from a command
+	 * published again.
+	 */
+	public static final String COMMAND_OFFSET_HEADER = "ftbridge_command_offset";
+
 	/** Publishes a command's result, keyed like the command. */
 	public void commandResult(String key, CommandResult result) {
 		publish(this.topics.commandResults(), key, CommandResult.TYPE, result.resourceId(), result.finishedAt(),
 				result);
+	}
+
+	/**
+	 * Publishes a command's result, keyed like the command, naming the offset of the
+	 * command record it answers (in {@link #COMMAND_OFFSET_HEADER}).
+	 */
+	public void commandResult(String key, CommandResult result, long commandOffset) {
+		ProducerRecord<byte[], byte[]> record = record(this.topics.commandResults(), key, CommandResult.TYPE,
+				result.resourceId(), result.finishedAt(), result);
+		record.headers().add(COMMAND_OFFSET_HEADER, Long.toString(commandOffset).getBytes(StandardCharsets.UTF_8));
+		awaitAck(record.topic(), this.kafka.send(record), this.properties.sendTimeout());
+	}
+
+	/** The command offset a result's header names, or -1. */
+	public static long commandOffset(Header header) {
+		if (header == null || header.value() == null) {
+			return -1;
+		}
+		try {
+			return Long.parseLong(new String(header.value(), StandardCharsets.UTF_8));
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
 	}
 
 	/**

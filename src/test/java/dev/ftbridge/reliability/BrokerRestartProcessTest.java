@@ -58,10 +58,11 @@ class BrokerRestartProcessTest {
 				Outcomes outcomes = Outcomes.await(workload, results, bridge, Duration.ofMinutes(3));
 				System.out.printf(
 						"broker restart: %d commands, broker away ~5 s, bridge ready again %d ms after the broker "
-								+ "started, %d DUPLICATE results for redelivered commands, %s, outcomes %s%n",
+								+ "started, %d DUPLICATE results, %s, outcomes %s%n",
 						workload.size(), readyAgain, outcomes.count("DUPLICATE"), this.stage.recoveryFigures(),
 						outcomes.terminalByOutcome());
 				outcomes.assertExactlyOneTerminalEach();
+				outcomes.assertNoDuplicateResults();
 				outcomes.assertCostlyEffectsAtMostOnce(this.stage.sandbox().requestLog().requests());
 				assertThat(bridge.isAlive()).isTrue();
 			}

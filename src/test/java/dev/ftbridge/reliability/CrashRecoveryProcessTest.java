@@ -62,6 +62,7 @@ class CrashRecoveryProcessTest {
 					workload.size(), workload.costly(), recoveries, outcomes.count("DUPLICATE"),
 					this.stage.recoveryFigures(), outcomes.terminalByOutcome());
 			outcomes.assertExactlyOneTerminalEach();
+			outcomes.assertNoDuplicateResults();
 			outcomes.assertCostlyEffectsAtMostOnce(this.stage.sandbox().requestLog().requests());
 		}
 		finally {

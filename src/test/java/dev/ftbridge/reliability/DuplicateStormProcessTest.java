@@ -72,7 +72,9 @@ class DuplicateStormProcessTest {
 							+ "%d DUPLICATE results, %d costly effects applied for %d costly commands, outcomes %s%n",
 							workload.size(), ready, caught, applied, workload.costly(), outcomes.terminalByOutcome());
 				outcomes.assertExactlyOneTerminalEach();
-				assertThat(duplicates).as("DUPLICATE results per command").hasSize(workload.size());
+				assertThat(duplicates).as("DUPLICATE results per command: one per copy")
+					.hasSize(workload.size())
+					.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(2));
 				assertThat(originals(results.records())).as("every DUPLICATE names its original command")
 					.isEqualTo(caught);
 			}

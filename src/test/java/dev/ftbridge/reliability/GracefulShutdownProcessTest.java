@@ -62,11 +62,11 @@ class GracefulShutdownProcessTest {
 					Outcomes.QUICK_COMPLETION[1], grace)) {
 				Outcomes outcomes = Outcomes.await(workload, results, bridge, Duration.ofMinutes(3));
 				System.out.printf(
-						"graceful shutdown: after the restart %d commands ended, %d DUPLICATE results for commands "
-								+ "redelivered, %s, outcomes %s%n",
+						"graceful shutdown: after the restart %d commands ended, %d DUPLICATE results, %s, outcomes %s%n",
 						workload.size(), outcomes.count("DUPLICATE"), this.stage.recoveryFigures(),
 						outcomes.terminalByOutcome());
 				outcomes.assertExactlyOneTerminalEach();
+				outcomes.assertNoDuplicateResults();
 				outcomes.assertCostlyEffectsAtMostOnce(this.stage.sandbox().requestLog().requests());
 				assertThat(outcomes.count("OUTCOME_UNKNOWN")).as("a graceful stop leaves no command in doubt").isZero();
 			}

@@ -79,6 +79,15 @@ final class Outcomes {
 	}
 
 	/**
+	 * No command was published twice, so none may get a {@code DUPLICATE} result: a
+	 * record Kafka delivers again after a restart is recognised as the same record.
+	 */
+	void assertNoDuplicateResults() {
+		assertThat(count("DUPLICATE")).as("DUPLICATE results for records delivered again (not published twice)")
+			.isZero();
+	}
+
+	/**
 	 * Fivetran applied each costly command at most once, and exactly once when the
 	 * command SUCCEEDED; returns how many were applied.
 	 */
