@@ -101,7 +101,35 @@ class CommandProcessor {
 			untilAcknowledged(() -> this.markers.started(partition, command, now));
 			this.ledger.record(partition, command.id(), CommandLedger.STARTED, now, -1);
 		}
-		finish(partition, offset, command, publish(command, offset, this.executor.execute(command), null), costly);
+		Execution execution;
+		try {
+			execution = this.executor.execute(command);
+		}
+		catch (CommandInterrupted ex) {
+			if (costly && command.type().async()) {
+				// Its one call (sync, resync or run) was not sent: the next owner runs it
+				// afresh instead of reconciling it.
+				withoutInterrupt(() -> untilAcknowledged(() -> this.markers.finished(partition, command)));
+				this.ledger.unmark(partition, command.id());
+			}
+			log.info("Command {} {} on {} handed back unfinished: {}", command.id(), command.type().type(),
+					command.key(), ex.getMessage());
+			throw ex;
+		}
+		finish(partition, offset, command, publish(command, offset, execution, null), costly);
+	}
+
+	/** Runs with the thread's interrupt put aside (a short write while stopping). */
+	private static void withoutInterrupt(Runnable write) {
+		boolean interrupted = Thread.interrupted();
+		try {
+			write.run();
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
 	}
 
 	private void finish(int partition, long offset, Command command, String outcome, boolean marked) {

@@ -52,6 +52,10 @@ class FivetranCalls {
 				return call.get();
 			}
 			catch (FivetranException ex) {
+				if (Thread.currentThread().isInterrupted() && !ex.ambiguous()) {
+					throw new CommandInterrupted(
+							"stopping: " + request.method() + " " + request.pathTemplate() + " was not sent", ex);
+				}
 				if (!isOutage(request, ex)) {
 					throw ex;
 				}
@@ -76,7 +80,8 @@ class FivetranCalls {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw cause;
+			throw new CommandInterrupted(
+					"stopping: " + request.method() + " " + request.pathTemplate() + " was not sent again", cause);
 		}
 	}
 

@@ -42,6 +42,9 @@ final class OperationBook {
 
 	private final List<PendingOperation> unforgotten = new ArrayList<>();
 
+	/** Operations whose terminal result may or may not have been published. */
+	private final Set<String> inDoubt = new HashSet<>();
+
 	private final RecentObservations recent;
 
 	private boolean revoked;
@@ -272,7 +275,22 @@ final class OperationBook {
 
 	private void complete(String key, Decision.Complete end, Instant now) {
 		PendingOperation operation = this.open.get(key);
-		this.outbox.result(operation, TerminalResults.of(operation, end, now));
+		if (this.inDoubt.remove(key) && ended(List.of(operation)).contains(operation.commandId())) {
+			// the earlier attempt did land: end it here without a second result
+			forgetLocally(key);
+			this.closed.add(key);
+			removeEnded(operation);
+			return;
+		}
+		try {
+			this.outbox.result(operation, TerminalResults.of(operation, end, now));
+		}
+		catch (RuntimeException ex) {
+			// The broker may have the result although the wait for it failed (a timeout,
+			// an interrupt): before trying again, the result topic is asked.
+			this.inDoubt.add(key);
+			throw ex;
+		}
 		forgetLocally(key);
 		this.closed.add(key);
 		log.info("Command {} {} on {}: {}", operation.commandId(), operation.commandType(), operation.resourceId(),

@@ -47,10 +47,23 @@ class OperationScheduler implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * No new tick starts; a running one finishes (it may be publishing a terminal result,
+	 * which an interrupt would leave in doubt), up to 10 s.
+	 */
 	@Override
 	public synchronized void stop() {
 		if (this.executor != null) {
-			this.executor.shutdownNow();
+			this.executor.shutdown();
+			try {
+				if (!this.executor.awaitTermination(10, TimeUnit.SECONDS)) {
+					this.executor.shutdownNow();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				this.executor.shutdownNow();
+			}
 			this.executor = null;
 		}
 	}

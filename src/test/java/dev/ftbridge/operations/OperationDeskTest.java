@@ -9,6 +9,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 import dev.ftbridge.events.CommandResult;
 import dev.ftbridge.events.ConnectionStatusObserved;
+import dev.ftbridge.events.EventPublishException;
 import dev.ftbridge.events.Outcome;
 import dev.ftbridge.operations.Observation.RunEnded;
 import dev.ftbridge.operations.Observation.SyncEnded;
@@ -16,6 +17,7 @@ import dev.ftbridge.operations.Observation.SyncStarted;
 import dev.ftbridge.operations.Observation.SyncStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ftbridge.support.MutableClock;
 
 /**
@@ -308,6 +310,21 @@ class OperationDeskTest {
 		assertThat(this.outbox.results).extracting(CommandResult::commandId).containsExactly("cmd-1", "cmd-2");
 		assertThat(this.outbox.forgotten).extracting(PendingOperation::commandId)
 			.containsExactlyInAnyOrder("cmd-1", "cmd-2");
+		assertThat(this.desk.openOperations()).isZero();
+	}
+
+	@Test
+	void aTerminalResultWhoseAckWasLostIsNotPublishedAgain() {
+		open("conn_a", "cmd-1");
+		later(Duration.ofMinutes(1));
+		this.outbox.loseNextAck = true;
+		assertThatThrownBy(() -> observe(end("conn_a", "sync-1", SyncStatus.SUCCESSFUL, null)))
+			.isInstanceOf(EventPublishException.class);
+		assertThat(this.desk.openOperations()).as("still open: the publisher does not know").isEqualTo(1);
+		later(Duration.ofSeconds(10));
+		observe(end("conn_a", "sync-1", SyncStatus.SUCCESSFUL, null));
+		assertThat(this.outbox.results).as("one result, the one that landed").hasSize(1);
+		assertThat(this.outbox.forgotten).extracting(PendingOperation::commandId).containsExactly("cmd-1");
 		assertThat(this.desk.openOperations()).isZero();
 	}
 

@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.ftbridge.events.CommandResult;
 import dev.ftbridge.events.ConnectionStatusObserved;
+import dev.ftbridge.events.EventPublishException;
 import dev.ftbridge.events.Outcome;
 import dev.ftbridge.events.TransformationStatusObserved;
 
@@ -24,10 +25,17 @@ final class RecordingOutbox implements Outbox {
 
 	final List<Object> statuses = new CopyOnWriteArrayList<>();
 
+	/** The next result is kept, but its publisher hears a failure (a lost ack). */
+	volatile boolean loseNextAck;
+
 	@Override
 	public void result(PendingOperation operation, CommandResult result) {
 		this.resultKeys.add(operation.key());
 		this.results.add(result);
+		if (this.loseNextAck) {
+			this.loseNextAck = false;
+			throw new EventPublishException("interrupted while publishing (the broker has it)", null);
+		}
 	}
 
 	@Override

@@ -102,6 +102,28 @@ final class BridgeProcess implements AutoCloseable {
 		return this.process.isAlive();
 	}
 
+	/**
+	 * Writes a thread dump of the bridge (with the JDK's jstack) next to its log, for
+	 * failure messages; returns where.
+	 */
+	Path threadDump() {
+		Path dump = this.log.resolveSibling(this.log.getFileName() + ".threads.txt");
+		String jstack = System.getProperty("java.home") + "/bin/jstack";
+		try {
+			Process process = new ProcessBuilder(jstack, Long.toString(this.process.pid())).redirectErrorStream(true)
+				.redirectOutput(dump.toFile())
+				.start();
+			process.waitFor(30, TimeUnit.SECONDS);
+		}
+		catch (IOException ex) {
+			return null;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		return dump;
+	}
+
 	/** The last lines of the bridge's output, for failure messages. */
 	String tail() {
 		try {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.ftbridge.support.Commands;
@@ -20,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BrokerRestartProcessTest {
 
-	@TempDir
+	/** Kept when the test fails: the broker's and every bridge's log are in it. */
+	@TempDir(cleanup = CleanupMode.ON_SUCCESS)
 	Path directory;
 
 	private Stage stage;

@@ -9,6 +9,7 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.ftbridge.support.Commands;
@@ -22,7 +23,8 @@ import dev.ftbridge.support.TopicRecorder;
  */
 class CrashRecoveryProcessTest {
 
-	@TempDir
+	/** Kept when the test fails: the broker's and every bridge's log are in it. */
+	@TempDir(cleanup = CleanupMode.ON_SUCCESS)
 	Path directory;
 
 	private Stage stage;

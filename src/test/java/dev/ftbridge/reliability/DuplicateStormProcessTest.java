@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.ftbridge.support.Commands;
@@ -26,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DuplicateStormProcessTest {
 
-	@TempDir
+	/** Kept when the test fails: the broker's and every bridge's log are in it. */
+	@TempDir(cleanup = CleanupMode.ON_SUCCESS)
 	Path directory;
 
 	private Stage stage;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.ftbridge.support.Commands;
@@ -22,7 +23,8 @@ class GracefulShutdownProcessTest {
 
 	private static final Duration GRACE = Duration.ofSeconds(10);
 
-	@TempDir
+	/** Kept when the test fails: the broker's and every bridge's log are in it. */
+	@TempDir(cleanup = CleanupMode.ON_SUCCESS)
 	Path directory;
 
 	private Stage stage;
@@ -41,15 +43,18 @@ class GracefulShutdownProcessTest {
 	void sigtermUnderLoadExitsWithinTheGraceAndLosesOrRepeatsNothing() throws Exception {
 		Workload workload = Workload.mixed(this.stage.sandbox(), 1000, 41);
 		String grace = "--ftbridge.command.shutdown-grace=" + GRACE.toSeconds() + "s";
+		// fewer commands at once, so that SIGTERM comes while most are still to do
+		String slower = "--ftbridge.command.max-concurrency=" + Integer.getInteger("graceful.concurrency", 4);
 		Duration exit;
 		try (Commands producer = new Commands(this.stage.bootstrapServers(), "fivetran.commands")) {
 			TopicRecorder results;
 			try (BridgeProcess bridge = this.stage.readyBridge(Outcomes.QUICK_COMPLETION[0],
-					Outcomes.QUICK_COMPLETION[1], grace)) {
+					Outcomes.QUICK_COMPLETION[1], grace, slower, "--logging.level.dev.ftbridge.command=DEBUG")) {
 				results = this.stage.results();
 				workload.publish(producer, 0, workload.size());
 				ProcessSupport.await(Duration.ofSeconds(60), "the bridge to be well into the run",
-						() -> workload.terminalResults(results.records()).size() >= 150);
+						() -> workload.terminalResults(results.records()).size() >= Integer.getInteger("graceful.after",
+								100));
 				int before = workload.terminalResults(results.records()).size();
 				exit = bridge.terminate(Duration.ofSeconds(60));
 				System.out.printf("graceful shutdown: SIGTERM with %d of %d commands ended; exited after %s%n", before,
@@ -59,7 +64,7 @@ class GracefulShutdownProcessTest {
 					.isLessThan(GRACE.plusSeconds(5));
 			}
 			try (BridgeProcess bridge = this.stage.readyBridge(Outcomes.QUICK_COMPLETION[0],
-					Outcomes.QUICK_COMPLETION[1], grace)) {
+					Outcomes.QUICK_COMPLETION[1], grace, "--logging.level.dev.ftbridge.command=DEBUG")) {
 				Outcomes outcomes = Outcomes.await(workload, results, bridge, Duration.ofMinutes(3));
 				System.out.printf(
 						"graceful shutdown: after the restart %d commands ended, %d DUPLICATE results, %s, outcomes %s%n",

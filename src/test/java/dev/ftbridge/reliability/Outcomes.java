@@ -46,7 +46,8 @@ final class Outcomes {
 		while (workload.terminalResults(results.records()).size() < workload.size()) {
 			if (System.nanoTime() > deadline) {
 				throw new AssertionError("after " + timeout.toSeconds() + " s, commands with no terminal result: "
-						+ workload.missingByType(results.records()) + "\nbridge log tail:\n" + bridge.tail());
+						+ workload.missingByType(results.records()) + "\nthread dump: " + bridge.threadDump()
+						+ "\nbridge log tail:\n" + bridge.tail());
 			}
 			Thread.sleep(500);
 		}

@@ -67,7 +67,10 @@ final class Stage implements AutoCloseable {
 		return this.broker.bootstrapServers();
 	}
 
-	/** Starts a bridge (always on the same port, where the sandbox sends webhooks). */
+	/**
+	 * Starts a bridge (always on the same port, where the sandbox sends webhooks); extra
+	 * {@code --name=value} settings replace the defaults of the same name.
+	 */
 	BridgeProcess startBridge(String... extraSettings) throws IOException {
 		this.bridges++;
 		List<String> settings = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + bootstrapServers(),
@@ -76,7 +79,11 @@ final class Stage implements AutoCloseable {
 				"--ftbridge.fivetran.limits.time-scale=" + TIME_SCALE, "--ftbridge.webhook.secrets=" + WEBHOOK_SECRET,
 				"--ftbridge.topics.partitions=6", "--ftbridge.command.max-concurrency=16",
 				"--ftbridge.command.commit-interval=200ms"));
-		settings.addAll(List.of(extraSettings));
+		for (String extra : extraSettings) {
+			String name = extra.substring(0, extra.indexOf('=') + 1);
+			settings.removeIf((setting) -> setting.startsWith(name));
+			settings.add(extra);
+		}
 		return BridgeProcess.start(this.directory.resolve("bridge-" + this.bridges + ".log"), this.bridgePort,
 				settings);
 	}
