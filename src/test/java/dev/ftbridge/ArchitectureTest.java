@@ -11,7 +11,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * Keeps the module graph one-way: {@code command → fivetran, events, operations};
  * {@code webhook → events, operations}; {@code operations → fivetran, events};
- * {@code fivetran} and {@code events} depend on no other module.
+ * {@code fivetran} and {@code events} depend on no other module; {@code cli} (the
+ * command-line publisher) uses only the command validation and the event envelope, starts
+ * no Spring, and nothing in the bridge depends on it.
  */
 class ArchitectureTest {
 
@@ -83,6 +85,27 @@ class ArchitectureTest {
 			.dependOnClassesThat()
 			.resideInAnyPackage("dev.ftbridge.command..", "dev.ftbridge.fivetran..", "dev.ftbridge.webhook..",
 					"dev.ftbridge.operations..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void theCliUsesOnlyCommandValidationAndEvents() {
+		noClasses().that()
+			.resideInAPackage("dev.ftbridge.cli..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.ftbridge.fivetran..", "dev.ftbridge.webhook..", "dev.ftbridge.operations..",
+					"dev.ftbridge.sandbox..", "org.springframework..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void nothingInTheBridgeDependsOnTheCli() {
+		noClasses().that()
+			.resideOutsideOfPackage("dev.ftbridge.cli..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.ftbridge.cli..")
 			.check(CLASSES);
 	}
 

@@ -22,7 +22,8 @@ import dev.ftbridge.support.TopicRecorder;
 /**
  * The bridge against the Fivetran sandbox with its rate limits enforced, time running 30
  * times faster (a minute passes in two seconds), and a circuit breaker tuned to react
- * within seconds. Subclasses share the context, the broker and the sandbox.
+ * within seconds. Subclasses (here and in other packages) share the context, the broker
+ * and the sandbox.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "logging.level.org.apache.kafka=WARN", "ftbridge.topics.partitions=3",
@@ -36,22 +37,22 @@ import dev.ftbridge.support.TopicRecorder;
 				"resilience4j.circuitbreaker.instances.fivetran.sliding-window-size=5",
 				"resilience4j.circuitbreaker.instances.fivetran.wait-duration-in-open-state=1s" })
 @EmbeddedKafka(partitions = 3, brokerProperties = "group.initial.rebalance.delay.ms=0")
-abstract class SandboxBridgeTest {
+public abstract class SandboxBridgeTest {
 
-	static final double TIME_SCALE = 30;
+	protected static final double TIME_SCALE = 30;
 
-	static final FivetranSandbox sandbox = FivetranSandbox.start(SandboxSettings.defaults()
+	protected static final FivetranSandbox sandbox = FivetranSandbox.start(SandboxSettings.defaults()
 		.withCredentials("sandbox-key", "sandbox-secret")
 		.withTimeScale(TIME_SCALE)
 		.withLatency(Latency.disabled())
 		.withLimits(Limits.paid()));
 
-	static final Duration WAIT = Duration.ofSeconds(90);
+	protected static final Duration WAIT = Duration.ofSeconds(90);
 
 	private BridgeClients clients;
 
 	@Autowired
-	EmbeddedKafkaBroker broker;
+	protected EmbeddedKafkaBroker broker;
 
 	@DynamicPropertySource
 	static void sandboxProperties(DynamicPropertyRegistry registry) {
@@ -59,24 +60,24 @@ abstract class SandboxBridgeTest {
 	}
 
 	@BeforeEach
-	void connect() {
+	protected void connect() {
 		this.clients = BridgeClients.of(this.broker.getBrokersAsString());
 		sandbox.faults().clear();
 	}
 
-	Commands commands() {
+	protected Commands commands() {
 		return this.clients.commands();
 	}
 
-	TopicRecorder results() {
+	protected TopicRecorder results() {
 		return this.clients.results();
 	}
 
-	TopicRecorder deadLetters() {
+	protected TopicRecorder deadLetters() {
 		return this.clients.deadLetters();
 	}
 
-	static String unique(String prefix) {
+	protected static String unique(String prefix) {
 		return prefix + "_" + Commands.newId().substring(0, 8);
 	}
 
