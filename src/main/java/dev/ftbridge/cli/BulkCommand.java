@@ -71,13 +71,12 @@ final class BulkCommand implements Callable<Integer> {
 		CsvRows rows = CsvRows.read(this.csv, this.stdin);
 		String seed = (this.seed != null) ? this.seed : UUID.randomUUID().toString();
 		CommandFactory factory = new CommandFactory(this.source, Clock.systemUTC());
-		List<OutgoingCommand> commands = new BulkPlan(template, factory, new BatchIds(seed, template), this.variables,
-				this.environment)
-			.commands(rows);
+		BulkPlan plan = new BulkPlan(template, factory, new BatchIds(seed, template), this.variables, this.environment);
+		List<OutgoingCommand> commands = plan.commands(rows);
 		PrintWriter out = this.spec.commandLine().getOut();
 		PrintWriter err = this.spec.commandLine().getErr();
 		if (this.dryRun) {
-			commands.forEach((command) -> out.println(command.record()));
+			commands.forEach((command) -> out.println(command.record(plan.secrets())));
 			err.println("dry run: " + commands.size() + " valid commands from " + rows.name()
 					+ "; nothing was published (idempotency seed " + seed + ")");
 			return 0;

@@ -2,9 +2,11 @@ package dev.ftbridge.cli;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -27,6 +29,8 @@ final class BulkPlan {
 	private final Map<String, String> variables;
 
 	private final Function<String, String> environment;
+
+	private final Set<String> secrets = new HashSet<>();
 
 	BulkPlan(CommandTemplate template, CommandFactory factory, BatchIds ids, Map<String, String> variables,
 			Function<String, String> environment) {
@@ -82,7 +86,15 @@ final class BulkPlan {
 		if (value == null) {
 			throw CliException.badInput("no value for {{" + name + "}}");
 		}
+		if (!value.isEmpty()) {
+			this.secrets.add(value);
+		}
 		return value;
+	}
+
+	/** The values taken from the environment (typically secrets), not to be shown. */
+	Set<String> secrets() {
+		return this.secrets;
 	}
 
 	/**
