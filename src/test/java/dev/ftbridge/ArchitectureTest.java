@@ -11,7 +11,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * Keeps the module graph one-way: {@code command → fivetran, events, operations};
  * {@code webhook → events, operations}; {@code operations → fivetran, events};
- * {@code fivetran} and {@code events} depend on no other module.
+ * {@code fivetran} and {@code events} depend on no other module; {@code cli} (the
+ * command-line publisher) uses only the command validation and the event envelope, starts
+ * no Spring, and nothing in the bridge depends on it.
  */
 class ArchitectureTest {
 
@@ -87,6 +89,27 @@ class ArchitectureTest {
 	}
 
 	@Test
+	void theCliUsesOnlyCommandValidationAndEvents() {
+		noClasses().that()
+			.resideInAPackage("dev.ftbridge.cli..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.ftbridge.fivetran..", "dev.ftbridge.webhook..", "dev.ftbridge.operations..",
+					"dev.ftbridge.sandbox..", "org.springframework..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void nothingInTheBridgeDependsOnTheCli() {
+		noClasses().that()
+			.resideOutsideOfPackage("dev.ftbridge.cli..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.ftbridge.cli..")
+			.check(CLASSES);
+	}
+
+	@Test
 	void onlyTheFivetranModuleSpeaksHttpToFivetran() {
 		// The sandbox plays Fivetran: its webhook deliveries are HTTP calls to the
 		// bridge.
@@ -114,11 +137,14 @@ class ArchitectureTest {
 
 	@Test
 	void theOperationsAndWebhookUseCasesHaveNoKafkaTypes() {
-		// Only adapters touch Kafka: topic writer, wiring, listener, loader.
+		// Only adapters touch Kafka: topic writer, result reader, wiring, listener,
+		// loader.
 		noClasses().that()
 			.resideInAPackage("dev.ftbridge.operations..")
 			.and()
 			.doNotHaveSimpleName("OperationLog")
+			.and()
+			.doNotHaveSimpleName("ResultHistory")
 			.and()
 			.doNotHaveSimpleName("OperationsConfiguration")
 			.or()

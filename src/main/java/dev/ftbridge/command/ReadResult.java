@@ -1,7 +1,7 @@
 package dev.ftbridge.command;
 
 /** What reading a record gave: a command, or the reason it is not one. */
-sealed interface ReadResult {
+public sealed interface ReadResult {
 
 	/** The record is a valid command. */
 	record Accepted(Command command) implements ReadResult {

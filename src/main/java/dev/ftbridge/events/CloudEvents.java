@@ -7,19 +7,28 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Wraps event data in a CloudEvents 1.0 structured-mode envelope. */
-final class CloudEvents {
+/**
+ * Wraps event data in a CloudEvents 1.0 structured-mode envelope: the bridge's output
+ * events, and the commands the command-line publisher sends.
+ */
+public final class CloudEvents {
 
 	/** The content type of a structured-mode CloudEvent. */
-	static final String STRUCTURED_CONTENT_TYPE = "application/cloudevents+json";
+	public static final String STRUCTURED_CONTENT_TYPE = "application/cloudevents+json";
 
 	private CloudEvents() {
 	}
 
 	static ObjectNode envelope(String source, String type, String subject, Instant time, JsonNode data) {
+		return envelope(UUID.randomUUID().toString(), source, type, subject, time, data);
+	}
+
+	/** An envelope with a given id (for a command, its idempotency key). */
+	public static ObjectNode envelope(String id, String source, String type, String subject, Instant time,
+			JsonNode data) {
 		ObjectNode event = JsonNodeFactory.instance.objectNode();
 		event.put("specversion", "1.0");
-		event.put("id", UUID.randomUUID().toString());
+		event.put("id", id);
 		event.put("source", source);
 		event.put("type", type);
 		if (subject != null) {

@@ -46,6 +46,7 @@ class AvailabilityProbe implements SmartLifecycle {
 
 	@Override
 	public synchronized void start() {
+		this.availability.startUp();
 		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "ftbridge-fivetran-probe");
 			thread.setDaemon(true);

@@ -48,6 +48,14 @@ public class FivetranAvailability implements HealthIndicator {
 		this.shuttingDown = true;
 	}
 
+	/**
+	 * Calls wait for Fivetran again after a restart (a stopped context can start again,
+	 * as Spring's test context cache does when it pauses and resumes contexts).
+	 */
+	void startUp() {
+		this.shuttingDown = false;
+	}
+
 	/** Whether the circuit lets calls through (closed or probing). */
 	boolean circuitAllowsCalls() {
 		CircuitBreaker.State state = this.breaker.getState();

@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import dev.ftbridge.local.Console.Colour;
+import dev.ftbridge.cli.Console;
+import dev.ftbridge.cli.Console.Colour;
 
 /**
  * The classic scripts' day, as commands: bulk-create connections from

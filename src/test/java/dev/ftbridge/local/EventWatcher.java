@@ -17,7 +17,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.ftbridge.local.Console.Colour;
+import dev.ftbridge.cli.Console;
+import dev.ftbridge.cli.EventLines;
+import dev.ftbridge.cli.Console.Colour;
 
 /**
  * Follows the bridge's output topics and prints each event readably: results, status
@@ -92,38 +94,14 @@ final class EventWatcher implements AutoCloseable {
 					+ event.path("connector_id").asString("") + " " + event.path("data").path("status").asString(""));
 			return;
 		}
-		JsonNode data = event.path("data");
-		if (event.path("type").asString().equals("fivetran.command.result")) {
-			this.results.add(data);
-			this.console.line(colour(data.path("outcome").asString()), data.path("outcome").asString(),
-					data.path("command_type").asString() + " " + data.path("resource_id").asString("") + details(data));
-			this.resultListeners.forEach((listener) -> listener.accept(data));
-			return;
+		boolean result = event.path("type").asString().equals("fivetran.command.result");
+		if (result) {
+			this.results.add(event.path("data"));
 		}
-		this.console.line(Colour.BLUE, "STATUS",
-				data.path("connection_id").asString() + " setup=" + data.path("setup_state").asString("?") + " sync="
-						+ data.path("sync_state").asString("?") + " paused=" + data.path("paused").asString("?") + " ("
-						+ data.path("source").asString() + ")");
-	}
-
-	private static String details(JsonNode data) {
-		StringBuilder details = new StringBuilder();
-		if (data.has("reason")) {
-			details.append(" — ").append(data.path("reason").asString());
+		EventLines.of(event).ifPresent((line) -> line.printTo(this.console));
+		if (result) {
+			this.resultListeners.forEach((listener) -> listener.accept(event.path("data")));
 		}
-		if (data.has("sync_id")) {
-			details.append(" sync ").append(data.path("sync_id").asString());
-		}
-		details.append(" (").append(data.path("duration_ms").asLong()).append(" ms)");
-		return details.toString();
-	}
-
-	private static Colour colour(String outcome) {
-		return switch (outcome) {
-			case "SUCCEEDED" -> Colour.GREEN;
-			case "ACCEPTED" -> Colour.CYAN;
-			default -> Colour.RED;
-		};
 	}
 
 	private static String header(ConsumerRecord<String, String> record, String name) {

@@ -22,7 +22,8 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import dev.ftbridge.FtbridgeApplication;
-import dev.ftbridge.local.Console.Colour;
+import dev.ftbridge.cli.Console;
+import dev.ftbridge.cli.Console.Colour;
 import dev.ftbridge.sandbox.FivetranSandbox;
 import dev.ftbridge.sandbox.Latency;
 import dev.ftbridge.sandbox.SandboxSettings;

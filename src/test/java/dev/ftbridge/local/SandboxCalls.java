@@ -4,7 +4,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import dev.ftbridge.local.Console.Colour;
+import dev.ftbridge.cli.Console;
+import dev.ftbridge.cli.Console.Colour;
 import dev.ftbridge.sandbox.FivetranSandbox;
 import dev.ftbridge.sandbox.LoggedRequest;
 
