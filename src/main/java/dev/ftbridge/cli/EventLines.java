@@ -8,7 +8,7 @@ import dev.ftbridge.cli.Console.Colour;
 
 /**
  * One readable line per bridge event: command results, connection and transformation
- * status.
+ * status, described tables.
  */
 public final class EventLines {
 
@@ -29,6 +29,12 @@ public final class EventLines {
 					"transformation " + data.path("transformation_id").asString() + " "
 							+ data.path("status").asString("?") + " (" + data.path("source").asString() + ")"
 							+ happening(data, "status")));
+			case "fivetran.connection.table.described" -> Optional.of(new Line(Colour.BLUE, "TABLE",
+					data.path("connection_id").asString() + " " + data.path("schema").asString() + "."
+							+ data.path("table").asString() + " → "
+							+ data.path("schema_name_in_destination").asString(data.path("schema").asString()) + "."
+							+ data.path("name_in_destination").asString(data.path("table").asString()) + " ("
+							+ data.path("columns").size() + " columns)"));
 			default -> Optional.empty();
 		};
 	}

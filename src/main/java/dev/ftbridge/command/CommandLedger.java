@@ -58,6 +58,10 @@ class CommandLedger {
 			if (existing == null || (STARTED.equals(existing.outcome()) && !STARTED.equals(outcome))) {
 				entries.remove(commandId);
 				Entry entry = new Entry(outcome, at, new HashSet<>());
+				if (existing != null) {
+					// the started mark's record answered by this outcome
+					entry.offsets().addAll(existing.offsets());
+				}
 				entry.answered(offset);
 				entries.put(commandId, entry);
 			}

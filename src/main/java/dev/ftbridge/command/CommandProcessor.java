@@ -89,6 +89,10 @@ class CommandProcessor {
 		}
 		String earlier = this.ledger.outcome(partition, command.id(), now);
 		if (earlier != null && this.ledger.sameRecord(partition, command.id(), offset)) {
+			if (command.costlyToRepeat()) {
+				// a mark left by a crash after the result: no longer needed
+				untilAcknowledged(() -> this.markers.finished(partition, command));
+			}
 			redelivered(command, earlier);
 			return;
 		}
@@ -98,8 +102,8 @@ class CommandProcessor {
 		}
 		boolean costly = command.costlyToRepeat();
 		if (costly) {
-			untilAcknowledged(() -> this.markers.started(partition, command, now));
-			this.ledger.record(partition, command.id(), CommandLedger.STARTED, now, -1);
+			untilAcknowledged(() -> this.markers.started(partition, command, now, offset));
+			this.ledger.record(partition, command.id(), CommandLedger.STARTED, now, offset);
 		}
 		Execution execution;
 		try {
@@ -109,8 +113,7 @@ class CommandProcessor {
 			if (costly && command.type().async()) {
 				// Its one call (sync, resync or run) was not sent: the next owner runs it
 				// afresh instead of reconciling it.
-				withoutInterrupt(() -> untilAcknowledged(() -> this.markers.finished(partition, command)));
-				this.ledger.unmark(partition, command.id());
+				removeMark(partition, command);
 			}
 			log.info("Command {} {} on {} handed back unfinished: {}", command.id(), command.type().type(),
 					command.key(), ex.getMessage());
@@ -119,11 +122,19 @@ class CommandProcessor {
 		finish(partition, offset, command, publish(command, offset, execution, null), costly);
 	}
 
-	/** Runs with the thread's interrupt put aside (a short write while stopping). */
-	private static void withoutInterrupt(Runnable write) {
+	/**
+	 * One try, with the thread's interrupt put aside: if the broker does not take it, the
+	 * mark stays and the next owner reconciles the command instead.
+	 */
+	private void removeMark(int partition, Command command) {
 		boolean interrupted = Thread.interrupted();
 		try {
-			write.run();
+			this.markers.finished(partition, command);
+			this.ledger.unmark(partition, command.id());
+		}
+		catch (EventPublishException ex) {
+			log.warn("Could not remove the started mark of {}; it will be reconciled: {}", command.id(),
+					ex.getMessage());
 		}
 		finally {
 			if (interrupted) {

@@ -81,7 +81,7 @@ class LedgerLoader {
 					String id = marker.path("command_id").asString();
 					idsByKey.put(key, id);
 					this.ledger.record(partition, id, CommandLedger.STARTED,
-							Instant.parse(marker.path("started_at").asString()), -1);
+							Instant.parse(marker.path("started_at").asString()), marker.path("offset").asLong(-1));
 				}
 			}
 		}

@@ -32,9 +32,14 @@ class StartedMarkers {
 		this.timeoutMillis = timeoutMillis;
 	}
 
-	void started(int partition, Command command, Instant at) {
+	/**
+	 * Marks the command started, naming the offset of its record (so that the record,
+	 * delivered again, is recognised even when only the pending operation's terminal
+	 * result made it to the result topic).
+	 */
+	void started(int partition, Command command, Instant at, long offset) {
 		String value = "{\"command_id\":\"" + escape(command.id()) + "\",\"command_type\":\"" + command.type().type()
-				+ "\",\"started_at\":\"" + at + "\"}";
+				+ "\",\"started_at\":\"" + at + "\",\"offset\":" + offset + "}";
 		send(partition, command, value.getBytes(StandardCharsets.UTF_8));
 	}
 

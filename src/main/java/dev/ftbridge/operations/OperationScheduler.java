@@ -48,15 +48,16 @@ class OperationScheduler implements SmartLifecycle {
 	}
 
 	/**
-	 * No new tick starts; a running one finishes (it may be publishing a terminal result,
-	 * which an interrupt would leave in doubt), up to 10 s.
+	 * No new tick starts; a running one gets 2 s to finish (it may be publishing a
+	 * terminal result), then is interrupted. A result left in doubt is checked against
+	 * the result topic before it is published again, here or by the next owner.
 	 */
 	@Override
 	public synchronized void stop() {
 		if (this.executor != null) {
 			this.executor.shutdown();
 			try {
-				if (!this.executor.awaitTermination(10, TimeUnit.SECONDS)) {
+				if (!this.executor.awaitTermination(2, TimeUnit.SECONDS)) {
 					this.executor.shutdownNow();
 				}
 			}

@@ -38,6 +38,16 @@ class CommandLedgerTest {
 	}
 
 	@Test
+	void anOutcomeWithoutAnOffsetKeepsTheOffsetOfTheStartedMark() {
+		// a crash after the pending operation, before ACCEPTED: the only result is the
+		// operation's terminal one, which does not name the command's record
+		this.ledger.record(0, "cmd-1", CommandLedger.STARTED, NOW, 41);
+		this.ledger.record(0, "cmd-1", "SUCCEEDED", NOW.plusSeconds(60), -1);
+		assertThat(this.ledger.sameRecord(0, "cmd-1", 41)).isTrue();
+		assertThat(this.ledger.sameRecord(0, "cmd-1", 42)).isFalse();
+	}
+
+	@Test
 	void outcomesOlderThanTheWindowAreForgotten() {
 		this.ledger.record(0, "old", "SUCCEEDED", NOW, 1);
 		this.ledger.record(0, "new", "SUCCEEDED", NOW.plus(Duration.ofHours(25)), 2);

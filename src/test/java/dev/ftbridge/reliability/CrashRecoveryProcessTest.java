@@ -39,30 +39,43 @@ class CrashRecoveryProcessTest {
 		this.stage.close();
 	}
 
+	/**
+	 * Four commands at a time, so that the kills land while costly calls are in flight.
+	 */
+	private static final String[] SETTINGS = { Outcomes.QUICK_COMPLETION[0], Outcomes.QUICK_COMPLETION[1],
+			"--ftbridge.command.max-concurrency=4" };
+
 	@Test
 	void killedThreeTimesEveryCommandEndsOnceAndNoCostlyEffectRunsTwice() throws Exception {
 		Workload workload = Workload.mixed(this.stage.sandbox(), 1000, 11);
 		Random random = new Random(11);
 		List<Long> recoveries = new ArrayList<>();
-		BridgeProcess bridge = this.stage.readyBridge(Outcomes.QUICK_COMPLETION);
+		BridgeProcess bridge = this.stage.readyBridge(SETTINGS);
 		try (Commands producer = new Commands(this.stage.bootstrapServers(), "fivetran.commands")) {
 			TopicRecorder results = this.stage.results();
 			int chunk = workload.size() / 4;
+			List<Integer> killedAt = new ArrayList<>();
 			for (int kill = 0; kill < 3; kill++) {
-				workload.publish(producer, kill * chunk, (kill + 1) * chunk);
-				Thread.sleep(300 + random.nextInt(2500));
+				int from = kill * chunk;
+				workload.publish(producer, from, from + chunk);
+				// killed when a random 20–80 % of the chunk has a first result: mid-run
+				int answered = chunk / 5 + random.nextInt(chunk * 3 / 5);
+				ProcessSupport.await(Duration.ofSeconds(60), answered + " answers before the kill",
+						() -> workload.answered(results.records(), from, from + chunk) >= answered);
+				killedAt.add(workload.answered(results.records(), from, from + chunk));
 				bridge.kill();
 				long restarting = System.nanoTime();
-				bridge = this.stage.readyBridge(Outcomes.QUICK_COMPLETION);
+				bridge = this.stage.readyBridge(SETTINGS);
 				recoveries.add(Duration.ofNanos(System.nanoTime() - restarting).toMillis());
 			}
 			workload.publish(producer, 3 * chunk, workload.size());
 			Outcomes outcomes = Outcomes.await(workload, results, bridge, Duration.ofMinutes(3));
 			System.out.printf(
-					"crash recovery: %d commands (%d costly), 3 × SIGKILL, restart to ready %s ms, %d DUPLICATE results "
-							+ "for redelivered commands, %s, outcomes %s%n",
-					workload.size(), workload.costly(), recoveries, outcomes.count("DUPLICATE"),
-					this.stage.recoveryFigures(), outcomes.terminalByOutcome());
+					"crash recovery: %d commands (%d costly), SIGKILL when %s of each %d-command chunk were answered, "
+							+ "restart to ready %s ms, all ended %d s after the last chunk, %d DUPLICATE results, %s, "
+							+ "outcomes %s%n",
+					workload.size(), workload.costly(), killedAt, chunk, recoveries, outcomes.waited().toSeconds(),
+					outcomes.count("DUPLICATE"), this.stage.recoveryFigures(), outcomes.terminalByOutcome());
 			outcomes.assertExactlyOneTerminalEach();
 			outcomes.assertNoDuplicateResults();
 			outcomes.assertCostlyEffectsAtMostOnce(this.stage.sandbox().requestLog().requests());

@@ -31,9 +31,17 @@ final class Outcomes {
 
 	private final List<Recorded> results;
 
-	private Outcomes(Workload workload, List<Recorded> results) {
+	private final Duration waited;
+
+	private Outcomes(Workload workload, List<Recorded> results, Duration waited) {
 		this.workload = workload;
 		this.results = results;
+		this.waited = waited;
+	}
+
+	/** How long it took from the call to {@link #await} until every command had ended. */
+	Duration waited() {
+		return this.waited;
 	}
 
 	/**
@@ -42,7 +50,8 @@ final class Outcomes {
 	 */
 	static Outcomes await(Workload workload, TopicRecorder results, BridgeProcess bridge, Duration timeout)
 			throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
+		long start = System.nanoTime();
+		long deadline = start + timeout.toNanos();
 		while (workload.terminalResults(results.records()).size() < workload.size()) {
 			if (System.nanoTime() > deadline) {
 				throw new AssertionError("after " + timeout.toSeconds() + " s, commands with no terminal result: "
@@ -51,8 +60,9 @@ final class Outcomes {
 			}
 			Thread.sleep(500);
 		}
+		Duration waited = Duration.ofNanos(System.nanoTime() - start);
 		Thread.sleep(3000);
-		return new Outcomes(workload, results.records());
+		return new Outcomes(workload, results.records(), waited);
 	}
 
 	long count(String outcome) {

@@ -3,6 +3,7 @@ package dev.ftbridge.reliability;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,6 +165,20 @@ final class Workload {
 		producer.flush();
 	}
 
+	/** How many commands of {@code [from, to)} have any result yet. */
+	int answered(List<Recorded> results, int from, int to) {
+		Set<String> ids = new HashSet<>();
+		this.commands.subList(from, to).forEach((sent) -> ids.add(sent.id()));
+		Set<String> answered = new HashSet<>();
+		for (Recorded result : results) {
+			String id = result.dataText("command_id");
+			if (ids.contains(id)) {
+				answered.add(id);
+			}
+		}
+		return answered.size();
+	}
+
 	/** Terminal results per command id of this workload (ids with none are absent). */
 	Map<String, Integer> terminalResults(List<Recorded> results) {
 		Set<String> ids = ids();
@@ -203,7 +218,7 @@ final class Workload {
 	}
 
 	private Set<String> ids() {
-		Set<String> ids = new java.util.HashSet<>();
+		Set<String> ids = new HashSet<>();
 		this.commands.forEach((sent) -> ids.add(sent.id()));
 		return ids;
 	}
