@@ -55,7 +55,12 @@ class CommandLedger {
 		Map<String, Entry> entries = this.partitions.computeIfAbsent(partition, (p) -> new LinkedHashMap<>());
 		synchronized (entries) {
 			Entry existing = entries.get(commandId);
-			if (existing == null || (STARTED.equals(existing.outcome()) && !STARTED.equals(outcome))) {
+			if (existing != null && !STARTED.equals(existing.outcome())) {
+				// a later result of the same command (e.g. a reconciled one) still names
+				// a record of it
+				existing.answered(offset);
+			}
+			else if (existing == null || !STARTED.equals(outcome)) {
 				entries.remove(commandId);
 				Entry entry = new Entry(outcome, at, new HashSet<>());
 				if (existing != null) {

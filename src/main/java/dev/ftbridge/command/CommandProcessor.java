@@ -89,10 +89,10 @@ class CommandProcessor {
 		}
 		String earlier = this.ledger.outcome(partition, command.id(), now);
 		if (earlier != null && this.ledger.sameRecord(partition, command.id(), offset)) {
-			if (command.costlyToRepeat()) {
-				// a mark left by a crash after the result: no longer needed
-				untilAcknowledged(() -> this.markers.finished(partition, command));
-			}
+			// A mark left by a crash stays: it may be all that names this record (when
+			// the
+			// only result came from the pending operation). Marks older than the dedup
+			// window are ignored.
 			redelivered(command, earlier);
 			return;
 		}

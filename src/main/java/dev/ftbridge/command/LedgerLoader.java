@@ -62,6 +62,7 @@ class LedgerLoader {
 	 */
 	private void loadMarkers(int partition) {
 		TopicPartition markers = new TopicPartition(this.markerTopic, partition);
+		Instant since = this.clock.instant().minus(this.ledger.window());
 		Map<String, String> idsByKey = new HashMap<>();
 		try (Consumer<byte[], byte[]> consumer = this.consumers.createConsumer("ftbridge-ledger", "-markers")) {
 			consumer.assign(List.of(markers));
@@ -79,9 +80,13 @@ class LedgerLoader {
 					}
 					JsonNode marker = this.json.readTree(record.value());
 					String id = marker.path("command_id").asString();
+					Instant startedAt = Instant.parse(marker.path("started_at").asString());
+					if (startedAt.isBefore(since)) {
+						continue;
+					}
 					idsByKey.put(key, id);
-					this.ledger.record(partition, id, CommandLedger.STARTED,
-							Instant.parse(marker.path("started_at").asString()), marker.path("offset").asLong(-1));
+					this.ledger.record(partition, id, CommandLedger.STARTED, startedAt,
+							marker.path("offset").asLong(-1));
 				}
 			}
 		}

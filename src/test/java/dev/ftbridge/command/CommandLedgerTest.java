@@ -48,6 +48,16 @@ class CommandLedgerTest {
 	}
 
 	@Test
+	void aLaterResultOfTheSameCommandStillNamesItsRecord() {
+		// the pending operation's terminal result (no offset) is read before the
+		// reconciled ACCEPTED that names the record
+		this.ledger.record(0, "cmd-1", "SUCCEEDED", NOW, -1);
+		this.ledger.record(0, "cmd-1", "ACCEPTED", NOW.plusSeconds(2), 41);
+		assertThat(this.ledger.outcome(0, "cmd-1", NOW.plusSeconds(3))).isEqualTo("SUCCEEDED");
+		assertThat(this.ledger.sameRecord(0, "cmd-1", 41)).isTrue();
+	}
+
+	@Test
 	void outcomesOlderThanTheWindowAreForgotten() {
 		this.ledger.record(0, "old", "SUCCEEDED", NOW, 1);
 		this.ledger.record(0, "new", "SUCCEEDED", NOW.plus(Duration.ofHours(25)), 2);
