@@ -66,11 +66,17 @@ class DestinationCreation {
 			return this.fivetran.execute(request).data();
 		}
 		catch (FivetranException ex) {
-			existing = ex.ambiguous() ? this.admin.findGroup(name) : null;
-			if (existing == null) {
+			if (!ex.ambiguous()) {
 				throw ex;
 			}
-			return existing;
+			// The answer was lost: sent again only when Fivetran has no such group.
+			try {
+				existing = this.admin.findGroup(name);
+				return (existing != null) ? existing : this.fivetran.execute(request).data();
+			}
+			catch (FivetranException again) {
+				throw ex;
+			}
 		}
 	}
 
@@ -93,9 +99,9 @@ class DestinationCreation {
 			}
 		}
 		catch (FivetranException ex) {
-			destination = ex.ambiguous() ? existingAfterLoss(groupId) : null;
-			result = (destination != null) ? found(command, started, destination, "the create's answer was lost")
-					: Results.failed(command, started, request, ex);
+			Recovered recovered = ex.ambiguous() ? afterLostAnswer(command, started, request, groupId, ex) : null;
+			destination = (recovered != null) ? recovered.destination() : null;
+			result = (recovered != null) ? recovered.result() : Results.failed(command, started, request, ex);
 			if (destination == null && group != null) {
 				result.reason("the group '" + group.path("name").asString("") + "' was created (id " + groupId
 						+ "), but the destination " + (ex.ambiguous() ? "may not have been" : "was not") + ": "
@@ -131,13 +137,32 @@ class DestinationCreation {
 		}
 	}
 
-	private JsonNode existingAfterLoss(String groupId) {
+	/**
+	 * After a lost answer: the group's destination if Fivetran shows one, else the create
+	 * sent again; {@code null} when neither could be done (the outcome stays unknown).
+	 */
+	private Recovered afterLostAnswer(Command command, Instant started, FivetranRequest request, String groupId,
+			FivetranException lost) {
 		try {
-			return existingDestination(groupId);
+			JsonNode existing = existingDestination(groupId);
+			if (existing != null) {
+				return new Recovered(existing, found(command, started, existing, "the create's answer was lost"));
+			}
+			FivetranResponse response = this.fivetran.execute(request);
+			return new Recovered(response.data(),
+					this.admin.created(command, started, response)
+						.attempts(lost.attempts() + response.attempts())
+						.reason("the first create's answer was lost (" + lost.getMessage()
+								+ "); Fivetran showed no destination for the group, so it was sent again"));
 		}
 		catch (FivetranException ex) {
 			return null;
 		}
+	}
+
+	/** A destination found or created after a lost answer, and its result. */
+	private record Recovered(JsonNode destination, CommandResult.Builder result) {
+
 	}
 
 	private static FivetranRequest groupRequest(Command command) {
