@@ -61,13 +61,39 @@ class LocalRunProcessTest {
 			long pid = process.pid();
 			long stopping = System.nanoTime();
 			new ProcessBuilder("kill", "-INT", Long.toString(pid)).start().waitFor();
-			assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("stopped within 10 s of SIGINT").isTrue();
+			boolean stopped = process.waitFor(10, TimeUnit.SECONDS);
+			assertThat(stopped)
+				.as("stopped within 10 s of SIGINT; threads then:%n%s%noutput:%n%s", stopped ? "" : threadDump(pid),
+						tail(lines))
+				.isTrue();
 			long stopMillis = Duration.ofNanos(System.nanoTime() - stopping).toMillis();
 			System.out.printf("local run: ready in %s ms, heap used at ready %s MiB, stopped %d ms after SIGINT%n",
 					ready.group(1), ready.group(2), stopMillis);
 		}
 		finally {
 			process.destroyForcibly();
+		}
+	}
+
+	private static String tail(List<String> lines) {
+		return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+	}
+
+	private static String threadDump(long pid) {
+		try {
+			Process jstack = new ProcessBuilder(System.getProperty("java.home") + "/bin/jstack", Long.toString(pid))
+				.redirectErrorStream(true)
+				.start();
+			String dump = new String(jstack.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			jstack.waitFor(30, TimeUnit.SECONDS);
+			return dump;
+		}
+		catch (IOException ex) {
+			return "(no thread dump: " + ex.getMessage() + ")";
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return "(interrupted)";
 		}
 	}
 
