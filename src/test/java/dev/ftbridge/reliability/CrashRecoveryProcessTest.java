@@ -73,9 +73,10 @@ class CrashRecoveryProcessTest {
 			System.out.printf(
 					"crash recovery: %d commands (%d costly), SIGKILL when %s of each %d-command chunk were answered, "
 							+ "restart to ready %s ms, all ended %d s after the last chunk, %d DUPLICATE results, %s, "
-							+ "outcomes %s%n",
+							+ "outcomes %s%s%n",
 					workload.size(), workload.costly(), killedAt, chunk, recoveries, outcomes.waited().toSeconds(),
-					outcomes.count("DUPLICATE"), this.stage.recoveryFigures(), outcomes.terminalByOutcome());
+					outcomes.count("DUPLICATE"), this.stage.recoveryFigures(), outcomes.terminalByOutcome(),
+					outcomes.notSucceeded());
 			outcomes.assertExactlyOneTerminalEach();
 			outcomes.assertNoDuplicateResults();
 			outcomes.assertCostlyEffectsAtMostOnce(this.stage.sandbox().requestLog().requests());

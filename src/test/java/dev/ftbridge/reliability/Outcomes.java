@@ -120,6 +120,18 @@ final class Outcomes {
 		return effects.values().stream().mapToInt(Integer::intValue).sum();
 	}
 
+	/** Every command whose terminal result is not SUCCEEDED, with all its results. */
+	String notSucceeded() {
+		StringBuilder text = new StringBuilder();
+		this.results.stream()
+			.filter((result) -> Workload.TERMINAL.contains(result.dataText("outcome")))
+			.filter((result) -> !"SUCCEEDED".equals(result.dataText("outcome")))
+			.map((result) -> result.dataText("command_id"))
+			.distinct()
+			.forEach((id) -> text.append("\n  ").append(describe(id)));
+		return text.toString();
+	}
+
 	/** A command's type and every result it got, for failure messages. */
 	String describe(String id) {
 		String type = this.workload.commands()

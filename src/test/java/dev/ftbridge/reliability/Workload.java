@@ -24,9 +24,10 @@ import dev.ftbridge.support.TopicRecorder.Recorded;
  * how many terminal results each command id got.
  *
  * <p>
- * Each costly command has a target of its own (a create its own schema name, a resync,
- * tables resync or forced sync its own connection, a run its own transformation), so an
- * effect applied twice at the sandbox is a command executed twice.
+ * Each costly command has a target of its own (a connection create its own schema name, a
+ * group, team or user create its own name or email, a resync, tables resync or forced
+ * sync its own connection, a run its own transformation), so an effect applied twice at
+ * the sandbox is a command executed twice.
  */
 final class Workload {
 
@@ -58,7 +59,9 @@ final class Workload {
 		}
 		int share = size / 10;
 		List<List<Sent>> lanes = new ArrayList<>();
-		for (int i = 0; i < share * 3 / 2; i++) {
+		// connection creates, and group, team and user creates (share / 10 each) make 15
+		// %
+		for (int i = 0; i < share * 3 / 2 - 3 * (share / 10); i++) {
 			String schema = "s" + seed + "_" + i;
 			lanes.add(List.of(workload.command(group + "/" + schema, "fivetran.connection.create",
 					"{\"group_id\":\"" + group + "\",\"service\":\"postgres\",\"run_setup_tests\":false,"
@@ -95,6 +98,17 @@ final class Workload {
 					workload.command(tested, "fivetran.connection.test", data(tested, "{}"), null)));
 			String deleted = sandbox.state().addConnection(group, "postgres", "d" + i);
 			lanes.add(List.of(workload.command(deleted, "fivetran.connection.delete", data(deleted, "{}"), null)));
+		}
+		for (int i = 0; i < share / 10; i++) {
+			String name = "team_" + seed + "_" + i;
+			lanes.add(List.of(workload.command("group_" + seed + "_" + i, "fivetran.group.create",
+					"{\"name\":\"group_" + seed + "_" + i + "\"}", "POST /v1/groups group_" + seed + "_" + i)));
+			lanes.add(List.of(workload.command(name, "fivetran.team.create", "{\"name\":\"" + name + "\"}",
+					"POST /v1/teams " + name)));
+			String email = "user" + seed + "_" + i + "@example.com";
+			lanes.add(List.of(workload.command(email, "fivetran.user.create",
+					"{\"email\":\"" + email + "\",\"given_name\":\"Ada\",\"family_name\":\"L" + i + "\"}",
+					"POST /v1/users " + email)));
 		}
 		while (workload.commands.size() < size) {
 			lanes.add(List
@@ -208,9 +222,14 @@ final class Workload {
 		this.effectOwners.keySet().forEach((target) -> counts.put(target, 0));
 		for (LoggedRequest request : requests) {
 			if (request.applied() && "POST".equals(request.method())) {
-				String target = request.path().equals("/v1/connections")
-						? "create " + JSON.readTree(request.body()).path("config").path("schema").asString()
-						: request.path();
+				String target = switch (request.path()) {
+					case "/v1/connections" ->
+						"create " + JSON.readTree(request.body()).path("config").path("schema").asString();
+					case "/v1/groups", "/v1/teams" ->
+						"POST " + request.path() + " " + JSON.readTree(request.body()).path("name").asString();
+					case "/v1/users" -> "POST /v1/users " + JSON.readTree(request.body()).path("email").asString();
+					default -> request.path();
+				};
 				counts.computeIfPresent(target, (key, count) -> count + 1);
 			}
 		}
