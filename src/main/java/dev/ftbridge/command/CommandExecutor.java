@@ -58,6 +58,7 @@ class CommandExecutor {
 			case CONNECTION_SYNC, CONNECTION_RESYNC, CONNECTION_TABLES_RESYNC ->
 				reconciliation.sync(command, startedAt, now);
 			case TRANSFORMATION_RUN -> reconciliation.run(command, startedAt, now);
+			case CONNECTION_DELETE -> reconciliation.delete(command, startedAt, now, () -> execute(command));
 			// A create looks its connection up before sending, per group.
 			case CONNECTION_CREATE -> create(command, now, true);
 			case GROUP_CREATE, DESTINATION_CREATE, USER_CREATE, TEAM_CREATE, WEBHOOK_CREATE ->

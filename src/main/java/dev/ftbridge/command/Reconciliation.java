@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
 
@@ -55,6 +56,26 @@ class Reconciliation {
 					+ startedAt + "); it is not sent again, since that could repeat a costly sync"));
 		}
 		catch (FivetranException ex) {
+			return Execution.of(unknown(command, now, "Fivetran could not be asked what happened: " + ex.getMessage()));
+		}
+	}
+
+	/**
+	 * A delete: if the connection is gone, the delete landed before the restart
+	 * (SUCCEEDED, not sent again); if it is still there, it is deleted now.
+	 */
+	Execution delete(Command command, Instant startedAt, Instant now, Supplier<Execution> again) {
+		try {
+			this.fivetran.execute(FivetranRequests.connectionDetails(command.text("connection_id")));
+			return again.get();
+		}
+		catch (FivetranException ex) {
+			if (ex.httpStatus() == 404) {
+				return Execution.of(Results.start(command, Outcome.SUCCEEDED, now)
+					.reason("reconciled after a restart: the connection no longer exists — deleted after the command "
+							+ "started (" + startedAt + "); not sent again")
+					.build(this.clock.instant()));
+			}
 			return Execution.of(unknown(command, now, "Fivetran could not be asked what happened: " + ex.getMessage()));
 		}
 	}

@@ -85,6 +85,33 @@ class CrashReconciliationIntegrationTest extends BridgeIntegrationTest {
 	}
 
 	@Test
+	void aDeleteStartedBeforeACrashIsSucceededIfTheConnectionIsGoneAndSentIfNot() {
+		String gone = CommandFlowIntegrationTest.unique("gone");
+		String still = CommandFlowIntegrationTest.unique("still");
+		fivetran.when((r) -> r.path().equals("/v1/connections/" + gone) && r.method().equals("GET"),
+				(r) -> Response.json(404, "{\"code\":\"NotFound_Connection\",\"message\":\"Connection with id '" + gone
+						+ "' doesn't exist\"}"));
+		String deletedBefore = Commands.newId();
+		String notYet = Commands.newId();
+		Instant crashedAt = Instant.now().minusSeconds(60);
+		mark(gone, deletedBefore, "fivetran.connection.delete", crashedAt);
+		mark(still, notYet, "fivetran.connection.delete", crashedAt);
+		this.consumer.stop();
+		this.consumer.start();
+
+		commands().send(gone, deletedBefore, "fivetran.connection.delete", "{\"connection_id\":\"" + gone + "\"}");
+		commands().send(still, notYet, "fivetran.connection.delete", "{\"connection_id\":\"" + still + "\"}");
+
+		Recorded deleted = resultOf(deletedBefore);
+		assertThat(deleted.dataText("outcome")).as("not FAILED with a 404: this command deleted it")
+			.isEqualTo("SUCCEEDED");
+		assertThat(deleted.dataText("reason")).contains("no longer exists", "not sent again");
+		assertThat(fivetran.requests("DELETE", "/v1/connections/" + gone)).isEmpty();
+		assertThat(resultOf(notYet).dataText("outcome")).isEqualTo("SUCCEEDED");
+		assertThat(fivetran.requests("DELETE", "/v1/connections/" + still)).hasSize(1);
+	}
+
+	@Test
 	void aCostlyCommandIsMarkedBeforeTheCallAndUnmarkedAfterItsResult() {
 		String connection = CommandFlowIntegrationTest.unique("mark");
 		String id = Commands.newId();
