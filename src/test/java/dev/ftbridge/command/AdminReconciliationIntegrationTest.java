@@ -22,6 +22,7 @@ import org.springframework.test.context.TestPropertySource;
 import dev.ftbridge.resilience.SandboxBridgeTest;
 import dev.ftbridge.sandbox.LoggedRequest;
 import dev.ftbridge.support.Commands;
+import dev.ftbridge.support.CrashMarks;
 import dev.ftbridge.support.TopicRecorder.Recorded;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -311,22 +312,8 @@ class AdminReconciliationIntegrationTest extends SandboxBridgeTest {
 				+ "\",\"service\":\"snowflake\",\"time_zone_offset\":\"+1\",\"run_setup_tests\":false}";
 	}
 
-	/** A started mark as an instance that crashed after calling Fivetran leaves it. */
 	private void mark(String key, String commandId, String type, Instant startedAt) {
-		int partition = Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % PARTITIONS;
-		String value = "{\"command_id\":\"" + commandId + "\",\"command_type\":\"" + type + "\",\"started_at\":\""
-				+ startedAt + "\"}";
-		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.getBrokersAsString(),
-						ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-						ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
-			producer.send(new ProducerRecord<>("fivetran.command-ledger", partition,
-					(key + "/" + commandId).getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8)))
-				.get();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		CrashMarks.mark(this.broker.getBrokersAsString(), PARTITIONS, key, commandId, type, startedAt);
 	}
 
 }

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.ftbridge.BridgeIntegrationTest;
 import dev.ftbridge.support.Commands;
+import dev.ftbridge.support.CrashMarks;
 import dev.ftbridge.support.MockFivetran;
 import dev.ftbridge.support.MockFivetran.Response;
 import dev.ftbridge.support.TopicRecorder;
@@ -125,20 +126,7 @@ class CrashReconciliationIntegrationTest extends BridgeIntegrationTest {
 	}
 
 	private void mark(String key, String commandId, String type, Instant startedAt) {
-		int partition = Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % PARTITIONS;
-		String value = "{\"command_id\":\"" + commandId + "\",\"command_type\":\"" + type + "\",\"started_at\":\""
-				+ startedAt + "\"}";
-		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.getBrokersAsString(),
-						ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-						ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
-			producer.send(new ProducerRecord<>("fivetran.command-ledger", partition,
-					(key + "/" + commandId).getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8)))
-				.get();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		CrashMarks.mark(this.broker.getBrokersAsString(), PARTITIONS, key, commandId, type, startedAt);
 	}
 
 }

@@ -1,13 +1,8 @@
 package dev.ftbridge.reliability;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.ftbridge.support.Commands;
 import dev.ftbridge.support.TopicRecorder;
@@ -19,23 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * works through a run of commands: the bridge keeps running, says it is not ready while
  * Kafka is gone, reconnects by itself, and every command still ends exactly once.
  */
-class BrokerRestartProcessTest {
-
-	/** Kept when the test fails: the broker's and every bridge's log are in it. */
-	@TempDir(cleanup = CleanupMode.ON_SUCCESS)
-	Path directory;
-
-	private Stage stage;
-
-	@BeforeEach
-	void start() throws Exception {
-		this.stage = Stage.start(this.directory);
-	}
-
-	@AfterEach
-	void stop() throws Exception {
-		this.stage.close();
-	}
+class BrokerRestartProcessTest extends ProcessTest {
 
 	@Test
 	void theBridgeRidesOutABrokerRestartAndLosesOrRepeatsNothing() throws Exception {

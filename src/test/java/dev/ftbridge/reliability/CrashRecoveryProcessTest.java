@@ -1,16 +1,11 @@
 package dev.ftbridge.reliability;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.ftbridge.support.Commands;
 import dev.ftbridge.support.TopicRecorder;
@@ -21,23 +16,7 @@ import dev.ftbridge.support.TopicRecorder;
  * one terminal result, and Fivetran never applies a create, resync, tables resync, forced
  * sync or transformation run twice for one command.
  */
-class CrashRecoveryProcessTest {
-
-	/** Kept when the test fails: the broker's and every bridge's log are in it. */
-	@TempDir(cleanup = CleanupMode.ON_SUCCESS)
-	Path directory;
-
-	private Stage stage;
-
-	@BeforeEach
-	void start() throws Exception {
-		this.stage = Stage.start(this.directory);
-	}
-
-	@AfterEach
-	void stop() throws Exception {
-		this.stage.close();
-	}
+class CrashRecoveryProcessTest extends ProcessTest {
 
 	/**
 	 * Four commands at a time, so that the kills land while costly calls are in flight.

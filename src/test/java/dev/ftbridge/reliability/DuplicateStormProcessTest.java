@@ -1,6 +1,5 @@
 package dev.ftbridge.reliability;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -8,11 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.ftbridge.support.Commands;
 import dev.ftbridge.support.TopicRecorder;
@@ -25,23 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * id, the third copy after the bridge was restarted. Each command executes once; every
  * copy gets a {@code DUPLICATE} result that names the original.
  */
-class DuplicateStormProcessTest {
-
-	/** Kept when the test fails: the broker's and every bridge's log are in it. */
-	@TempDir(cleanup = CleanupMode.ON_SUCCESS)
-	Path directory;
-
-	private Stage stage;
-
-	@BeforeEach
-	void start() throws Exception {
-		this.stage = Stage.start(this.directory);
-	}
-
-	@AfterEach
-	void stop() throws Exception {
-		this.stage.close();
-	}
+class DuplicateStormProcessTest extends ProcessTest {
 
 	@Test
 	void eachOf500CommandsPublishedThreeTimesExecutesOnce() throws Exception {

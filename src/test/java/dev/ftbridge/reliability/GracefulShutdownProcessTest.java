@@ -1,13 +1,8 @@
 package dev.ftbridge.reliability;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.ftbridge.support.Commands;
 import dev.ftbridge.support.TopicRecorder;
@@ -19,25 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * grace, and after a restart every command ends exactly once, none executed twice and
  * none left in doubt.
  */
-class GracefulShutdownProcessTest {
+class GracefulShutdownProcessTest extends ProcessTest {
 
 	private static final Duration GRACE = Duration.ofSeconds(10);
-
-	/** Kept when the test fails: the broker's and every bridge's log are in it. */
-	@TempDir(cleanup = CleanupMode.ON_SUCCESS)
-	Path directory;
-
-	private Stage stage;
-
-	@BeforeEach
-	void start() throws Exception {
-		this.stage = Stage.start(this.directory);
-	}
-
-	@AfterEach
-	void stop() throws Exception {
-		this.stage.close();
-	}
 
 	@Test
 	void sigtermUnderLoadExitsWithinTheGraceAndLosesOrRepeatsNothing() throws Exception {
