@@ -130,7 +130,7 @@ class DestinationCreation {
 			return this.fivetran.execute(FivetranRequests.destinationDetails(groupId)).data();
 		}
 		catch (FivetranException ex) {
-			if (ex.httpStatus() == 404) {
+			if (ex.notFound()) {
 				return null;
 			}
 			throw ex;

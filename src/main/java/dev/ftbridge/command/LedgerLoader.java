@@ -10,7 +10,6 @@ import java.util.Map;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -19,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.kafka.core.ConsumerFactory;
 
 import dev.ftbridge.events.EventPublisher;
+import dev.ftbridge.events.PartitionScan;
 
 /**
  * Rebuilds the {@link CommandLedger} for a command partition from the same partition of
@@ -96,18 +96,7 @@ class LedgerLoader {
 		TopicPartition results = new TopicPartition(this.resultTopic, partition);
 		Instant since = this.clock.instant().minus(this.ledger.window());
 		try (Consumer<byte[], byte[]> consumer = this.consumers.createConsumer("ftbridge-ledger", "-loader")) {
-			consumer.assign(List.of(results));
-			long end = consumer.endOffsets(List.of(results)).get(results);
-			OffsetAndTimestamp start = consumer.offsetsForTimes(Map.of(results, since.toEpochMilli())).get(results);
-			if (start == null) {
-				return;
-			}
-			consumer.seek(results, start.offset());
-			while (consumer.position(results) < end) {
-				for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-					remember(partition, record);
-				}
-			}
+			PartitionScan.since(consumer, results, since, (record) -> remember(partition, record));
 		}
 	}
 

@@ -70,7 +70,7 @@ class Reconciliation {
 			return again.get();
 		}
 		catch (FivetranException ex) {
-			if (ex.httpStatus() == 404) {
+			if (ex.notFound()) {
 				return Execution.of(Results.start(command, Outcome.SUCCEEDED, now)
 					.reason("reconciled after a restart: the connection no longer exists — deleted after the command "
 							+ "started (" + startedAt + "); not sent again")

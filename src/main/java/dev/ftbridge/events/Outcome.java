@@ -22,6 +22,14 @@ public enum Outcome {
 	TIMED_OUT,
 
 	/** The bridge cannot tell whether Fivetran applied the command. */
-	OUTCOME_UNKNOWN
+	OUTCOME_UNKNOWN;
+
+	/**
+	 * Whether this ends a command that was executed: at most one such result per command
+	 * id ({@code REJECTED} commands never ran; {@code DUPLICATE} repeats no outcome).
+	 */
+	public boolean terminal() {
+		return this == SUCCEEDED || this == FAILED || this == TIMED_OUT || this == OUTCOME_UNKNOWN;
+	}
 
 }

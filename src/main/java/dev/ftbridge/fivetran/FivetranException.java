@@ -34,6 +34,11 @@ public abstract sealed class FivetranException extends RuntimeException {
 		return this.httpStatus;
 	}
 
+	/** Whether Fivetran said the resource does not exist (HTTP 404). */
+	public boolean notFound() {
+		return this.httpStatus == 404;
+	}
+
 	/** Fivetran's {@code code} from the error envelope, or {@code null}. */
 	public String code() {
 		return this.code;

@@ -121,7 +121,7 @@ public class OperationDesk {
 			}
 		}
 		catch (FivetranException ex) {
-			if (ex.httpStatus() == 404) {
+			if (ex.notFound()) {
 				synchronized (book) {
 					book.end(lookup,
 							new Decision.Complete(Outcome.FAILED, operation.syncId(),

@@ -1,18 +1,15 @@
 package dev.ftbridge.operations;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -21,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.kafka.core.ConsumerFactory;
 
 import dev.ftbridge.events.Outcome;
+import dev.ftbridge.events.PartitionScan;
 
 /**
  * Which operations already have a terminal result in the result topic. An instance that
@@ -70,21 +68,12 @@ class ResultHistory {
 
 	private void read(Consumer<byte[], byte[]> consumer, TopicPartition partition, Instant from, Set<String> wanted,
 			Set<String> ended) {
-		consumer.assign(List.of(partition));
-		long end = consumer.endOffsets(List.of(partition)).get(partition);
-		OffsetAndTimestamp start = consumer.offsetsForTimes(Map.of(partition, from.toEpochMilli())).get(partition);
-		if (start == null) {
-			return;
-		}
-		consumer.seek(partition, start.offset());
-		while (consumer.position(partition) < end) {
-			for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-				String id = terminalCommandId(record.value());
-				if (id != null && wanted.contains(id)) {
-					ended.add(id);
-				}
+		PartitionScan.since(consumer, partition, from, (record) -> {
+			String id = terminalCommandId(record.value());
+			if (id != null && wanted.contains(id)) {
+				ended.add(id);
 			}
-		}
+		});
 	}
 
 	private static String terminalCommandId(byte[] value) {
@@ -94,14 +83,13 @@ class ResultHistory {
 		try {
 			JsonNode data = JSON.readTree(value).path("data");
 			String outcome = data.path("outcome").asString("");
-			return TERMINAL.contains(outcome) ? data.path("command_id").asString(null) : null;
+			boolean terminal = Arrays.stream(Outcome.values())
+				.anyMatch((known) -> known.name().equals(outcome) && known.terminal());
+			return terminal ? data.path("command_id").asString(null) : null;
 		}
 		catch (JacksonException ex) {
 			return null;
 		}
 	}
-
-	private static final Set<String> TERMINAL = Set.of(Outcome.SUCCEEDED.name(), Outcome.FAILED.name(),
-			Outcome.TIMED_OUT.name(), Outcome.OUTCOME_UNKNOWN.name());
 
 }

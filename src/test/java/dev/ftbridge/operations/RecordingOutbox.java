@@ -9,7 +9,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.ftbridge.events.CommandResult;
 import dev.ftbridge.events.ConnectionStatusObserved;
 import dev.ftbridge.events.EventPublishException;
-import dev.ftbridge.events.Outcome;
 import dev.ftbridge.events.TransformationStatusObserved;
 
 /** An outbox that keeps what it is given, in memory. */
@@ -52,7 +51,7 @@ final class RecordingOutbox implements Outbox {
 	@Override
 	public Set<String> ended(Collection<PendingOperation> operations) {
 		Set<String> terminal = this.results.stream()
-			.filter((result) -> result.outcome() != Outcome.ACCEPTED && result.outcome() != Outcome.DUPLICATE)
+			.filter((result) -> result.outcome().terminal())
 			.map(CommandResult::commandId)
 			.collect(Collectors.toSet());
 		return operations.stream()
