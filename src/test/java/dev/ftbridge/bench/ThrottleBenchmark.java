@@ -26,6 +26,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,8 +47,7 @@ import dev.ftbridge.sandbox.SandboxSettings;
  * plus pause/resume commands, through the bridge against the sandbox with Fivetran's
  * paid-plan limits enforced; then the same workload the way the classic scripts do it
  * (one call at a time with a fixed sleep). Time is compressed; every figure is reported
- * in sandbox time. Run:
- * {@code ./mvnw -q test-compile spring-boot:test-run -Dspring-boot.run.main-class=dev.ftbridge.bench.ThrottleBenchmark}
+ * in sandbox time. Run: {@code ./mvnw test -Dtest=ThrottleBenchmark -DskipITs}
  * (arguments: creates, pause/resume commands, time scale; defaults 2000 2000 10).
  */
 public final class ThrottleBenchmark {
@@ -58,10 +58,19 @@ public final class ThrottleBenchmark {
 
 	private static final String SECRET = "bench-secret";
 
-	private ThrottleBenchmark() {
+	/**
+	 * Run on demand, not in {@code ./mvnw verify} (the name is not a test name):
+	 * {@code ./mvnw test -Dtest=ThrottleBenchmark -DskipITs}, arguments in
+	 * {@code -Dbench.args="…"}. Not a {@code main}: {@code ./mvnw spring-boot:test-run}
+	 * must find exactly one, the local run's.
+	 */
+	@Test
+	void measure() throws Exception {
+		String args = System.getProperty("bench.args", "").trim();
+		run(args.isEmpty() ? new String[0] : args.split("\\s+"));
 	}
 
-	public static void main(String[] args) throws Exception {
+	static void run(String[] args) throws Exception {
 		((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
 			.setLevel(ch.qos.logback.classic.Level.ERROR);
 		int creates = (args.length > 0) ? Integer.parseInt(args[0]) : 2000;
@@ -87,7 +96,6 @@ public final class ThrottleBenchmark {
 						+ "(measured on 1/20 of the workload, x20), 429s: %d%n",
 				classicMinutes, classic.tooManyRequests());
 		System.out.printf("speed-up over the classic script: %.1fx%n", classicMinutes / bridge.sandboxMinutes());
-		System.exit(0);
 	}
 
 	/**

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -30,17 +31,26 @@ import dev.ftbridge.webhook.WebhookSigning;
  * {@code sync_end} webhooks at the bridge for 30 s on loopback; the benchmark prints
  * requests per second and latency percentiles, and checks that the number of records in
  * {@code fivetran.webhooks} equals the number of 2xx answers. Run:
- * {@code ./mvnw -q test-compile spring-boot:test-run -Dspring-boot.run.main-class=dev.ftbridge.bench.WebhookBenchmark}
- * (arguments: seconds, connections; defaults 30 32).
+ * {@code ./mvnw test -Dtest=WebhookBenchmark -DskipITs} (arguments: seconds, connections;
+ * defaults 30 32).
  */
 public final class WebhookBenchmark {
 
 	private static final String SECRET = "bench-webhook-secret";
 
-	private WebhookBenchmark() {
+	/**
+	 * Run on demand, not in {@code ./mvnw verify} (the name is not a test name):
+	 * {@code ./mvnw test -Dtest=WebhookBenchmark -DskipITs}, arguments in
+	 * {@code -Dbench.args="…"}. Not a {@code main}: {@code ./mvnw spring-boot:test-run}
+	 * must find exactly one, the local run's.
+	 */
+	@Test
+	void measure() throws Exception {
+		String args = System.getProperty("bench.args", "").trim();
+		run(args.isEmpty() ? new String[0] : args.split("\\s+"));
 	}
 
-	public static void main(String[] args) throws Exception {
+	static void run(String[] args) throws Exception {
 		((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
 			.setLevel(ch.qos.logback.classic.Level.ERROR);
 		int seconds = (args.length > 0) ? Integer.parseInt(args[0]) : 30;
@@ -84,7 +94,6 @@ public final class WebhookBenchmark {
 			bridge.close();
 			broker.destroy();
 		}
-		System.exit(0);
 	}
 
 	private static List<String> wrk(Path script, String url, int seconds, int connections) throws Exception {
