@@ -80,6 +80,11 @@ public abstract class BridgeIntegrationTest {
 		return this.clients.commands();
 	}
 
+	/** Publishes commands as librdkafka clients do (CRC32 of the key). */
+	protected Commands librdkafkaCommands() {
+		return this.clients.librdkafkaCommands();
+	}
+
 	protected TopicRecorder results() {
 		return this.clients.results();
 	}

@@ -84,7 +84,7 @@ class CommandProcessor {
 			log.warn("Command {} was started at {} and has no result: reconciling with Fivetran", command.id(),
 					started);
 			finish(partition, offset, command,
-					publish(command, offset, this.executor.reconcile(command, started), started), true);
+					publish(partition, command, offset, this.executor.reconcile(command, started), started), true);
 			return;
 		}
 		String earlier = this.ledger.outcome(partition, command.id(), now);
@@ -119,7 +119,7 @@ class CommandProcessor {
 					command.key(), ex.getMessage());
 			throw ex;
 		}
-		finish(partition, offset, command, publish(command, offset, execution, null), costly);
+		finish(partition, offset, command, publish(partition, command, offset, execution, null), costly);
 	}
 
 	/**
@@ -151,10 +151,11 @@ class CommandProcessor {
 	}
 
 	/**
-	 * Publishes what executing the command produced; returns its first outcome.
+	 * Publishes what executing the command produced; returns its first outcome. Its
+	 * results, now and from its pending operation later, go to the command's partition.
 	 * @param reconciledFrom when a reconciled command was first started, else null
 	 */
-	private String publish(Command command, long offset, Execution execution, Instant reconciledFrom) {
+	private String publish(int partition, Command command, long offset, Execution execution, Instant reconciledFrom) {
 		for (ConnectionStatusObserved status : execution.statuses()) {
 			untilAcknowledged(() -> this.events.connectionStatus(status));
 		}
@@ -166,14 +167,14 @@ class CommandProcessor {
 				// Recorded first: whoever sees ACCEPTED can count on a terminal result.
 				untilAcknowledged(() -> {
 					if (reconciledFrom != null) {
-						this.pendingOperations.reconciled(command.key(), result, reconciledFrom);
+						this.pendingOperations.reconciled(command.key(), partition, result, reconciledFrom);
 					}
 					else {
-						this.pendingOperations.accepted(command.key(), result);
+						this.pendingOperations.accepted(command.key(), partition, result);
 					}
 				});
 			}
-			untilAcknowledged(() -> this.events.commandResult(command.key(), result, offset));
+			untilAcknowledged(() -> this.events.commandResult(command.key(), partition, result, offset));
 			this.metrics.result(result);
 			log.info("Command {} {} on {}: {}", command.id(), command.type().type(), command.key(), result.outcome());
 		}
@@ -199,7 +200,7 @@ class CommandProcessor {
 			.retryable(false)
 			.timing(command.receivedAt(), null)
 			.build(this.clock.instant());
-		untilAcknowledged(() -> this.events.commandResult(command.key(), result, offset));
+		untilAcknowledged(() -> this.events.commandResult(command.key(), partition, result, offset));
 		this.ledger.answered(partition, command.id(), offset);
 		this.metrics.result(result);
 		log.info("Command {} {} on {}: DUPLICATE of an earlier {}", command.id(), command.type().type(), command.key(),
@@ -219,7 +220,7 @@ class CommandProcessor {
 				.retryable(false)
 				.timing(this.clock.instant(), null)
 				.build(this.clock.instant());
-			untilAcknowledged(() -> this.events.commandResult(record.keyText(), result));
+			untilAcknowledged(() -> this.events.commandResult(record.keyText(), record.partition(), result));
 			this.metrics.result(result);
 		}
 	}

@@ -47,18 +47,29 @@ public class EventPublisher {
 	 */
 	public static final String COMMAND_OFFSET_HEADER = "ftbridge_command_offset";
 
-	/** Publishes a command's result, keyed like the command. */
-	public void commandResult(String key, CommandResult result) {
-		publish(this.topics.commandResults(), key, CommandResult.TYPE, result.resourceId(), result.finishedAt(),
-				result);
+	/**
+	 * Publishes a command's result, keyed like the command, to the command's own
+	 * partition number: never where a partitioner would put the key, since the command's
+	 * producer may have used another partitioner, named the partition itself or sent no
+	 * key, and the ledger reads a command partition's results from the same partition
+	 * number.
+	 * @param partition the command record's partition, or null for an operation recorded
+	 * before operations named it (then the default partitioner places the key, as it did
+	 * then)
+	 */
+	public void commandResult(String key, Integer partition, CommandResult result) {
+		ProducerRecord<byte[], byte[]> record = record(this.topics.commandResults(), partition, key, CommandResult.TYPE,
+				result.resourceId(), result.finishedAt(), result);
+		awaitAck(record.topic(), this.kafka.send(record), this.properties.sendTimeout());
 	}
 
 	/**
-	 * Publishes a command's result, keyed like the command, naming the offset of the
-	 * command record it answers (in {@link #COMMAND_OFFSET_HEADER}).
+	 * Publishes a command's result, keyed like the command, to the command's own
+	 * partition number, naming the offset of the command record it answers (in
+	 * {@link #COMMAND_OFFSET_HEADER}).
 	 */
-	public void commandResult(String key, CommandResult result, long commandOffset) {
-		ProducerRecord<byte[], byte[]> record = record(this.topics.commandResults(), key, CommandResult.TYPE,
+	public void commandResult(String key, int partition, CommandResult result, long commandOffset) {
+		ProducerRecord<byte[], byte[]> record = record(this.topics.commandResults(), partition, key, CommandResult.TYPE,
 				result.resourceId(), result.finishedAt(), result);
 		record.headers().add(COMMAND_OFFSET_HEADER, Long.toString(commandOffset).getBytes(StandardCharsets.UTF_8));
 		awaitAck(record.topic(), this.kafka.send(record), this.properties.sendTimeout());
@@ -122,9 +133,14 @@ public class EventPublisher {
 
 	private ProducerRecord<byte[], byte[]> record(String topic, String key, String type, String subject, Instant time,
 			Object data) {
+		return record(topic, null, key, type, subject, time, data);
+	}
+
+	private ProducerRecord<byte[], byte[]> record(String topic, Integer partition, String key, String type,
+			String subject, Instant time, Object data) {
 		JsonNode event = CloudEvents.envelope(this.properties.source(), type, subject, time,
 				this.json.valueToTree(data));
-		ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic,
+		ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, partition,
 				(key != null) ? key.getBytes(StandardCharsets.UTF_8) : null, this.json.writeValueAsBytes(event));
 		record.headers().add("content-type", CloudEvents.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
 		return record;

@@ -33,7 +33,7 @@ class KafkaOutbox implements Outbox {
 
 	@Override
 	public void result(PendingOperation operation, CommandResult result) {
-		this.events.commandResult(operation.key(), result);
+		this.events.commandResult(operation.key(), operation.partition(), result);
 	}
 
 	@Override

@@ -45,8 +45,8 @@ class OperationLog implements PendingOperations {
 	}
 
 	@Override
-	public void accepted(String key, CommandResult accepted) {
-		PendingOperation operation = PendingOperation.accepted(key, accepted, this.timeout);
+	public void accepted(String key, int partition, CommandResult accepted) {
+		PendingOperation operation = PendingOperation.accepted(key, partition, accepted, this.timeout);
 		if (operation == null) {
 			log.warn("Command {} was accepted without a resource id; its end cannot be followed", accepted.commandId());
 			return;
@@ -55,8 +55,8 @@ class OperationLog implements PendingOperations {
 	}
 
 	@Override
-	public void reconciled(String key, CommandResult accepted, Instant startedAt) {
-		PendingOperation operation = PendingOperation.accepted(key, accepted, this.timeout, startedAt);
+	public void reconciled(String key, int partition, CommandResult accepted, Instant startedAt) {
+		PendingOperation operation = PendingOperation.accepted(key, partition, accepted, this.timeout, startedAt);
 		if (operation == null) {
 			log.warn("Command {} was reconciled without a resource id; its end cannot be followed",
 					accepted.commandId());

@@ -54,6 +54,9 @@ final class OperationRecords {
 			.put("command_id", operation.commandId())
 			.put("command_type", operation.commandType())
 			.put("key", operation.key());
+		if (operation.partition() != null) {
+			json.put("partition", operation.partition().intValue());
+		}
 		json.put((operation.resource() == Resource.TRANSFORMATION) ? "transformation_id" : "connection_id",
 				operation.resourceId());
 		json.put("accepted_at", text(operation.acceptedAt()))
@@ -87,8 +90,8 @@ final class OperationRecords {
 			HeldFailure held = failure.isObject() ? new HeldFailure(text(failure, "sync_id"), text(failure, "reason"),
 					instant(failure, "failed_at"), instant(failure, "until")) : null;
 			PendingOperation operation = new PendingOperation(text(json, "command_id"), text(json, "command_type"),
-					text(json, "key"), transformation ? Resource.TRANSFORMATION : Resource.CONNECTION, resourceId,
-					instant(json, "accepted_at"), instant(json, "deadline"), instant(json, "received_at"),
+					text(json, "key"), partition(json), transformation ? Resource.TRANSFORMATION : Resource.CONNECTION,
+					resourceId, instant(json, "accepted_at"), instant(json, "deadline"), instant(json, "received_at"),
 					instant(json, "started_at"), json.path("attempts").asInt(0), text(json, "sync_id"), held,
 					Reschedule.valueOf(json.path("reschedule").asString("NONE")), instant(json, "rescheduled_for"));
 			boolean complete = operation.commandId() != null && operation.resourceId() != null
@@ -98,6 +101,15 @@ final class OperationRecords {
 		catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
 			return null;
 		}
+	}
+
+	/**
+	 * The command's partition; records written before operations named it have none
+	 * (their results follow the key's default partition, as they did then).
+	 */
+	private static Integer partition(JsonNode json) {
+		JsonNode partition = json.get("partition");
+		return (partition != null && partition.canConvertToInt() && partition.asInt() >= 0) ? partition.asInt() : null;
 	}
 
 	private static String text(Instant instant) {

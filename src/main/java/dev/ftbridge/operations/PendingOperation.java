@@ -12,6 +12,8 @@ import dev.ftbridge.events.CommandResult;
  * @param commandId the command's id
  * @param commandType the command's type
  * @param key the command's Kafka key (the terminal result is published under it)
+ * @param partition the command record's partition (the terminal result is published to
+ * it), or null for an operation recorded before operations named it
  * @param resource what kind of resource it acts on
  * @param resourceId the connection or transformation id
  * @param acceptedAt when Fivetran accepted it; only events created after it count
@@ -25,9 +27,9 @@ import dev.ftbridge.events.CommandResult;
  * @param rescheduledFor when the rescheduled sync is due (and, for a manual schedule,
  * when the bridge triggers it)
  */
-record PendingOperation(String commandId, String commandType, String key, Resource resource, String resourceId,
-		Instant acceptedAt, Instant deadline, Instant receivedAt, Instant startedAt, int attempts, String syncId,
-		HeldFailure failure, Reschedule reschedule, Instant rescheduledFor) {
+record PendingOperation(String commandId, String commandType, String key, Integer partition, Resource resource,
+		String resourceId, Instant acceptedAt, Instant deadline, Instant receivedAt, Instant startedAt, int attempts,
+		String syncId, HeldFailure failure, Reschedule reschedule, Instant rescheduledFor) {
 
 	PendingOperation {
 		reschedule = (reschedule != null) ? reschedule : Reschedule.NONE;
@@ -36,8 +38,8 @@ record PendingOperation(String commandId, String commandType, String key, Resour
 	/**
 	 * The operation an {@code ACCEPTED} result starts, or null if it names no resource.
 	 */
-	static PendingOperation accepted(String key, CommandResult result, Duration timeout) {
-		return accepted(key, result, timeout, result.finishedAt());
+	static PendingOperation accepted(String key, int partition, CommandResult result, Duration timeout) {
+		return accepted(key, partition, result, timeout, result.finishedAt());
 	}
 
 	/**
@@ -45,15 +47,16 @@ record PendingOperation(String commandId, String commandType, String key, Resour
 	 * {@code acceptedAt} (for a reconciled command: when it was first started), or null
 	 * if it names no resource.
 	 */
-	static PendingOperation accepted(String key, CommandResult result, Duration timeout, Instant acceptedAt) {
+	static PendingOperation accepted(String key, int partition, CommandResult result, Duration timeout,
+			Instant acceptedAt) {
 		Resource resource = (result.transformationId() != null) ? Resource.TRANSFORMATION : Resource.CONNECTION;
 		String resourceId = (resource == Resource.TRANSFORMATION) ? result.transformationId() : result.connectionId();
 		if (resourceId == null || resourceId.isEmpty()) {
 			return null;
 		}
-		return new PendingOperation(result.commandId(), result.commandType(), key, resource, resourceId, acceptedAt,
-				result.finishedAt().plus(timeout), result.receivedAt(), result.startedAt(), result.attempts(), null,
-				null, Reschedule.NONE, null);
+		return new PendingOperation(result.commandId(), result.commandType(), key, partition, resource, resourceId,
+				acceptedAt, result.finishedAt().plus(timeout), result.receivedAt(), result.startedAt(),
+				result.attempts(), null, null, Reschedule.NONE, null);
 	}
 
 	/**
@@ -69,15 +72,15 @@ record PendingOperation(String commandId, String commandType, String key, Resour
 	}
 
 	PendingOperation withSyncId(String syncId) {
-		return new PendingOperation(this.commandId, this.commandType, this.key, this.resource, this.resourceId,
-				this.acceptedAt, this.deadline, this.receivedAt, this.startedAt, this.attempts, syncId, this.failure,
-				this.reschedule, this.rescheduledFor);
+		return new PendingOperation(this.commandId, this.commandType, this.key, this.partition, this.resource,
+				this.resourceId, this.acceptedAt, this.deadline, this.receivedAt, this.startedAt, this.attempts, syncId,
+				this.failure, this.reschedule, this.rescheduledFor);
 	}
 
 	PendingOperation withFailure(HeldFailure failure) {
-		return new PendingOperation(this.commandId, this.commandType, this.key, this.resource, this.resourceId,
-				this.acceptedAt, this.deadline, this.receivedAt, this.startedAt, this.attempts, this.syncId, failure,
-				this.reschedule, this.rescheduledFor);
+		return new PendingOperation(this.commandId, this.commandType, this.key, this.partition, this.resource,
+				this.resourceId, this.acceptedAt, this.deadline, this.receivedAt, this.startedAt, this.attempts,
+				this.syncId, failure, this.reschedule, this.rescheduledFor);
 	}
 
 	/**
@@ -86,16 +89,16 @@ record PendingOperation(String commandId, String commandType, String key, Resour
 	 */
 	PendingOperation withReschedule(Reschedule reschedule, Instant rescheduledFor) {
 		String sync = (reschedule == Reschedule.NONE) ? this.syncId : null;
-		return new PendingOperation(this.commandId, this.commandType, this.key, this.resource, this.resourceId,
-				this.acceptedAt, this.deadline, this.receivedAt, this.startedAt, this.attempts, sync, this.failure,
-				reschedule, rescheduledFor);
+		return new PendingOperation(this.commandId, this.commandType, this.key, this.partition, this.resource,
+				this.resourceId, this.acceptedAt, this.deadline, this.receivedAt, this.startedAt, this.attempts, sync,
+				this.failure, reschedule, rescheduledFor);
 	}
 
 	/** The bridge triggered the rescheduled sync itself (one more Fivetran call). */
 	PendingOperation retriggered() {
-		return new PendingOperation(this.commandId, this.commandType, this.key, this.resource, this.resourceId,
-				this.acceptedAt, this.deadline, this.receivedAt, this.startedAt, this.attempts + 1, null, this.failure,
-				Reschedule.NONE, null);
+		return new PendingOperation(this.commandId, this.commandType, this.key, this.partition, this.resource,
+				this.resourceId, this.acceptedAt, this.deadline, this.receivedAt, this.startedAt, this.attempts + 1,
+				null, this.failure, Reschedule.NONE, null);
 	}
 
 	/** The kind of resource an operation acts on. */

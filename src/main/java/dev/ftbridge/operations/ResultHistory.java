@@ -27,8 +27,8 @@ import dev.ftbridge.events.PartitionScan;
  * is not published a second time.
  *
  * <p>
- * Reads, for each result partition the operations' keys fall in, from a minute before the
- * oldest of them was accepted to the current end.
+ * Reads, for each result partition the operations' results are in (their commands'), from
+ * a minute before the oldest of them was accepted to the current end.
  */
 class ResultHistory {
 
@@ -57,13 +57,21 @@ class ResultHistory {
 			Set<String> wanted = new HashSet<>();
 			for (PendingOperation operation : operations) {
 				wanted.add(operation.commandId());
-				TopicPartition partition = new TopicPartition(this.topic,
-						OperationLog.partitionOf(operation.key(), partitions));
+				TopicPartition partition = new TopicPartition(this.topic, resultPartition(operation, partitions));
 				since.merge(partition, operation.acceptedAt().minus(MARGIN), (a, b) -> a.isBefore(b) ? a : b);
 			}
 			since.forEach((partition, from) -> read(consumer, partition, from, wanted, ended));
 		}
 		return ended;
+	}
+
+	/**
+	 * The partition the operation's results are in: its command's, or, for an operation
+	 * recorded before operations named it, the one the default partitioner gave its key.
+	 */
+	static int resultPartition(PendingOperation operation, int partitions) {
+		return (operation.partition() != null) ? operation.partition()
+				: OperationLog.partitionOf(operation.key(), partitions);
 	}
 
 	private void read(Consumer<byte[], byte[]> consumer, TopicPartition partition, Instant from, Set<String> wanted,

@@ -371,7 +371,7 @@ class OperationDeskTest {
 			.attempts(1)
 			.timing(this.clock.instant().minusSeconds(1), this.clock.instant())
 			.build(this.clock.instant());
-		PendingOperation run = PendingOperation.accepted("tr_1", accepted, PROPERTIES.timeout());
+		PendingOperation run = PendingOperation.accepted("tr_1", 0, accepted, PROPERTIES.timeout());
 		this.desk.read(PARTITION, run.recordKey(), OperationRecords.encode(run));
 		later(Duration.ofMinutes(1));
 		observe(end("tr_1", "sync-x", SyncStatus.SUCCESSFUL, null));
@@ -422,7 +422,7 @@ class OperationDeskTest {
 			.attempts(1)
 			.timing(now.minusSeconds(1), now.minusMillis(200))
 			.build(now);
-		return PendingOperation.accepted("key-" + connection, accepted, PROPERTIES.timeout());
+		return PendingOperation.accepted("key-" + connection, 2, accepted, PROPERTIES.timeout());
 	}
 
 	private static OperationDesk.Stored stored(PendingOperation operation) {

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import dev.ftbridge.support.Commands;
+import dev.ftbridge.support.Crc32Partitioner;
 import dev.ftbridge.support.TopicRecorder;
 import dev.ftbridge.support.TopicRecorder.Recorded;
 
@@ -17,21 +18,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Upstream retries gone wild: each of 500 commands published three times with the same
- * id, the third copy after the bridge was restarted. Each command executes once; every
- * copy gets a {@code DUPLICATE} result that names the original.
+ * id, the third copy after the bridge was restarted. About half the keys are published by
+ * a producer that partitions as librdkafka clients do (CRC32 of the key, not the Java
+ * client's murmur2), so the ledger rebuilt after the restart must find their results in
+ * the command's partition, not in the partition their key hashes to. Each command
+ * executes once; every copy gets a {@code DUPLICATE} result that names the original.
  */
 class DuplicateStormProcessTest extends ProcessTest {
 
 	@Test
 	void eachOf500CommandsPublishedThreeTimesExecutesOnce() throws Exception {
 		Workload workload = Workload.mixed(this.stage.sandbox(), 500, 37);
-		try (Commands producer = new Commands(this.stage.bootstrapServers(), "fivetran.commands")) {
+		try (Commands producer = new Commands(this.stage.bootstrapServers(), "fivetran.commands");
+				Commands librdkafka = new Commands(this.stage.bootstrapServers(), "fivetran.commands",
+						Crc32Partitioner.class)) {
 			try (BridgeProcess bridge = this.stage.readyBridge(Outcomes.QUICK_COMPLETION)) {
-				for (Workload.Sent sent : workload.commands()) {
-					producer.sendAsync(sent.key(), sent.id(), sent.type(), sent.data());
-					producer.sendAsync(sent.key(), sent.id(), sent.type(), sent.data());
-				}
-				producer.flush();
+				workload.publish(producer, librdkafka, 0, workload.size());
+				workload.publish(producer, librdkafka, 0, workload.size());
 				Thread.sleep(3000);
 				assertThat(bridge.terminate(Duration.ofSeconds(60))).as("stopped on SIGTERM").isNotNull();
 			}
@@ -39,7 +42,7 @@ class DuplicateStormProcessTest extends ProcessTest {
 			long restarting = System.nanoTime();
 			try (BridgeProcess bridge = this.stage.readyBridge(Outcomes.QUICK_COMPLETION)) {
 				long ready = Duration.ofNanos(System.nanoTime() - restarting).toMillis();
-				workload.publish(producer, 0, workload.size());
+				workload.publish(producer, librdkafka, 0, workload.size());
 				Outcomes outcomes = Outcomes.await(workload, results, bridge, Duration.ofMinutes(3));
 				ProcessSupport.await(Duration.ofSeconds(60), "a DUPLICATE result for every copy",
 						() -> duplicatesPerCommand(workload, results.records()).values()
@@ -48,10 +51,13 @@ class DuplicateStormProcessTest extends ProcessTest {
 				Map<String, Integer> duplicates = duplicatesPerCommand(workload, results.records());
 				long caught = duplicates.values().stream().mapToInt(Integer::intValue).sum();
 				long applied = outcomes.assertCostlyEffectsAtMostOnce(this.stage.sandbox().requestLog().requests());
-				System.out
-					.printf("duplicate storm: %d commands × 3 copies (the third after a restart, ready in %d ms): "
-							+ "%d DUPLICATE results, %d costly effects applied for %d costly commands, outcomes %s%n",
-							workload.size(), ready, caught, applied, workload.costly(), outcomes.terminalByOutcome());
+				long crc32 = workload.commands().stream().filter(Workload::viaLibrdkafka).count();
+				System.out.printf("duplicate storm: %d commands × 3 copies (%d by a CRC32-partitioning producer; the "
+						+ "third copy after a restart, ready in %d ms): %d DUPLICATE results, %d costly effects "
+						+ "applied for %d costly commands, outcomes %s%n", workload.size(), crc32, ready, caught,
+						applied, workload.costly(), outcomes.terminalByOutcome());
+				assertThat(crc32).as("commands published by the CRC32-partitioning producer")
+					.isBetween(workload.size() / 4L, workload.size() * 3L / 4);
 				outcomes.assertExactlyOneTerminalEach();
 				assertThat(duplicates).as("DUPLICATE results per command: one per copy")
 					.hasSize(workload.size())

@@ -173,10 +173,28 @@ final class Workload {
 	}
 
 	void publish(Commands producer, int from, int to) {
+		publish(producer, producer, from, to);
+	}
+
+	/**
+	 * Publishes the commands of about half the keys with {@code librdkafka} (a producer
+	 * partitioning as librdkafka clients do: CRC32 of the key), the others with
+	 * {@code java}; all commands of one key with the same one, so their order holds.
+	 */
+	void publish(Commands java, Commands librdkafka, int from, int to) {
 		for (Sent sent : this.commands.subList(from, to)) {
+			Commands producer = viaLibrdkafka(sent) ? librdkafka : java;
 			producer.sendAsync(sent.key(), sent.id(), sent.type(), sent.data());
 		}
-		producer.flush();
+		java.flush();
+		librdkafka.flush();
+	}
+
+	/**
+	 * Whether {@link #publish(Commands, Commands, int, int)} sends it with librdkafka.
+	 */
+	static boolean viaLibrdkafka(Sent sent) {
+		return Math.floorMod(sent.key().hashCode(), 2) == 0;
 	}
 
 	/** How many commands of {@code [from, to)} have any result yet. */

@@ -14,6 +14,8 @@ public final class BridgeClients {
 
 	private final Commands commands;
 
+	private final Commands librdkafkaCommands;
+
 	private final TopicRecorder results;
 
 	private final TopicRecorder deadLetters;
@@ -22,6 +24,7 @@ public final class BridgeClients {
 
 	private BridgeClients(String servers) {
 		this.commands = new Commands(servers, "fivetran.commands");
+		this.librdkafkaCommands = new Commands(servers, "fivetran.commands", Crc32Partitioner.class);
 		this.results = new TopicRecorder(servers, "fivetran.command-results");
 		this.deadLetters = new TopicRecorder(servers, "fivetran.commands-dlt");
 		this.statuses = new TopicRecorder(servers, "fivetran.status");
@@ -39,6 +42,14 @@ public final class BridgeClients {
 
 	public Commands commands() {
 		return this.commands;
+	}
+
+	/**
+	 * A command publisher that partitions as librdkafka clients (kcat, confluent-kafka)
+	 * do: CRC32 of the key, random without one.
+	 */
+	public Commands librdkafkaCommands() {
+		return this.librdkafkaCommands;
 	}
 
 	public TopicRecorder results() {

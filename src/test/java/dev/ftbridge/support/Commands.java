@@ -1,10 +1,12 @@
 package dev.ftbridge.support;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Partitioner;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -19,10 +21,23 @@ public final class Commands implements AutoCloseable {
 	private final String topic;
 
 	public Commands(String bootstrapServers, String topic) {
-		this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+		this(bootstrapServers, topic, null);
+	}
+
+	/**
+	 * A publisher whose records without an explicit partition are placed by that
+	 * partitioner (for example {@link Crc32Partitioner}, as librdkafka clients do), or by
+	 * the Java client's default (murmur2 of the key) when it is null.
+	 */
+	public Commands(String bootstrapServers, String topic, Class<? extends Partitioner> partitioner) {
+		Map<String, Object> config = new HashMap<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
 				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
 				ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 5 * 1024 * 1024));
+		if (partitioner != null) {
+			config.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, partitioner);
+		}
+		this.producer = new KafkaProducer<>(config);
 		this.topic = topic;
 	}
 
@@ -50,6 +65,24 @@ public final class Commands implements AutoCloseable {
 		headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
 		try {
 			this.producer.send(record).get();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Publishes a structured-mode command, waits for the broker, and returns the
+	 * partition it landed in.
+	 * @param partition the partition to publish to, or null to let the partitioner choose
+	 * @param key the key, or null for a record without one
+	 */
+	public int publish(Integer partition, String key, String id, String type, String dataJson) {
+		ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(this.topic, partition,
+				(key != null) ? key.getBytes(StandardCharsets.UTF_8) : null,
+				event(id, type, dataJson).getBytes(StandardCharsets.UTF_8));
+		try {
+			return this.producer.send(record).get().partition();
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
