@@ -1,6 +1,8 @@
 package dev.ftbridge.command;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -9,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,6 +67,12 @@ class CommandConfiguration {
 			.description("Command records read and not yet finished")
 			.register(meterRegistry);
 		return consumer;
+	}
+
+	@Bean
+	PartitionCountCheck partitionCountCheck(KafkaProperties kafka, TopicProperties topics) {
+		return new PartitionCountCheck(() -> Admin.create(kafka.buildAdminProperties()), topics.commands(),
+				List.of(topics.commandResults(), topics.commandLedger(), topics.commandsDlt()), Duration.ofSeconds(10));
 	}
 
 	@Bean(destroyMethod = "shutdownNow")

@@ -1,9 +1,14 @@
 package dev.ftbridge.command;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +19,7 @@ import dev.ftbridge.support.Commands;
 import dev.ftbridge.support.TopicRecorder.Recorded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Any Kafka client may publish commands: a librdkafka client (CRC32 of the key), a
@@ -97,6 +103,29 @@ class CopartitioningIntegrationTest extends BridgeIntegrationTest {
 				.await((r) -> new String(r.value(), StandardCharsets.UTF_8).contains(command.id()), 1, WAIT)
 				.get(0);
 			assertThat(letter.partition()).isEqualTo(command.partition());
+		}
+	}
+
+	@Test
+	void theBridgeRefusesToStartWhenAnOutputTopicHasFewerPartitionsThanTheCommandTopic() throws Exception {
+		String run = CommandFlowIntegrationTest.unique("layout");
+		try (Admin admin = Admin
+			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.getBrokersAsString()))) {
+			admin.createTopics(List.of(new NewTopic(run + ".commands", 3, (short) 1),
+					new NewTopic(run + ".results", 2, (short) 1), new NewTopic(run + ".ledger", 3, (short) 1),
+					new NewTopic(run + ".wide-results", 6, (short) 1)))
+				.all()
+				.get();
+			PartitionCountCheck narrow = new PartitionCountCheck(() -> admin, run + ".commands",
+					List.of(run + ".results", run + ".ledger", run + ".dlt"), Duration.ofSeconds(10));
+			assertThatIllegalStateException().isThrownBy(() -> narrow.check(admin))
+				.withMessageContaining(run + ".results has 2 partitions and " + run + ".commands has 3")
+				.withMessageContaining("partitions 2..2 could not be answered")
+				.withMessageContaining(run + ".dlt does not exist")
+				.withMessageNotContaining(run + ".ledger");
+			new PartitionCountCheck(() -> admin, run + ".commands", List.of(run + ".ledger", run + ".wide-results"),
+					Duration.ofSeconds(10))
+				.check(admin);
 		}
 	}
 
