@@ -21,8 +21,11 @@ import dev.ftbridge.events.EventPublisher;
 import dev.ftbridge.events.PartitionScan;
 
 /**
- * Rebuilds the {@link CommandLedger} for a command partition from the same partition of
- * the result topic, reading the results of the dedup window up to the current end.
+ * Rebuilds the {@link CommandLedger} for a command partition from the same partition
+ * number of the result topic, reading the results of the dedup window up to the current
+ * end. Every result of a command is written to its command's partition number
+ * ({@link CommandProcessor}, and the pending operation for a terminal result published
+ * later), so this one partition holds them all, whichever partitioner placed the command.
  */
 class LedgerLoader {
 

@@ -13,7 +13,10 @@ import dev.ftbridge.events.TransformationStatusObserved;
  */
 interface Outbox {
 
-	/** Publishes the operation's terminal result, keyed like its command. */
+	/**
+	 * Publishes the operation's terminal result, keyed like its command, to its command's
+	 * partition.
+	 */
 	void result(PendingOperation operation, CommandResult result);
 
 	/** Records what is now known about an open operation. */
