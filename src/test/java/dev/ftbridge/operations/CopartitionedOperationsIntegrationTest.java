@@ -1,16 +1,24 @@
 package dev.ftbridge.operations;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 
+import dev.ftbridge.events.CommandResult;
+import dev.ftbridge.events.Outcome;
 import dev.ftbridge.support.Commands;
 import dev.ftbridge.support.TopicRecorder.Recorded;
 
@@ -62,6 +70,10 @@ class CopartitionedOperationsIntegrationTest extends AsyncFlowTest {
 				.isEqualTo(command.partition());
 		}
 
+		assertThat(history().ended(sent.stream().map(this::operation).toList()))
+			.as("a restored operation finds its terminal result in its command's partition")
+			.containsExactlyInAnyOrderElementsOf(sent.stream().map(Sent::id).toList());
+
 		this.commandConsumer.stop();
 		this.commandConsumer.start();
 		for (Sent command : sent) {
@@ -77,6 +89,25 @@ class CopartitionedOperationsIntegrationTest extends AsyncFlowTest {
 				.as("resyncs of %s", command)
 				.hasSize(1);
 		}
+	}
+
+	/** The result history as a restarted instance reads it, on this broker. */
+	private ResultHistory history() {
+		return new ResultHistory(new DefaultKafkaConsumerFactory<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.getBrokersAsString()),
+				new ByteArrayDeserializer(), new ByteArrayDeserializer()), "fivetran.command-results");
+	}
+
+	/** The pending operation the command's ACCEPTED opened (as recorded now). */
+	private PendingOperation operation(Sent command) {
+		Instant accepted = Instant.now().minusSeconds(30);
+		CommandResult result = CommandResult.builder(command.id(), RESYNC, Outcome.ACCEPTED)
+			.resourceId(command.connection())
+			.connectionId(command.connection())
+			.attempts(1)
+			.timing(accepted, accepted)
+			.build(accepted);
+		return PendingOperation.accepted(command.connection(), command.partition(), result, Duration.ofHours(1));
 	}
 
 	private static String data(String connection) {
