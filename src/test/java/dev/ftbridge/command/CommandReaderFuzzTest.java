@@ -45,6 +45,7 @@ class CommandReaderFuzzTest {
 	void everyMutatedCommandGetsOneDeterministicAnswer() {
 		Random random = new Random(20261128);
 		long started = System.nanoTime();
+		int accepted = 0;
 		for (int i = 0; i < TRIES; i++) {
 			byte[] value = mutated(random);
 			String sample = new String(value, 0, Math.min(value.length, 300), StandardCharsets.UTF_8);
@@ -56,12 +57,15 @@ class CommandReaderFuzzTest {
 			assertThat(results[0]).as(sample).isNotNull();
 			assertThat(results[0] instanceof ReadResult.Accepted ^ results[0] instanceof ReadResult.Rejected).isTrue();
 			assertThat(same(results[0], results[1])).as("deterministic: " + sample).isTrue();
-			if (results[0] instanceof ReadResult.Accepted accepted) {
-				checkIdsAndNames(accepted.command().data());
+			if (results[0] instanceof ReadResult.Accepted read) {
+				checkIdsAndNames(read.command().data());
+				accepted++;
 			}
 		}
-		System.out.printf("%d mutated commands read twice in %d ms%n", TRIES,
-				(System.nanoTime() - started) / 1_000_000);
+		System.out.printf("%d mutated commands read twice in %d ms, %d accepted%n", TRIES,
+				(System.nanoTime() - started) / 1_000_000, accepted);
+		// some mutations leave a valid command: the checks on accepted ones did run
+		assertThat(accepted).isBetween(100, TRIES - 100);
 	}
 
 	static byte[] mutated(Random random) {
@@ -89,7 +93,7 @@ class CommandReaderFuzzTest {
 			case 3:
 				return insert(random, text, "\\u00" + String.format("%02x", random.nextInt(0x20)));
 			case 4:
-				return replaceValue(random, text, "a".repeat(1 + random.nextInt(300_000)));
+				return replaceValue(random, text, "a".repeat(1 + random.nextInt(200_000)));
 			case 5:
 				int depth = 1 + random.nextInt(120);
 				return text.replaceFirst("\"data\":",

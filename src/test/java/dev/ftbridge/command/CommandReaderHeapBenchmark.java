@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.function.IntFunction;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * most: about 1 MiB of small objects, arrays, entries or strings, each filled to the most
  * the reader accepts. Prints the figures; asserts only what is accepted and refused.
  */
-class CommandReaderHeapTest {
+class CommandReaderHeapBenchmark {
 
 	private static final int MAX_BYTES = 1024 * 1024;
 
@@ -50,6 +51,53 @@ class CommandReaderHeapTest {
 		System.out.printf("heap per input byte, %s (%d units, %d bytes): %.1f%n", shape, low, worst.length,
 				(double) heap / worst.length);
 		assertThat(accepted(worst)).isTrue();
+	}
+
+	@Test
+	void legitimateLargeCommandsAreAcceptedAndMeasured() {
+		StringBuilder schemas = new StringBuilder();
+		for (int s = 0; s < 250; s++) {
+			schemas.append((s > 0) ? "," : "")
+				.append("\"schema_")
+				.append(s)
+				.append("\":{\"enabled\":true,\"tables\":{");
+			for (int t = 0; t < 60; t++) {
+				schemas.append((t > 0) ? "," : "")
+					.append("\"table_")
+					.append(t)
+					.append("\":{\"enabled\":false,\"columns\":{\"id\":{\"hashed\":true}}}");
+			}
+			schemas.append("}}");
+		}
+		byte[] update = ("{\"specversion\":\"1.0\",\"id\":\"heap\",\"source\":\"urn:x\","
+				+ "\"type\":\"fivetran.connection.schema.update\",\"data\":{\"connection_id\":\"c1\",\"schemas\":{"
+				+ schemas + "}}}")
+			.getBytes(StandardCharsets.UTF_8);
+		String pem = "-----BEGIN PRIVATE KEY-----\\n" + "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC\\n".repeat(25_000)
+				+ "-----END PRIVATE KEY-----\\n";
+		byte[] create = ("{\"specversion\":\"1.0\",\"id\":\"heap\",\"source\":\"urn:x\","
+				+ "\"type\":\"fivetran.connection.create\",\"data\":{\"service\":\"snowflake_db\",\"group_id\":\"g1\","
+				+ "\"config\":{\"schema\":\"sf\",\"private_key\":\"" + pem + "\"}}}")
+			.getBytes(StandardCharsets.UTF_8);
+		for (byte[] value : List.of(update, create)) {
+			assertThat(value.length).isBetween(700_000, MAX_BYTES);
+			long heap = retainedHeap(value);
+			System.out.printf("heap per input byte, legitimate %s (%d bytes): %.1f%n",
+					(value == update) ? "schema update" : "create with a PEM key", value.length,
+					(double) heap / value.length);
+		}
+	}
+
+	@Test
+	void mebibyteOfTinyObjectsIsRefusedBeforeTheTreeIsBuilt() {
+		byte[] value = create("{}", 349_000);
+		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+		long before = threads.getCurrentThreadAllocatedBytes();
+		boolean accepted = accepted(value);
+		long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+		System.out.printf("refusing %d bytes of empty objects allocated %d KiB (%.3f bytes per input byte)%n",
+				value.length, allocated / 1024, (double) allocated / value.length);
+		assertThat(accepted).isFalse();
 	}
 
 	private boolean accepted(byte[] value) {
