@@ -159,7 +159,15 @@ class CommandReader {
 			throw rejected(Reason.OVERSIZED, "the value is over a parsing limit: " + ex.getOriginalMessage(), id, type);
 		}
 		catch (JacksonException ex) {
-			throw rejected(Reason.NOT_JSON, "the value is not JSON: " + ex.getOriginalMessage(), id, type);
+			String message = String.valueOf(ex.getOriginalMessage());
+			if (message.startsWith("Duplicate")) {
+				// readers that keep the first key and readers that keep the last would
+				// run
+				// different commands
+				throw rejected(Reason.NOT_JSON, "the value is not strict JSON: duplicate keys are refused; " + message,
+						id, type);
+			}
+			throw rejected(Reason.NOT_JSON, "the value is not JSON: " + message, id, type);
 		}
 	}
 
@@ -192,7 +200,7 @@ class CommandReader {
 			case START_OBJECT -> 150;
 			case START_ARRAY -> 100;
 			case PROPERTY_NAME -> 50;
-			case VALUE_STRING -> 72 + parser.getString().length();
+			case VALUE_STRING -> 72 + parser.getStringLength();
 			case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> 24;
 			case END_OBJECT, END_ARRAY -> 0;
 			default -> 8;
