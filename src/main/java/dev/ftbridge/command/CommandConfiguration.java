@@ -45,7 +45,7 @@ class CommandConfiguration {
 			FivetranAvailability availability, PendingOperations pendingOperations) {
 		Clock clock = Clock.systemUTC();
 		CommandLedger ledger = new CommandLedger(properties.dedupWindow());
-		CommandReader reader = new CommandReader(json, new CommandSchemas(), properties.maxCommandBytes(), clock);
+		CommandReader reader = new CommandReader(new CommandSchemas(), properties.maxCommandBytes(), clock);
 		CommandExecutor executor = new CommandExecutor(
 				new FivetranCalls(fivetran, availability, fivetranProperties.retryBackoff().multipliedBy(4)), clock,
 				fivetranProperties.pageSize());

@@ -6,20 +6,42 @@ import java.util.Locale;
 import java.util.Optional;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import dev.ftbridge.command.Rejection.Reason;
+import dev.ftbridge.events.StrictJson;
 
 /**
  * Reads a record of the command topic as a CloudEvent, in structured mode (the whole
  * event is the value) or binary mode ({@code ce_*} headers, {@code data} as the value),
- * and validates its {@code data} against the schema of its type.
+ * and validates its {@code data} against the schema of its type. Reading is strict: a
+ * duplicate key anywhere is refused, parsing is bounded ({@link StrictJson}, and a
+ * streaming pass refuses a document whose tree would cost more than
+ * {@link #HEAP_PER_BYTE} times its size before the tree is built), and the envelope
+ * attributes and the record key are capped and free of control characters.
  */
 class CommandReader {
 
 	private static final String BINARY_PREFIX = "ce_";
+
+	/** Cap on {@code id}, {@code source}, {@code type}, {@code subject} and the key. */
+	static final int MAX_ATTRIBUTE_BYTES = 256;
+
+	/**
+	 * Budget for the estimated heap of the parsed tree, per byte of input (plus
+	 * {@link #HEAP_ALLOWANCE}). A dense schema update (one small object per table or
+	 * column) estimates at about 13 and measures 12 bytes of heap per byte; an array of
+	 * empty objects estimates at 50 and is refused. The worst accepted shapes measure
+	 * about 15 ({@code CommandReaderHeapBenchmark}).
+	 */
+	static final int HEAP_PER_BYTE = 16;
+
+	static final int HEAP_ALLOWANCE = 64 * 1024;
 
 	private final JsonMapper json;
 
@@ -29,8 +51,8 @@ class CommandReader {
 
 	private final Clock clock;
 
-	CommandReader(JsonMapper json, CommandSchemas schemas, int maxBytes, Clock clock) {
-		this.json = json;
+	CommandReader(CommandSchemas schemas, int maxBytes, Clock clock) {
+		this.json = StrictJson.mapper(maxBytes);
 		this.schemas = schemas;
 		this.maxBytes = maxBytes;
 		this.clock = clock;
@@ -63,7 +85,8 @@ class CommandReader {
 			throw rejected(Reason.UNSUPPORTED_CONTENT_TYPE, "content-type '" + contentType + "' is not JSON", id, type);
 		}
 		JsonNode data = parse(record.value(), id, type);
-		return new Event(record.header("ce_specversion"), id, record.header("ce_source"), type, data);
+		return new Event(record.header("ce_specversion"), id, record.header("ce_source"), type,
+				record.header("ce_subject"), data);
 	}
 
 	private Event structured(IncomingRecord record) {
@@ -84,10 +107,16 @@ class CommandReader {
 			throw rejected(Reason.UNSUPPORTED_CONTENT_TYPE, "datacontenttype '" + contentType + "' is not JSON", id,
 					type);
 		}
-		return new Event(text(event, "specversion"), id, text(event, "source"), type, event.get("data"));
+		return new Event(text(event, "specversion"), id, text(event, "source"), type, text(event, "subject"),
+				event.get("data"));
 	}
 
 	private ReadResult validate(IncomingRecord record, Event event) {
+		ReadResult invalid = Attributes.check(event.id(), event.source(), event.type(), event.subject(),
+				record.keyText());
+		if (invalid != null) {
+			return invalid;
+		}
 		if (!"1.0".equals(event.specversion())) {
 			return reject(Reason.UNSUPPORTED_SPECVERSION,
 					"specversion '" + event.specversion() + "' is not supported; use 1.0", event.id(), event.type());
@@ -117,11 +146,65 @@ class CommandReader {
 
 	private JsonNode parse(byte[] value, String id, String type) {
 		try {
+			long estimate = treeEstimate(value);
+			if (estimate > 0) {
+				throw rejected(Reason.OVERSIZED,
+						"the value has " + value.length + " bytes but would take more than " + HEAP_PER_BYTE
+								+ " times as much memory once read (too many small objects, arrays or values)",
+						id, type);
+			}
 			return this.json.readTree(value);
 		}
-		catch (JacksonException ex) {
-			throw rejected(Reason.NOT_JSON, "the value is not JSON: " + ex.getOriginalMessage(), id, type);
+		catch (StreamConstraintsException ex) {
+			throw rejected(Reason.OVERSIZED, "the value is over a parsing limit: " + ex.getOriginalMessage(), id, type);
 		}
+		catch (JacksonException ex) {
+			String message = String.valueOf(ex.getOriginalMessage());
+			if (message.startsWith("Duplicate")) {
+				// readers that keep the first key and readers that keep the last would
+				// run
+				// different commands
+				throw rejected(Reason.NOT_JSON, "the value is not strict JSON: duplicate keys are refused; " + message,
+						id, type);
+			}
+			throw rejected(Reason.NOT_JSON, "the value is not JSON: " + message, id, type);
+		}
+	}
+
+	/**
+	 * Streams through the value (this also finds duplicate keys and parsing limits) and
+	 * estimates the heap its tree would take; 0 when that fits the budget, else how much
+	 * was counted when the budget ran out.
+	 */
+	private long treeEstimate(byte[] value) {
+		long budget = (long) HEAP_PER_BYTE * value.length + HEAP_ALLOWANCE;
+		long estimate = 0;
+		try (JsonParser parser = this.json.createParser(value)) {
+			JsonToken token;
+			while ((token = parser.nextToken()) != null) {
+				estimate += heapOf(token, parser);
+				if (estimate > budget) {
+					return estimate;
+				}
+			}
+		}
+		return 0;
+	}
+
+	/**
+	 * Rough heap of the node a token becomes, with compressed references: an object node
+	 * with its map and table, a map entry, a string node with its string, bytes and slot.
+	 */
+	private static long heapOf(JsonToken token, JsonParser parser) {
+		return switch (token) {
+			case START_OBJECT -> 150;
+			case START_ARRAY -> 100;
+			case PROPERTY_NAME -> 50;
+			case VALUE_STRING -> 72 + parser.getStringLength();
+			case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> 24;
+			case END_OBJECT, END_ARRAY -> 0;
+			default -> 8;
+		};
 	}
 
 	private static boolean isJson(String contentType) {
@@ -142,7 +225,7 @@ class CommandReader {
 		return new RejectedException(reject(reason, detail, id, type));
 	}
 
-	private record Event(String specversion, String id, String source, String type, JsonNode data) {
+	private record Event(String specversion, String id, String source, String type, String subject, JsonNode data) {
 
 		String firstMissingAttribute() {
 			if (blank(this.id)) {

@@ -19,8 +19,7 @@ public final class CommandValidator {
 	private final CommandReader reader;
 
 	public CommandValidator() {
-		this.reader = new CommandReader(JsonMapper.builder().build(), new CommandSchemas(), MAX_COMMAND_BYTES,
-				Clock.systemUTC());
+		this.reader = new CommandReader(new CommandSchemas(), MAX_COMMAND_BYTES, Clock.systemUTC());
 	}
 
 	/**

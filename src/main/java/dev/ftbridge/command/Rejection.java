@@ -11,6 +11,25 @@ package dev.ftbridge.command;
  */
 public record Rejection(Reason reason, String detail, String commandId, String commandType) {
 
+	/** Longest detail kept: it becomes a dead-letter header. */
+	static final int MAX_DETAIL_LENGTH = 2000;
+
+	/**
+	 * The detail is made readable in a header: control characters (which a parser's
+	 * message may quote from the input) become {@code ?}, and it is cut to
+	 * {@link #MAX_DETAIL_LENGTH} characters.
+	 */
+	public Rejection {
+		if (detail != null) {
+			String readable = detail.codePoints()
+				.map((c) -> Character.isISOControl(c) ? '?' : c)
+				.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+				.toString();
+			detail = (readable.length() > MAX_DETAIL_LENGTH) ? readable.substring(0, MAX_DETAIL_LENGTH) + "…"
+					: readable;
+		}
+	}
+
 	/**
 	 * The kinds of poison input, as written in the {@code ftbridge_dlt_reason} header.
 	 */
@@ -36,6 +55,13 @@ public record Rejection(Reason reason, String detail, String commandId, String c
 
 		/** The bridge does not know the CloudEvent {@code type}. */
 		UNKNOWN_TYPE,
+
+		/**
+		 * A CloudEvent attribute ({@code id}, {@code source}, {@code type},
+		 * {@code subject}) or the record key is over 256 bytes (UTF-8) or contains a
+		 * control character.
+		 */
+		INVALID_ATTRIBUTE,
 
 		/** The data does not match the JSON Schema of its type. */
 		SCHEMA_VIOLATION

@@ -63,6 +63,8 @@ public class FivetranClient {
 	 * the envelope. A 429 is never the end: every call waits out its {@code Retry-After}.
 	 */
 	public FivetranResponse execute(FivetranRequest request, Throttle.Priority priority) {
+		// a path that cannot be built is refused before it costs any budget
+		request.path();
 		int attempt = 0;
 		int failures = 0;
 		while (true) {

@@ -33,7 +33,13 @@ public record FivetranRequest(HttpMethod method, String pathTemplate, List<Strin
 		budgets = Set.copyOf(budgets);
 	}
 
-	/** The path with its variables encoded and filled in. */
+	/**
+	 * The path with its variables encoded and filled in. A variable that is empty,
+	 * {@code .} or {@code ..} would address another resource (the encoder leaves dots as
+	 * they are): it is refused with a {@link FivetranException.Rejected} (code
+	 * {@code invalid_path_segment}, no HTTP status), so the command ends {@code FAILED}
+	 * without any call.
+	 */
 	public String path() {
 		StringBuilder path = new StringBuilder();
 		int variable = 0;
@@ -46,10 +52,18 @@ public record FivetranRequest(HttpMethod method, String pathTemplate, List<Strin
 			}
 			int close = this.pathTemplate.indexOf('}', open);
 			path.append(this.pathTemplate, at, open);
-			path.append(UriUtils.encodePathSegment(this.pathVariables.get(variable++), "UTF-8"));
+			path.append(UriUtils.encodePathSegment(segment(this.pathVariables.get(variable++)), "UTF-8"));
 			at = close + 1;
 		}
 		return path.toString();
+	}
+
+	private String segment(String value) {
+		if (value == null || value.isEmpty() || value.equals(".") || value.equals("..")) {
+			throw new FivetranException.Rejected(0, "invalid_path_segment",
+					"'" + value + "' cannot be a path segment of " + this.pathTemplate + "; nothing was sent");
+		}
+		return value;
 	}
 
 	/** The same request with one query parameter set (used to follow pagination). */

@@ -8,7 +8,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -29,14 +28,14 @@ class WebhookConfiguration {
 
 	@Bean
 	WebhookController webhookController(WebhookProperties properties, KafkaProperties kafka, TopicProperties topics,
-			JsonMapper json, MeterRegistry meterRegistry) {
+			MeterRegistry meterRegistry) {
 		if (properties.secrets().isEmpty()) {
 			log.warn("No webhook secret configured (FTBRIDGE_WEBHOOK_SECRETS): every webhook will be refused with 401");
 		}
 		WebhookInbox inbox = new WebhookInbox(inboxTemplate(kafka, properties, meterRegistry), topics.webhooks(),
 				properties.inboxTimeout());
 		return new WebhookController(new SignatureVerifier(properties.secrets()), inbox,
-				new WebhookMetrics(meterRegistry), json, properties.maxBodyBytes(), Clock.systemUTC());
+				new WebhookMetrics(meterRegistry), properties.maxBodyBytes(), Clock.systemUTC());
 	}
 
 	private static KafkaTemplate<byte[], byte[]> inboxTemplate(KafkaProperties kafka, WebhookProperties properties,

@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -53,9 +52,9 @@ class WebhookConsumerConfiguration {
 	@Bean
 	ConcurrentMessageListenerContainer<byte[], byte[]> webhookListenerContainer(
 			ConcurrentKafkaListenerContainerFactory<byte[], byte[]> webhookListenerContainerFactory,
-			KafkaProperties kafka, TopicProperties topics, WebhookProperties properties, JsonMapper json,
-			EventPublisher events, OperationDesk operationDesk, MeterRegistry meterRegistry) {
-		WebhookProcessor processor = new WebhookProcessor(json, events, operationDesk,
+			KafkaProperties kafka, TopicProperties topics, WebhookProperties properties, EventPublisher events,
+			OperationDesk operationDesk, MeterRegistry meterRegistry) {
+		WebhookProcessor processor = new WebhookProcessor(properties.maxBodyBytes(), events, operationDesk,
 				new WebhookMetrics(meterRegistry), properties.dedupWindow());
 		PartitionLoader loader = new PartitionLoader(new DefaultKafkaConsumerFactory<>(consumerConfig(kafka, null)),
 				topics.webhooks(), topics.pendingOperations(), properties.dedupWindow(), LOAD_TIMEOUT,

@@ -3,6 +3,7 @@ package dev.ftbridge.webhook;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -17,11 +18,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.ftbridge.events.StrictJson;
+
 /**
  * Where webhooks land: {@code POST /webhooks/fivetran}. Missing or wrong signature → 401
- * and nothing stored; body over the limit → 413; not a JSON object → 400; Kafka not
- * taking it in time → 503 so that Fivetran retries; otherwise 202 once it is durably
- * stored.
+ * and nothing stored; body over the limit → 413; not a JSON object (also: a duplicate
+ * key, or over a {@link StrictJson} parsing limit) → 400; Kafka not taking it in time →
+ * 503 so that Fivetran retries; otherwise 202 once it is durably stored.
  */
 @RestController
 class WebhookController {
@@ -42,12 +45,12 @@ class WebhookController {
 
 	private final Clock clock;
 
-	WebhookController(SignatureVerifier verifier, WebhookInbox inbox, WebhookMetrics metrics, JsonMapper json,
-			int maxBodyBytes, Clock clock) {
+	WebhookController(SignatureVerifier verifier, WebhookInbox inbox, WebhookMetrics metrics, int maxBodyBytes,
+			Clock clock) {
 		this.verifier = verifier;
 		this.inbox = inbox;
 		this.metrics = metrics;
-		this.json = json;
+		this.json = StrictJson.mapper(maxBodyBytes);
 		this.maxBodyBytes = maxBodyBytes;
 		this.clock = clock;
 	}
@@ -70,7 +73,11 @@ class WebhookController {
 			event = this.json.readTree(body);
 		}
 		catch (JacksonException ex) {
-			return reject(HttpStatus.BAD_REQUEST, "not_json", "body is not JSON");
+			// a duplicate key is refused: a reader that takes the first would see another
+			// event
+			String message = String.valueOf(ex.getOriginalMessage()).toLowerCase(Locale.ROOT);
+			return reject(HttpStatus.BAD_REQUEST, "not_json",
+					message.contains("duplicate") ? "body is not JSON: duplicate key" : "body is not JSON");
 		}
 		if (!event.isObject() || !event.path("event").isString()) {
 			return reject(HttpStatus.BAD_REQUEST, "not_an_event", "body is not a Fivetran event");

@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.ftbridge.events.ConnectionStatusObserved;
 import dev.ftbridge.events.EventPublisher;
+import dev.ftbridge.events.StrictJson;
 import dev.ftbridge.events.TransformationStatusObserved;
 import dev.ftbridge.operations.Observation;
 import dev.ftbridge.operations.OperationDesk;
@@ -38,9 +39,11 @@ class WebhookProcessor {
 
 	private final Map<Integer, SeenWebhooks> seen = new ConcurrentHashMap<>();
 
-	WebhookProcessor(JsonMapper json, EventPublisher events, OperationDesk operations, WebhookMetrics metrics,
+	WebhookProcessor(int maxBodyBytes, EventPublisher events, OperationDesk operations, WebhookMetrics metrics,
 			Duration window) {
-		this.json = json;
+		// read as strictly as the receiver did, so a body stored before that was strict
+		// is not taken "last key wins" either
+		this.json = StrictJson.mapper(maxBodyBytes);
 		this.events = events;
 		this.operations = operations;
 		this.metrics = metrics;

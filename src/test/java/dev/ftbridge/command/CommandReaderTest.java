@@ -368,6 +368,268 @@ class CommandReaderTest {
 		assertThat(rejection.commandId()).isEqualTo("cmd-29");
 	}
 
+	@Test
+	void readRejectsDuplicateTypeInEnvelopeAsNotJson() {
+		Rejection rejection = rejected(this.reader.read(structured(null, """
+				{"specversion":"1.0","id":"cmd-d1","source":"urn:x","type":"fivetran.connection.pause",
+				 "type":"fivetran.connection.delete","data":{"connection_id":"c1"}}""")));
+		assertThat(rejection.reason()).isEqualTo(Reason.NOT_JSON);
+		assertThat(rejection.detail()).containsIgnoringCase("duplicate").contains("type");
+	}
+
+	@Test
+	void readRejectsDuplicateKeyInDataAsNotJson() {
+		Rejection rejection = rejected(this.reader.read(structured(null, event("cmd-d2", "fivetran.connection.pause",
+				"", "{\"connection_id\":\"c1\",\"connection_id\":\"c2\"}"))));
+		assertThat(rejection.reason()).isEqualTo(Reason.NOT_JSON);
+		assertThat(rejection.detail()).containsIgnoringCase("duplicate").contains("connection_id");
+	}
+
+	@Test
+	void readRejectsDuplicateKeyNestedDeepInDataAsNotJson() {
+		Rejection rejection = rejected(this.reader.read(structured(null,
+				event("cmd-d3", "fivetran.connection.schema.update", "",
+						"{\"connection_id\":\"c1\",\"schemas\":{\"s\":{\"tables\":{\"t\":"
+								+ "{\"enabled\":true,\"enabled\":false}}}}}"))));
+		assertThat(rejection.reason()).isEqualTo(Reason.NOT_JSON);
+		assertThat(rejection.detail()).containsIgnoringCase("duplicate").contains("enabled");
+	}
+
+	@Test
+	void readRejectsDuplicateKeyInBinaryDataAndKeepsItsId() {
+		IncomingRecord record = record(null, "{\"connection_id\":\"c1\",\"connection_id\":\"c2\"}",
+				header("ce_specversion", "1.0"), header("ce_id", "cmd-d4"), header("ce_source", "urn:x"),
+				header("ce_type", "fivetran.connection.delete"));
+		Rejection rejection = rejected(this.reader.read(record));
+		assertThat(rejection.reason()).isEqualTo(Reason.NOT_JSON);
+		assertThat(rejection.commandId()).isEqualTo("cmd-d4");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			../../v1/users
+			c\\u0000; DROP
+			.
+			..
+			a/b
+			a b
+			a.b
+			''
+			c1234567890123456789012345678901234567890123456789012345678901234
+			""")
+	void readRejectsConnectionIdThatIsNotAFivetranId(String id) {
+		Rejection rejection = rejected(this.reader.read(structured(null,
+				event("cmd-i1", "fivetran.connection.delete", "", "{\"connection_id\":\"" + id + "\"}"))));
+		assertThat(rejection.reason()).isEqualTo(Reason.SCHEMA_VIOLATION);
+		assertThat(rejection.detail()).contains("connection_id");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					fivetran.connection.create | {"service":"postgres","group_id":"a/b","config":{"schema":"s"}}
+					fivetran.connection.create | {"service":"postgres","group_ids":["g1",".."],"config":{"schema":"s"}}
+					fivetran.connection.create | {"service":"postgres","group_id":"g1","proxy_agent_id":"../x","config":{"schema":"s"}}
+					fivetran.connection.update | {"connection_id":"c1","private_link_id":"a b"}
+					fivetran.transformation.run | {"transformation_id":".."}
+					fivetran.group.status | {"group_id":"g 1"}
+					fivetran.group.heal | {"group_id":"%2e%2e"}
+					fivetran.webhook.create | {"group_id":"..","url":"https://h.example","events":["sync_end"]}
+					fivetran.certificate.approve | {"destination_id":"d/1","hash":"h","public_key":"k"}
+					fivetran.destination.create | {"group_id":"g.1","service":"snowflake","time_zone_offset":"0"}
+					""")
+	void readRejectsEveryIdFieldThatIsNotAFivetranId(String type, String data) {
+		assertThat(rejected(this.reader.read(structured(null, event("cmd-i2", type, "", data)))).reason())
+			.isEqualTo(Reason.SCHEMA_VIOLATION);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			decent_dropsy
+			_moonbeam_acc_dev
+			Warm-Up_2
+			c1
+			""")
+	void readAcceptsRealShapesOfFivetranIds(String id) {
+		assertThat(accepted(this.reader.read(structured(null,
+				event("cmd-i3", "fivetran.connection.pause", "", "{\"connection_id\":\"" + id + "\"}"))))
+			.data()
+			.path("connection_id")
+			.asString()).isEqualTo(id);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+			{"connection_id":"c1","schema_name":"..","enabled":false}
+			{"connection_id":"c1","schema_name":".","enabled":false}
+			{"connection_id":"c1","schema_name":"","enabled":false}
+			{"connection_id":"c1","schema_name":"a\\u0007b","enabled":false}
+			{"connection_id":"c1","schema_name":"s","table_name":"..","enabled":false}
+			{"connection_id":"c1","schema_name":"s","table_name":"t","column_name":".","enabled":false}
+			{"connection_id":"c1","schemas":{"..":{"enabled":false}}}
+			{"connection_id":"c1","schemas":{"s":{"tables":{"t\\n":{"enabled":false}}}}}
+			{"connection_id":"c1","schemas":{"s":{"tables":{"t":{"columns":{"":{"enabled":false}}}}}}}
+			""")
+	void readRejectsSchemaTableAndColumnNamesThatAreNotNames(String data) {
+		assertThat(rejected(
+				this.reader.read(structured(null, event("cmd-n1", "fivetran.connection.schema.update", "", data))))
+			.reason()).isEqualTo(Reason.SCHEMA_VIOLATION);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+			fivetran.connection.resync | {"connection_id":"c1","scope":{"..":["t"]}}
+			fivetran.connection.resync | {"connection_id":"c1","scope":{"s":["."]}}
+			fivetran.connection.tables.resync | {"connection_id":"c1","scope":{"s":["t\\u0000"]}}
+			""")
+	void readRejectsResyncScopeNamesThatAreNotNames(String type, String data) {
+		assertThat(rejected(this.reader.read(structured(null, event("cmd-n2", type, "", data)))).reason())
+			.isEqualTo(Reason.SCHEMA_VIOLATION);
+	}
+
+	@Test
+	void readAcceptsNamesWithDotsSpacesAndUnicode() {
+		Command command = accepted(this.reader.read(structured(null, event("cmd-n3",
+				"fivetran.connection.schema.update", "",
+				"{\"connection_id\":\"c1\",\"schema_name\":\"my.schema\",\"table_name\":\"Order Lines ü\",\"enabled\":true}"))));
+		assertThat(command.data().path("table_name").asString()).isEqualTo("Order Lines ü");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			id     | cmd\\u0001
+			source | urn:x\\nurn:y
+			type   | fivetran.connection.pause\\u001b
+			""")
+	void readRejectsEnvelopeAttributeWithControlCharacter(String attribute, String value) {
+		String json = "{\"specversion\":\"1.0\",\"id\":\"cmd-a1\",\"source\":\"urn:x\",\"type\":\"fivetran.connection.pause\","
+				+ "\"data\":{\"connection_id\":\"c1\"}}";
+		json = json.replaceFirst("\"" + attribute + "\":\"[^\"]*\"",
+				java.util.regex.Matcher.quoteReplacement("\"" + attribute + "\":\"" + value + "\""));
+		Rejection rejection = rejected(this.reader.read(structured(null, json)));
+		assertThat(rejection.reason()).isEqualTo(Reason.INVALID_ATTRIBUTE);
+		assertThat(rejection.detail()).contains("'" + attribute + "'").contains("control character");
+		assertThat(rejection.detail()).doesNotContainPattern("\\p{Cntrl}");
+	}
+
+	@Test
+	void readRejectsEnvelopeAttributeOverTheByteCapCountingUtf8Bytes() {
+		String id = "€".repeat(86);
+		Rejection rejection = rejected(this.reader
+			.read(structured(null, event(id, "fivetran.connection.pause", "", "{\"connection_id\":\"c1\"}"))));
+		assertThat(rejection.reason()).isEqualTo(Reason.INVALID_ATTRIBUTE);
+		assertThat(rejection.detail()).contains("'id'").contains("258 bytes").contains("256");
+		assertThat(rejection.commandId()).isNull();
+		assertThat(accepted(this.reader.read(
+				structured(null, event("€".repeat(85), "fivetran.connection.pause", "", "{\"connection_id\":\"c1\"}"))))
+			.id()).hasSize(85);
+	}
+
+	@Test
+	void readRejectsSubjectWithControlCharacter() {
+		Rejection rejection = rejected(this.reader.read(structured(null, event("cmd-a2", "fivetran.connection.pause",
+				"\"subject\":\"c1\\r\\n\",", "{\"connection_id\":\"c1\"}"))));
+		assertThat(rejection.reason()).isEqualTo(Reason.INVALID_ATTRIBUTE);
+		assertThat(rejection.detail()).contains("'subject'");
+	}
+
+	@Test
+	void readRejectsBinaryEventWithOverlongSourceHeader() {
+		IncomingRecord record = record(null, "{\"connection_id\":\"c1\"}", header("ce_specversion", "1.0"),
+				header("ce_id", "cmd-a3"), header("ce_source", "u".repeat(257)),
+				header("ce_type", "fivetran.connection.pause"));
+		Rejection rejection = rejected(this.reader.read(record));
+		assertThat(rejection.reason()).isEqualTo(Reason.INVALID_ATTRIBUTE);
+		assertThat(rejection.detail()).contains("'source'").contains("257 bytes");
+		assertThat(rejection.commandId()).isEqualTo("cmd-a3");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			tenant\\u0000c1
+			tenant\\tc1
+			""")
+	void readRejectsRecordKeyWithControlCharacter(String escapedKey) {
+		String key = escapedKey.replace("\\u0000", "\u0000").replace("\\t", "\t");
+		Rejection rejection = rejected(this.reader
+			.read(structured(key, event("cmd-a4", "fivetran.connection.pause", "", "{\"connection_id\":\"c1\"}"))));
+		assertThat(rejection.reason()).isEqualTo(Reason.INVALID_ATTRIBUTE);
+		assertThat(rejection.detail()).contains("record key");
+		assertThat(rejection.commandId()).isEqualTo("cmd-a4");
+	}
+
+	@Test
+	void readRejectsRecordKeyOverTheByteCap() {
+		Rejection rejection = rejected(this.reader.read(structured("k".repeat(257),
+				event("cmd-a5", "fivetran.connection.pause", "", "{\"connection_id\":\"c1\"}"))));
+		assertThat(rejection.reason()).isEqualTo(Reason.INVALID_ATTRIBUTE);
+		assertThat(rejection.detail()).contains("record key").contains("257 bytes");
+	}
+
+	@Test
+	void readRejectsDeepNestingAsOversized() {
+		String deep = "[".repeat(200) + "]".repeat(200);
+		Rejection rejection = rejected(this.reader.read(structured(null, event("cmd-b1", "fivetran.connection.create",
+				"", "{\"service\":\"postgres\",\"group_id\":\"g1\",\"config\":{\"x\":" + deep + "}}"))));
+		assertThat(rejection.reason()).isEqualTo(Reason.OVERSIZED);
+		assertThat(rejection.detail()).containsIgnoringCase("nesting");
+		// structured mode: the id is inside the document that was refused
+		assertThat(rejection.commandId()).isNull();
+	}
+
+	@Test
+	void readRejectsOverlongNumberAsOversized() {
+		Rejection rejection = rejected(this.reader.read(structured(null, event("cmd-b2", "fivetran.connection.create",
+				"", "{\"service\":\"postgres\",\"group_id\":\"g1\",\"config\":{\"x\":1" + "0".repeat(500) + "}}"))));
+		assertThat(rejection.reason()).isEqualTo(Reason.OVERSIZED);
+	}
+
+	@Test
+	void readRejectsMebibyteOfTinyObjectsCheaply() {
+		int count = 340_000;
+		StringBuilder config = new StringBuilder("{\"service\":\"postgres\",\"group_id\":\"g1\",\"config\":{\"x\":[");
+		for (int i = 0; i < count; i++) {
+			config.append((i > 0) ? ",{}" : "{}");
+		}
+		String value = event("cmd-b3", "fivetran.connection.create", "", config.append("]}}").toString());
+		assertThat(bytes(value).length).isLessThanOrEqualTo(1_048_576);
+		Rejection rejection = rejected(this.reader.read(structured(null, value)));
+		assertThat(rejection.reason()).isEqualTo(Reason.OVERSIZED);
+		assertThat(rejection.detail()).contains("memory");
+	}
+
+	@Test
+	void readAcceptsLargeCreateWithPemKey() {
+		String pem = "-----BEGIN PRIVATE KEY-----\\n" + "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC\\n".repeat(20_000)
+				+ "-----END PRIVATE KEY-----\\n";
+		Command command = accepted(this.reader.read(structured(null, event("cmd-b4", "fivetran.connection.create", "",
+				"{\"service\":\"snowflake_db\",\"group_id\":\"g1\",\"config\":{\"schema\":\"sf\",\"private_key\":\""
+						+ pem + "\"}}"))));
+		assertThat(command.data().path("config").path("private_key").asString()).startsWith("-----BEGIN");
+	}
+
+	@Test
+	void readAcceptsLargeSchemaUpdate() {
+		StringBuilder schemas = new StringBuilder();
+		for (int s = 0; s < 200; s++) {
+			schemas.append((s > 0) ? "," : "")
+				.append("\"schema_")
+				.append(s)
+				.append("\":{\"enabled\":true,\"tables\":{");
+			for (int t = 0; t < 60; t++) {
+				schemas.append((t > 0) ? "," : "")
+					.append("\"table_")
+					.append(t)
+					.append("\":{\"enabled\":false,\"columns\":{\"id\":{\"hashed\":true}}}");
+			}
+			schemas.append("}}");
+		}
+		String value = event("cmd-b5", "fivetran.connection.schema.update", "",
+				"{\"connection_id\":\"c1\",\"schemas\":{" + schemas + "}}");
+		assertThat(bytes(value).length).isGreaterThan(500_000);
+		assertThat(accepted(this.reader.read(structured(null, value))).data().path("schemas").size()).isEqualTo(200);
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@EnumSource(CommandType.class)
 	void readAcceptsEveryExampleOfEveryCommandSchema(CommandType type) throws Exception {
@@ -431,7 +693,7 @@ class CommandReaderTest {
 	}
 
 	private static CommandReader reader(int maxBytes) {
-		return new CommandReader(JsonMapper.builder().build(), SCHEMAS, maxBytes, CLOCK);
+		return new CommandReader(SCHEMAS, maxBytes, CLOCK);
 	}
 
 	private static String event(String id, String type, String extraAttributes, String data) {

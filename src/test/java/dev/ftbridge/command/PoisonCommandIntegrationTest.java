@@ -43,7 +43,9 @@ class PoisonCommandIntegrationTest extends BridgeIntegrationTest {
 			Poison poison = poisons.get(i);
 			Recorded letter = letters.get(i);
 			assertThat(letter.header("ftbridge_dlt_reason")).as(poison.name()).isEqualTo(poison.reason());
-			assertThat(letter.header("ftbridge_dlt_detail")).as(poison.name()).isNotBlank();
+			assertThat(letter.header("ftbridge_dlt_detail")).as(poison.name())
+				.isNotBlank()
+				.doesNotContainPattern("\\p{Cntrl}");
 			assertThat(letter.header("kafka_dlt-original-topic")).isEqualTo("fivetran.commands");
 			assertThat(letter.value()).as(poison.name() + " keeps its original bytes").isEqualTo(poison.value());
 			poison.headers()
@@ -105,6 +107,32 @@ class PoisonCommandIntegrationTest extends BridgeIntegrationTest {
 		poisons.add(new Poison("binary mode, data not JSON", "NOT_JSON", binaryText, bytes("connection_id=x"),
 				Map.of("ce_specversion", "1.0", "ce_id", binaryText, "ce_source", "urn:test", "ce_type",
 						"fivetran.connection.pause")));
+		poisons.add(new Poison("duplicate type", "NOT_JSON", null,
+				bytes("{\"specversion\":\"1.0\",\"id\":\"" + Commands.newId() + "\",\"source\":\"urn:test\","
+						+ "\"type\":\"fivetran.connection.pause\",\"type\":\"fivetran.connection.delete\","
+						+ "\"data\":{\"connection_id\":\"x\"}}"),
+				STRUCTURED));
+		String duplicateData = Commands.newId();
+		poisons.add(new Poison("binary mode, duplicate key in data", "NOT_JSON", duplicateData,
+				bytes("{\"connection_id\":\"x\",\"connection_id\":\"y\"}"), Map.of("ce_specversion", "1.0", "ce_id",
+						duplicateData, "ce_source", "urn:test", "ce_type", "fivetran.connection.delete")));
+		String pathLike = Commands.newId();
+		poisons.add(new Poison("path-like connection id", "SCHEMA_VIOLATION", pathLike,
+				bytes(Commands.event(pathLike, "fivetran.connection.delete", "{\"connection_id\":\"../../v1/users\"}")),
+				STRUCTURED));
+		String controlSource = Commands.newId();
+		poisons.add(new Poison("control character in source", "INVALID_ATTRIBUTE", controlSource,
+				bytes(Commands.event(controlSource, "fivetran.connection.pause", "{\"connection_id\":\"x\"}")
+					.replace("urn:test", "urn:test\\u0000\\r\\n")),
+				STRUCTURED));
+		StringBuilder tiny = new StringBuilder();
+		for (int i = 0; i < 340_000; i++) {
+			tiny.append((i > 0) ? ",{}" : "{}");
+		}
+		poisons.add(new Poison("a mebibyte of tiny objects", "OVERSIZED", null,
+				bytes(Commands.event(Commands.newId(), "fivetran.connection.create",
+						"{\"service\":\"postgres\",\"group_id\":\"g\",\"config\":{\"x\":[" + tiny + "]}}")),
+				STRUCTURED));
 		poisons.add(new Poison("tombstone", "EMPTY", null, null, Map.of()));
 		return poisons;
 	}

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -30,6 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
@@ -61,6 +64,26 @@ class FivetranClientTest {
 	void setUp() {
 		fivetran.reset();
 		this.client = client(properties(fivetran.baseUrl(), 3));
+	}
+
+	@ParameterizedTest(name = "[{0}]")
+	@ValueSource(strings = { "", ".", ".." })
+	void executeRefusesEmptyAndDotPathSegmentsWithoutCallingFivetran(String segment) {
+		assertThatExceptionOfType(FivetranException.Rejected.class)
+			.isThrownBy(() -> this.client.execute(FivetranRequests.updateSchema("c1", segment, object())))
+			.satisfies((ex) -> {
+				assertThat(ex.code()).isEqualTo("invalid_path_segment");
+				assertThat(ex.httpStatus()).isZero();
+				assertThat(ex.retryable()).isFalse();
+				assertThat(ex.ambiguous()).isFalse();
+			});
+		assertThat(fivetran.requests()).isEmpty();
+	}
+
+	@Test
+	void executeEncodesDotsInsideASegment() {
+		this.client.execute(FivetranRequests.updateSchema("c1", "my.schema..x", object()));
+		assertThat(only().path()).isEqualTo("/v1/connections/c1/schemas/my.schema..x");
 	}
 
 	@Test

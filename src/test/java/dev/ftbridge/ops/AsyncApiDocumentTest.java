@@ -90,6 +90,20 @@ class AsyncApiDocumentTest {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void deadLetterReasonsAreTheReadersReasons() {
+		Map<String, Object> components = (Map<String, Object>) this.document.get("components");
+		Map<String, Object> deadLetter = (Map<String, Object>) ((Map<String, Object>) components.get("messages"))
+			.get("deadLetter");
+		Map<String, Object> properties = (Map<String, Object>) ((Map<String, Object>) deadLetter.get("headers"))
+			.get("properties");
+		List<Object> reasons = (List<Object>) ((Map<String, Object>) properties.get("ftbridge_dlt_reason")).get("enum");
+		assertThat(reasons).map(Object::toString)
+			.containsExactlyInAnyOrderElementsOf(
+					Stream.of(dev.ftbridge.command.Rejection.Reason.values()).map(Enum::name).toList());
+	}
+
+	@Test
 	void referencesEverySchemaOfTheContract() throws IOException {
 		TreeSet<String> referenced = new TreeSet<>();
 		for (String reference : references(this.document)) {

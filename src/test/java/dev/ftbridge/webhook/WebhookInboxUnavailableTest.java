@@ -12,7 +12,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -49,8 +48,7 @@ class WebhookInboxUnavailableTest {
 				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
 		WebhookInbox inbox = new WebhookInbox(this.kafka, "fivetran.webhooks", Duration.ofSeconds(1));
 		WebhookController controller = new WebhookController(new SignatureVerifier(List.of("s3cret")), inbox,
-				new WebhookMetrics(new SimpleMeterRegistry()), JsonMapper.builder().build(), 1024 * 1024,
-				Clock.systemUTC());
+				new WebhookMetrics(new SimpleMeterRegistry()), 1024 * 1024, Clock.systemUTC());
 		MockMvc mvc = MockMvcBuilders.standaloneSetup(controller).build();
 		String body = WebhookReceiverIntegrationTest.event("sync_end", "c1");
 		long start = System.nanoTime();

@@ -1,0 +1,59 @@
+package dev.ftbridge.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import dev.ftbridge.operations.Observation;
+import dev.ftbridge.operations.OperationDesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The webhook inbox consumer reads stored bodies as strictly as the receiver: a body with
+ * a duplicate key (stored before the receiver refused them) is not an event.
+ */
+class WebhookProcessorReadingTest {
+
+	private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
+
+	private final WebhookProcessor processor = new WebhookProcessor(1024 * 1024, null, null,
+			new WebhookMetrics(new SimpleMeterRegistry()), Duration.ofHours(24));
+
+	@Test
+	void storedSyncEndIsReadAsAnObservation() {
+		OperationDesk.Received received = this.processor.remember(0,
+				bytes("{\"event\":\"sync_end\",\"connector_id\":\"c1\",\"sync_id\":\"s1\","
+						+ "\"created\":\"2026-11-28T09:59:00.000Z\",\"data\":{\"status\":\"SUCCESSFUL\"}}"),
+				NOW);
+		assertThat(received).isNotNull();
+		assertThat(received.observation()).isInstanceOf(Observation.SyncEnded.class);
+	}
+
+	@Test
+	void storedBodyWithDuplicateEventKeyIsNotAnEvent() {
+		assertThat(this.processor.remember(0,
+				bytes("{\"event\":\"sync_start\",\"event\":\"sync_end\",\"connector_id\":\"c1\",\"sync_id\":\"s1\","
+						+ "\"created\":\"2026-11-28T09:59:00.000Z\",\"data\":{\"status\":\"SUCCESSFUL\"}}"),
+				NOW))
+			.isNull();
+	}
+
+	@Test
+	void storedBodyWithDuplicateKeyInDataIsNotAnEvent() {
+		assertThat(this.processor.remember(0,
+				bytes("{\"event\":\"sync_end\",\"connector_id\":\"c1\",\"sync_id\":\"s1\","
+						+ "\"created\":\"2026-11-28T09:59:00.000Z\","
+						+ "\"data\":{\"status\":\"FAILURE\",\"status\":\"SUCCESSFUL\"}}"),
+				NOW))
+			.isNull();
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+}
