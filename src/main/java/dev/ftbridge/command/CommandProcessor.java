@@ -66,7 +66,16 @@ class CommandProcessor {
 			try (MDC.MDCCloseable id = MDC.putCloseable("command_id", command.id());
 					MDC.MDCCloseable type = MDC.putCloseable("command_type", command.type().type());
 					MDC.MDCCloseable key = MDC.putCloseable("resource", command.key())) {
-				run(record.partition(), record.offset(), command);
+				try {
+					run(record.partition(), record.offset(), command);
+				}
+				catch (CommandInterrupted | EventPublishException ex) {
+					// handed back (shutdown): the record stays uncommitted
+					throw ex;
+				}
+				catch (RuntimeException ex) {
+					unexpected(record, command, ex);
+				}
 			}
 		}
 	}
@@ -83,8 +92,17 @@ class CommandProcessor {
 		if (started != null) {
 			log.warn("Command {} was started at {} and has no result: reconciling with Fivetran", command.id(),
 					started);
-			finish(partition, offset, command,
-					publish(command, offset, this.executor.reconcile(command, started), started), true);
+			Execution execution;
+			try {
+				execution = this.executor.reconcile(command, started);
+			}
+			catch (CommandInterrupted ex) {
+				throw ex;
+			}
+			catch (RuntimeException ex) {
+				execution = unexpectedExecution(command, now, ex);
+			}
+			finish(partition, offset, command, publish(command, offset, execution, started), true);
 			return;
 		}
 		String earlier = this.ledger.outcome(partition, command.id(), now);
@@ -119,7 +137,31 @@ class CommandProcessor {
 					command.key(), ex.getMessage());
 			throw ex;
 		}
+		catch (RuntimeException ex) {
+			execution = unexpectedExecution(command, now, ex);
+		}
 		finish(partition, offset, command, publish(command, offset, execution, null), costly);
+	}
+
+	/**
+	 * Executing the command failed in a way nobody planned for: it ends {@code FAILED}
+	 * (the stack goes to the log, not into the result).
+	 */
+	private Execution unexpectedExecution(Command command, Instant started, RuntimeException ex) {
+		log.error("Command {} {} on {} failed unexpectedly", command.id(), command.type().type(), command.key(), ex);
+		return Execution.of(Results.unexpected(command, started, ex).build(this.clock.instant()));
+	}
+
+	/**
+	 * Something outside the execution failed unexpectedly (the ledger, a publish): the
+	 * command still gets a {@code FAILED} result so its record is finished and commits go
+	 * on.
+	 */
+	private void unexpected(IncomingRecord record, Command command, RuntimeException ex) {
+		log.error("Command {} {} on {} failed unexpectedly", command.id(), command.type().type(), command.key(), ex);
+		CommandResult result = Results.unexpected(command, this.clock.instant(), ex).build(this.clock.instant());
+		untilAcknowledged(() -> this.events.commandResult(command.key(), result, record.offset()));
+		this.metrics.result(result);
 	}
 
 	/**
