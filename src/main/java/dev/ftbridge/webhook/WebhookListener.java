@@ -16,6 +16,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.kafka.listener.MessageListener;
 
+import dev.ftbridge.events.UnreadableRecords;
 import dev.ftbridge.operations.OperationDesk;
 
 /**
@@ -75,8 +76,16 @@ class WebhookListener implements MessageListener<byte[], byte[]>, ConsumerSeekAw
 			this.processor.assigned(partition);
 			List<OperationDesk.Received> events = recent.computeIfAbsent(partition, (ignored) -> new ArrayList<>());
 			for (ConsumerRecord<byte[], byte[]> record : loaded.webhooks(partition)) {
-				OperationDesk.Received received = this.processor.remember(partition, record.value(),
-						Instant.ofEpochMilli(record.timestamp()));
+				OperationDesk.Received received;
+				try {
+					received = this.processor.remember(partition, record.value(),
+							Instant.ofEpochMilli(record.timestamp()));
+				}
+				catch (RuntimeException ex) {
+					UnreadableRecords.skipped(record.topic(), record.partition(), record.offset(),
+							ex.getClass().getSimpleName() + ": " + ex.getMessage());
+					continue;
+				}
 				if (received != null) {
 					events.add(received);
 				}

@@ -1,19 +1,33 @@
 package dev.ftbridge.command;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import dev.ftbridge.BridgeIntegrationTest;
 import dev.ftbridge.events.EventPublisher;
+import dev.ftbridge.events.UnreadableRecords;
 import dev.ftbridge.support.Commands;
+import dev.ftbridge.support.CrashMarks;
 import dev.ftbridge.support.MockFivetran.Response;
+import dev.ftbridge.support.TopicRecorder;
 import dev.ftbridge.support.TopicRecorder.Recorded;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +37,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * planned for still gets a result, and its partition's offsets still move on.
  */
 class UnfinishedCommandIntegrationTest extends BridgeIntegrationTest {
+
+	@Autowired
+	private CommandConsumer consumer;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	@Test
 	void anUnexpectedExceptionEndsTheCommandFailedAndCommitsGoOn() throws Exception {
@@ -59,6 +79,60 @@ class UnfinishedCommandIntegrationTest extends BridgeIntegrationTest {
 					.isGreaterThan(failedOffset);
 			});
 		}
+	}
+
+	@Test
+	void recordsTheLedgerCannotReadAreSkippedAndCountedAndTheRestStillLoads() throws Exception {
+		String connection = CommandFlowIntegrationTest.unique("nl");
+		String uuid = Commands.newId();
+		String newlineId = "line\nbreak-" + uuid;
+		commands().send(connection, "line\\nbreak-" + uuid, "fivetran.connection.resync",
+				"{\"connection_id\":\"" + connection + "\"}");
+		assertThat(resultOf(newlineId).dataText("outcome")).isEqualTo("ACCEPTED");
+		try (TopicRecorder ledger = new TopicRecorder(this.broker.getBrokersAsString(), "fivetran.command-ledger")) {
+			Recorded mark = ledger
+				.await((r) -> (connection + "/" + newlineId).equals(r.key()) && r.value() != null, 1, WAIT)
+				.get(0);
+			assertThat(mark.json()).as("the mark is JSON").isNotNull();
+			assertThat(mark.json().path("command_id").asString()).isEqualTo(newlineId);
+		}
+		int partition = Utils.toPositive(Utils.murmur2(connection.getBytes(StandardCharsets.UTF_8))) % 3;
+		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.getBrokersAsString(),
+						ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+						ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+			byte[] key = connection.getBytes(StandardCharsets.UTF_8);
+			byte[] garbage = "{\"command_id\":\"x\",\"started_at\":\"yesterday\"}".getBytes(StandardCharsets.UTF_8);
+			producer.send(new ProducerRecord<>("fivetran.command-ledger", partition, key, garbage)).get();
+			producer
+				.send(new ProducerRecord<>("fivetran.command-results", partition, key,
+						"not json {".getBytes(StandardCharsets.UTF_8)))
+				.get();
+			producer.send(new ProducerRecord<>("fivetran.command-results", partition, key, null)).get();
+		}
+		String crashed = Commands.newId();
+		CrashMarks.mark(this.broker.getBrokersAsString(), 3, connection, crashed, "fivetran.connection.resync",
+				Instant.now().minusSeconds(60));
+		double skippedBefore = skipped("fivetran.command-ledger") + skipped("fivetran.command-results");
+		this.consumer.stop();
+		this.consumer.start();
+
+		commands().send(connection, crashed, "fivetran.connection.resync",
+				"{\"connection_id\":\"" + connection + "\"}");
+		assertThat(resultOf(crashed).dataText("reason")).as("the mark after the unreadable ones was loaded")
+			.contains("reconciled after a restart");
+		commands().send(connection, "line\\nbreak-" + uuid, "fivetran.connection.resync",
+				"{\"connection_id\":\"" + connection + "\"}");
+		assertThat(resultsOf(newlineId, 2).get(1).dataText("outcome")).as("the results were loaded")
+			.isEqualTo("DUPLICATE");
+		assertThat(skipped("fivetran.command-ledger")).isGreaterThanOrEqualTo(1);
+		assertThat(skipped("fivetran.command-ledger") + skipped("fivetran.command-results"))
+			.isGreaterThanOrEqualTo(skippedBefore + 2);
+	}
+
+	private double skipped(String topic) {
+		Counter counter = this.meters.find(UnreadableRecords.METER).tag("topic", topic).counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 }
