@@ -3,6 +3,7 @@ package dev.ftbridge.command;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,9 @@ import dev.ftbridge.operations.PendingOperations;
 class CommandProcessor {
 
 	private static final Logger log = LoggerFactory.getLogger(CommandProcessor.class);
+
+	/** The longest key a minimal answer keeps. */
+	private static final int MAX_ANSWER_KEY = 1024;
 
 	private final CommandExecutor executor;
 
@@ -160,7 +164,9 @@ class CommandProcessor {
 	private void unexpected(IncomingRecord record, Command command, RuntimeException ex) {
 		log.error("Command {} {} on {} failed unexpectedly", command.id(), command.type().type(), command.key(), ex);
 		CommandResult result = Results.unexpected(command, this.clock.instant(), ex).build(this.clock.instant());
-		untilAcknowledged(() -> this.events.commandResult(command.key(), result, record.offset()));
+		untilAcknowledged(() -> this.events.commandResult(command.key(), result, record.offset()),
+				(refusal) -> this.events.commandResult(smallKey(command.key()), refused(result, refusal),
+						record.offset()));
 		this.metrics.result(result);
 	}
 
@@ -215,7 +221,8 @@ class CommandProcessor {
 					}
 				});
 			}
-			untilAcknowledged(() -> this.events.commandResult(command.key(), result, offset));
+			untilAcknowledged(() -> this.events.commandResult(command.key(), result, offset),
+					(refusal) -> this.events.commandResult(smallKey(command.key()), refused(result, refusal), offset));
 			this.metrics.result(result);
 			log.info("Command {} {} on {}: {}", command.id(), command.type().type(), command.key(), result.outcome());
 		}
@@ -241,7 +248,8 @@ class CommandProcessor {
 			.retryable(false)
 			.timing(command.receivedAt(), null)
 			.build(this.clock.instant());
-		untilAcknowledged(() -> this.events.commandResult(command.key(), result, offset));
+		untilAcknowledged(() -> this.events.commandResult(command.key(), result, offset),
+				(refusal) -> this.events.commandResult(smallKey(command.key()), refused(result, refusal), offset));
 		this.ledger.answered(partition, command.id(), offset);
 		this.metrics.result(result);
 		log.info("Command {} {} on {}: DUPLICATE of an earlier {}", command.id(), command.type().type(), command.key(),
@@ -249,7 +257,8 @@ class CommandProcessor {
 	}
 
 	private void reject(IncomingRecord record, Rejection rejection) {
-		untilAcknowledged(() -> this.deadLetters.deadLetter(record, rejection));
+		untilAcknowledged(() -> this.deadLetters.deadLetter(record, rejection),
+				(refusal) -> this.deadLetters.deadLetterWithoutContent(record, rejection, describe(refusal)));
 		this.metrics.deadLettered(rejection);
 		log.warn("Record {}-{}@{} dead-lettered: {} ({})", record.topic(), record.partition(), record.offset(),
 				rejection.reason(), rejection.detail());
@@ -261,7 +270,8 @@ class CommandProcessor {
 				.retryable(false)
 				.timing(this.clock.instant(), null)
 				.build(this.clock.instant());
-			untilAcknowledged(() -> this.events.commandResult(record.keyText(), result));
+			untilAcknowledged(() -> this.events.commandResult(record.keyText(), result),
+					(refusal) -> this.events.commandResult(smallKey(record.keyText()), refused(result, refusal)));
 			this.metrics.result(result);
 		}
 	}
@@ -270,15 +280,33 @@ class CommandProcessor {
 	 * Publishes, trying again while the broker does not acknowledge: the command has been
 	 * executed, so it must not be executed again just because its result was slow to
 	 * land. Gives up only when the thread is interrupted (shutdown); the offset then
-	 * stays uncommitted.
+	 * stays uncommitted. An output the broker refuses for good is never tried again: it
+	 * is dropped with an error in the log.
 	 */
 	private void untilAcknowledged(Runnable publish) {
+		untilAcknowledged(publish, null);
+	}
+
+	/**
+	 * As {@link #untilAcknowledged(Runnable)}, and when the broker refuses the output for
+	 * good, publishes the minimal one {@code instead} makes from the refusal.
+	 */
+	private void untilAcknowledged(Runnable publish, Consumer<Throwable> instead) {
 		while (true) {
 			try {
-				publish.run();
+				sendingErrorsAsPublishFailures(publish);
 				return;
 			}
 			catch (EventPublishException ex) {
+				if (ex.refusedForGood()) {
+					log.error("The broker refused an output for good: {} ({}); {}", ex.getMessage(),
+							describe(ex.refusal()),
+							(instead != null) ? "publishing a minimal one instead" : "it is dropped");
+					if (instead != null) {
+						untilAcknowledged(() -> instead.accept(ex.refusal()));
+					}
+					return;
+				}
 				if (Thread.currentThread().isInterrupted()) {
 					throw ex;
 				}
@@ -292,6 +320,45 @@ class CommandProcessor {
 				}
 			}
 		}
+	}
+
+	/**
+	 * The producer refuses some records before sending them (too large for
+	 * {@code max.request.size}): the template then throws at once instead of failing the
+	 * send's future.
+	 */
+	private static void sendingErrorsAsPublishFailures(Runnable publish) {
+		try {
+			publish.run();
+		}
+		catch (org.apache.kafka.common.KafkaException | org.springframework.kafka.KafkaException ex) {
+			throw new EventPublishException("could not publish: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * The final answer for a command whose result the broker refused: no response, no
+	 * Fivetran error text, only what it was and why it could not be said.
+	 */
+	private CommandResult refused(CommandResult result, Throwable refusal) {
+		return CommandResult.builder(result.commandId(), result.commandType(), Outcome.REJECTED)
+			.reason("the result (" + result.outcome() + ") could not be published: " + describe(refusal))
+			.retryable(false)
+			.timing(this.clock.instant(), null)
+			.build(this.clock.instant());
+	}
+
+	private static String describe(Throwable refusal) {
+		String name = refusal.getClass().getSimpleName();
+		return refusal.getMessage() != null ? name + ": " + refusal.getMessage() : name;
+	}
+
+	/**
+	 * A key a minimal answer can carry: the command's own when it is an ordinary id, none
+	 * when it is so large that it may be what the broker refused.
+	 */
+	private static String smallKey(String key) {
+		return (key != null && key.length() <= MAX_ANSWER_KEY) ? key : null;
 	}
 
 }

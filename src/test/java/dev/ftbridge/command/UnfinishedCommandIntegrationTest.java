@@ -67,18 +67,7 @@ class UnfinishedCommandIntegrationTest extends BridgeIntegrationTest {
 		assertThat(after.dataText("outcome")).isEqualTo("SUCCEEDED");
 		long failedOffset = Long.parseLong(result.header(EventPublisher.COMMAND_OFFSET_HEADER));
 		assertThat(failedOffset).isGreaterThanOrEqualTo(0);
-		TopicPartition partition = new TopicPartition("fivetran.commands", result.partition());
-		try (Admin admin = Admin
-			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.getBrokersAsString()))) {
-			Awaitility.await().atMost(WAIT).untilAsserted(() -> {
-				Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("ftbridge")
-					.partitionsToOffsetAndMetadata()
-					.get();
-				assertThat(committed.get(partition)).isNotNull();
-				assertThat(committed.get(partition).offset()).as("committed past the failed command")
-					.isGreaterThan(failedOffset);
-			});
-		}
+		assertCommittedPast(result.partition(), failedOffset);
 	}
 
 	@Test
@@ -133,6 +122,74 @@ class UnfinishedCommandIntegrationTest extends BridgeIntegrationTest {
 	private double skipped(String topic) {
 		Counter counter = this.meters.find(UnreadableRecords.METER).tag("topic", topic).counter();
 		return (counter != null) ? counter.count() : 0;
+	}
+
+	@Test
+	void aResultTheBrokerCannotTakeBecomesAMinimalRejectedResult() throws Exception {
+		String connection = CommandFlowIntegrationTest.unique("bigkey");
+		// The key is copied into the result: 1.2 MB is more than the result topic takes.
+		String key = connection + "x".repeat(1200 * 1024);
+		String id = Commands.newId();
+		commands().send(key, id, "fivetran.connection.status", "{\"connection_id\":\"" + connection + "\"}");
+		Recorded result = resultOf(id);
+		assertThat(result.dataText("outcome")).isEqualTo("REJECTED");
+		assertThat(result.dataText("reason")).contains("SUCCEEDED").contains("RecordTooLargeException");
+		assertThat(result.key()).as("the offending key is left out").isNull();
+		assertThat(result.data().has("response")).isFalse();
+		assertCommittedPast(result.partition(), Long.parseLong(result.header(EventPublisher.COMMAND_OFFSET_HEADER)));
+	}
+
+	@Test
+	void aDeadLetterTheBrokerCannotTakeIsWrittenWithoutTheRecord() throws Exception {
+		String key = CommandFlowIntegrationTest.unique("zipped");
+		String id = Commands.newId();
+		// 10 MiB that compress to a few KB: the command topic takes it, its copy does not
+		// fit.
+		byte[] value = Commands
+			.event(id, "fivetran.connection.pause",
+					"{\"connection_id\":\"" + key + "\",\"note\":\"" + "a".repeat(10 * 1024 * 1024) + "\"}")
+			.getBytes(StandardCharsets.UTF_8);
+		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.getBrokersAsString(),
+						ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+						ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+						ProducerConfig.COMPRESSION_TYPE_CONFIG, "gzip", ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+						12 * 1024 * 1024, ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024))) {
+			ProducerRecord<byte[], byte[]> record = new ProducerRecord<>("fivetran.commands",
+					key.getBytes(StandardCharsets.UTF_8), value);
+			record.headers().add("ce_id", id.getBytes(StandardCharsets.UTF_8));
+			record.headers().add("ce_type", "fivetran.connection.pause".getBytes(StandardCharsets.UTF_8));
+			producer.send(record).get();
+		}
+		Recorded rejected = resultOf(id);
+		assertThat(rejected.dataText("outcome")).isEqualTo("REJECTED");
+		assertThat(rejected.dataText("reason")).startsWith("OVERSIZED");
+		Recorded letter = deadLetters()
+			.await((r) -> r.header("ftbridge_dlt_omitted") != null
+					&& String.valueOf(rejected.partition()).equals(r.header("kafka_dlt-original-partition"))
+					&& r.header("ftbridge_dlt_detail") != null && r.header("ftbridge_dlt_detail").contains("10485"), 1,
+					WAIT)
+			.get(0);
+		assertThat(letter.value()).isNull();
+		assertThat(letter.key()).isNull();
+		assertThat(letter.header("ftbridge_dlt_reason")).isEqualTo("OVERSIZED");
+		assertThat(letter.header("ftbridge_dlt_omitted")).contains("RecordTooLargeException");
+		assertCommittedPast(rejected.partition(), Long.parseLong(letter.header("kafka_dlt-original-offset")));
+	}
+
+	private void assertCommittedPast(int commandPartition, long offset) throws Exception {
+		TopicPartition partition = new TopicPartition("fivetran.commands", commandPartition);
+		try (Admin admin = Admin
+			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.getBrokersAsString()))) {
+			Awaitility.await().atMost(WAIT).untilAsserted(() -> {
+				Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("ftbridge")
+					.partitionsToOffsetAndMetadata()
+					.get();
+				assertThat(committed.get(partition)).isNotNull();
+				assertThat(committed.get(partition).offset()).as("committed past offset %d", offset)
+					.isGreaterThan(offset);
+			});
+		}
 	}
 
 }
