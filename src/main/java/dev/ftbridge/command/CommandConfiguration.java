@@ -21,6 +21,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
+import dev.ftbridge.events.BridgeConsumers;
 import dev.ftbridge.events.EventProperties;
 import dev.ftbridge.events.EventPublisher;
 import dev.ftbridge.events.TopicProperties;
@@ -80,7 +81,7 @@ class CommandConfiguration {
 
 	private static DefaultKafkaConsumerFactory<byte[], byte[]> consumerFactory(KafkaProperties kafka,
 			CommandProperties properties) {
-		Map<String, Object> config = kafka.buildConsumerProperties();
+		Map<String, Object> config = BridgeConsumers.properties(kafka);
 		config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.groupId());
 		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
 		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);

@@ -220,6 +220,36 @@ class UnfinishedCommandIntegrationTest extends BridgeIntegrationTest {
 		assertCommittedPast(rejected.partition(), Long.parseLong(letter.header("kafka_dlt-original-offset")));
 	}
 
+	@Test
+	void aCommandFromAnAbortedTransactionNeverRuns() throws Exception {
+		String connection = CommandFlowIntegrationTest.unique("aborted");
+		String aborted = Commands.newId();
+		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.getBrokersAsString(),
+						ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+						ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+						ProducerConfig.TRANSACTIONAL_ID_CONFIG, "upstream-" + connection))) {
+			producer.initTransactions();
+			producer.beginTransaction();
+			ProducerRecord<byte[], byte[]> record = new ProducerRecord<>("fivetran.commands",
+					connection.getBytes(StandardCharsets.UTF_8),
+					Commands.event(aborted, "fivetran.connection.pause", "{\"connection_id\":\"" + connection + "\"}")
+						.getBytes(StandardCharsets.UTF_8));
+			record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+			producer.send(record).get();
+			producer.flush();
+			producer.abortTransaction();
+		}
+		String committed = Commands.newId();
+		commands().send(connection, committed, "fivetran.connection.resume",
+				"{\"connection_id\":\"" + connection + "\"}");
+		assertThat(resultOf(committed).dataText("outcome")).isEqualTo("SUCCEEDED");
+		assertThat(results().matching((r) -> aborted.equals(r.dataText("command_id")))).as("no result").isEmpty();
+		assertThat(fivetran.requests("PATCH", "/v1/connections/" + connection)).as("Fivetran called once (resume)")
+			.hasSize(1)
+			.allSatisfy((request) -> assertThat(request.body()).contains("\"paused\":false"));
+	}
+
 	private void assertCommittedPast(int commandPartition, long offset) throws Exception {
 		TopicPartition partition = new TopicPartition("fivetran.commands", commandPartition);
 		try (Admin admin = Admin
