@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import dev.ftbridge.BridgeIntegrationTest;
+import dev.ftbridge.events.EventProperties;
 import dev.ftbridge.events.EventPublisher;
 import dev.ftbridge.events.UnreadableRecords;
 import dev.ftbridge.operations.PendingOperations;
@@ -56,6 +57,9 @@ class UnfinishedCommandIntegrationTest extends BridgeIntegrationTest {
 
 	@Autowired
 	private PendingOperations pendingOperations;
+
+	@Autowired
+	private EventProperties eventProperties;
 
 	/**
 	 * No Fivetran answer is known to break the bridge any more, so the failure is staged:
@@ -248,6 +252,17 @@ class UnfinishedCommandIntegrationTest extends BridgeIntegrationTest {
 		assertThat(fivetran.requests("PATCH", "/v1/connections/" + connection)).as("Fivetran called once (resume)")
 			.hasSize(1)
 			.allSatisfy((request) -> assertThat(request.body()).contains("\"paused\":false"));
+	}
+
+	@Test
+	void theBridgesProducerGivesUpBeforeItsSendTimeout() {
+		ProducerConfig effective = new ProducerConfig(
+				this.bridgeKafkaTemplate.getProducerFactory().getConfigurationProperties());
+		long sendTimeout = this.eventProperties.sendTimeout().toMillis();
+		assertThat(effective.getInt(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG)).isLessThan((int) sendTimeout);
+		assertThat(effective.getInt(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG)
+				+ effective.getLong(ProducerConfig.LINGER_MS_CONFIG))
+			.isLessThanOrEqualTo((long) effective.getInt(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG));
 	}
 
 	private void assertCommittedPast(int commandPartition, long offset) throws Exception {
