@@ -67,6 +67,12 @@ class CommandConfiguration {
 		return consumer;
 	}
 
+	/** In the liveness group: the command poll loop is alive and polls. */
+	@Bean
+	CommandLoopHealth commandLoopHealthIndicator(CommandConsumer commandConsumer, CommandProperties properties) {
+		return new CommandLoopHealth(commandConsumer, properties.pollTimeout());
+	}
+
 	@Bean(destroyMethod = "shutdownNow")
 	ExecutorService commandExecutorService(CommandProperties properties) {
 		ThreadPoolExecutor pool = new ThreadPoolExecutor(properties.maxConcurrency(), properties.maxConcurrency(), 60,

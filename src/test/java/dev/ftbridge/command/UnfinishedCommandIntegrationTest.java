@@ -1,5 +1,9 @@
 package dev.ftbridge.command;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +26,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import dev.ftbridge.BridgeIntegrationTest;
@@ -60,6 +65,9 @@ class UnfinishedCommandIntegrationTest extends BridgeIntegrationTest {
 
 	@Autowired
 	private EventProperties eventProperties;
+
+	@LocalServerPort
+	private int port;
 
 	/**
 	 * No Fivetran answer is known to break the bridge any more, so the failure is staged:
@@ -263,6 +271,31 @@ class UnfinishedCommandIntegrationTest extends BridgeIntegrationTest {
 		assertThat(effective.getInt(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG)
 				+ effective.getLong(ProducerConfig.LINGER_MS_CONFIG))
 			.isLessThanOrEqualTo((long) effective.getInt(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG));
+	}
+
+	@Test
+	void livenessIsDownWhileTheCommandLoopIsNotRunning() throws Exception {
+		assertThat(liveness().statusCode()).isEqualTo(200);
+		this.consumer.stop();
+		try {
+			HttpResponse<String> down = liveness();
+			assertThat(down.statusCode()).isEqualTo(503);
+			assertThat(json(down.body()).path("status").asString()).isEqualTo("DOWN");
+			assertThat(json(down.body()).path("components").path("commandLoop").path("status").asString())
+				.isEqualTo("DOWN");
+		}
+		finally {
+			this.consumer.start();
+		}
+		Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(liveness().statusCode()).isEqualTo(200));
+		assertThat(json(liveness().body()).path("components").path("commandLoop").path("status").asString())
+			.isEqualTo("UP");
+	}
+
+	private HttpResponse<String> liveness() throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health/liveness"))
+				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private void assertCommittedPast(int commandPartition, long offset) throws Exception {
