@@ -94,7 +94,7 @@ class WebhookListener implements MessageListener<byte[], byte[]>, ConsumerSeekAw
 		for (int partition : operationPartitions) {
 			List<OperationDesk.Stored> stored = loaded.operations(partition)
 				.stream()
-				.map((record) -> new OperationDesk.Stored(text(record.key()), record.value()))
+				.map((record) -> stored(record))
 				.toList();
 			this.operations.assigned(partition, stored, recent.getOrDefault(partition, List.of()));
 			callback.seek(this.operationsTopic, partition, loaded.operationsEnd(partition));
@@ -111,6 +111,16 @@ class WebhookListener implements MessageListener<byte[], byte[]>, ConsumerSeekAw
 				this.operations.revoked(partition.partition());
 			}
 		}
+	}
+
+	/** A pending-operation record as read; one this version cannot read is counted. */
+	private static OperationDesk.Stored stored(ConsumerRecord<byte[], byte[]> record) {
+		OperationDesk.Stored stored = new OperationDesk.Stored(text(record.key()), record.value());
+		if (!stored.readable()) {
+			UnreadableRecords.skipped(record.topic(), record.partition(), record.offset(),
+					"not a pending operation this version can read");
+		}
+		return stored;
 	}
 
 	private static String text(byte[] bytes) {

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
 import dev.ftbridge.BridgeIntegrationTest;
 import dev.ftbridge.events.EventProperties;
@@ -68,6 +69,9 @@ class UnfinishedCommandIntegrationTest extends BridgeIntegrationTest {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private ConcurrentMessageListenerContainer<byte[], byte[]> webhookListenerContainer;
 
 	/**
 	 * No Fivetran answer is known to break the bridge any more, so the failure is staged:
@@ -177,6 +181,28 @@ class UnfinishedCommandIntegrationTest extends BridgeIntegrationTest {
 	private double skipped(String topic) {
 		Counter counter = this.meters.find(UnreadableRecords.METER).tag("topic", topic).counter();
 		return (counter != null) ? counter.count() : 0;
+	}
+
+	@Test
+	void aPendingOperationRecordThatCannotBeReadIsSkippedAndCountedWhenItsPartitionIsLoaded() throws Exception {
+		double before = skipped("fivetran.pending-operations");
+		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.getBrokersAsString(),
+						ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+						ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+			producer.send(new ProducerRecord<>("fivetran.pending-operations", 0,
+					"garbage/x".getBytes(StandardCharsets.UTF_8), "{not an operation".getBytes(StandardCharsets.UTF_8)))
+				.get();
+		}
+		this.webhookListenerContainer.stop();
+		this.webhookListenerContainer.start();
+		Awaitility.await()
+			.atMost(WAIT)
+			.untilAsserted(() -> assertThat(skipped("fivetran.pending-operations")).isGreaterThan(before));
+		String id = Commands.newId();
+		String connection = CommandFlowIntegrationTest.unique("afterload");
+		commands().send(connection, id, "fivetran.connection.sync", "{\"connection_id\":\"" + connection + "\"}");
+		assertThat(resultOf(id).dataText("outcome")).isEqualTo("ACCEPTED");
 	}
 
 	@Test
