@@ -11,6 +11,7 @@ import dev.ftbridge.operations.Observation;
 import dev.ftbridge.operations.OperationDesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The webhook inbox consumer reads stored bodies as strictly as the receiver: a body with
@@ -35,21 +36,21 @@ class WebhookProcessorReadingTest {
 
 	@Test
 	void storedBodyWithDuplicateEventKeyIsNotAnEvent() {
-		assertThat(this.processor.remember(0,
+		assertThatThrownBy(() -> this.processor.remember(0,
 				bytes("{\"event\":\"sync_start\",\"event\":\"sync_end\",\"connector_id\":\"c1\",\"sync_id\":\"s1\","
 						+ "\"created\":\"2026-11-28T09:59:00.000Z\",\"data\":{\"status\":\"SUCCESSFUL\"}}"),
 				NOW))
-			.isNull();
+			.isInstanceOf(IllegalArgumentException.class);
 	}
 
 	@Test
 	void storedBodyWithDuplicateKeyInDataIsNotAnEvent() {
-		assertThat(this.processor.remember(0,
+		assertThatThrownBy(() -> this.processor.remember(0,
 				bytes("{\"event\":\"sync_end\",\"connector_id\":\"c1\",\"sync_id\":\"s1\","
 						+ "\"created\":\"2026-11-28T09:59:00.000Z\","
 						+ "\"data\":{\"status\":\"FAILURE\",\"status\":\"SUCCESSFUL\"}}"),
 				NOW))
-			.isNull();
+			.isInstanceOf(IllegalArgumentException.class);
 	}
 
 	private static byte[] bytes(String text) {
