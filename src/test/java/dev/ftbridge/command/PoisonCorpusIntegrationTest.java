@@ -2,13 +2,18 @@ package dev.ftbridge.command;
 
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import dev.ftbridge.BridgeIntegrationTest;
@@ -100,6 +105,51 @@ class PoisonCorpusIntegrationTest extends BridgeIntegrationTest {
 		// the corpus publishes ~20 MiB (10 MiB of it compressed); the bridge keeps none
 		// of it
 		assertThat(heapAfter - heapBefore).isLessThan(64L * MIB);
+	}
+
+	/**
+	 * A newline in a command id is refused (the corpus has it: INVALID_ATTRIBUTE); the
+	 * characters that are allowed and that a hand-written mark or ledger line gets wrong
+	 * (a quote, a backslash, U+2028, non-ASCII) go through a costly command, a rebalance
+	 * (every partition's ledger is read back) and a second publication of the same id.
+	 */
+	@Test
+	void aCostlyCommandWithAnOddIdIsRecognisedAfterARebalance() throws Exception {
+		String key = "odd-" + Commands.newId().substring(0, 8);
+		// as JSON text: a quote, a backslash, U+2028 and an e acute
+		String id = "q\\\"uote\\\\back\\u2028\u00e9-" + key;
+		String resync = Commands.event(id, "fivetran.connection.resync", "{\"connection_id\":\"" + key + "\"}");
+		commands().sendRaw(key, bytes(resync), STRUCTURED);
+		String readId = JSON.readTree(resync).path("id").asString();
+		assertThat(resultOf(readId).dataText("outcome")).isEqualTo("ACCEPTED");
+
+		rebalance();
+		commands().sendRaw(key, bytes(resync), STRUCTURED);
+		String good = Commands.newId();
+		commands().send(key, good, "fivetran.connection.pause", "{\"connection_id\":\"" + key + "\"}");
+		assertThat(resultOf(good).dataText("outcome")).isEqualTo("SUCCEEDED");
+		assertThat(results().matching((r) -> readId.equals(r.dataText("command_id")))
+			.stream()
+			.map((r) -> r.dataText("outcome"))).containsExactly("ACCEPTED", "DUPLICATE");
+		assertThat(fivetran.requests("POST", "/v1/connections/" + key + "/resync")).hasSize(1);
+	}
+
+	/**
+	 * Another member joins the bridge's group and leaves: the bridge's partitions are
+	 * revoked and assigned again, and it reads every assigned partition's ledger back.
+	 */
+	private void rebalance() {
+		try (KafkaConsumer<byte[], byte[]> member = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				this.broker.getBrokersAsString(), ConsumerConfig.GROUP_ID_CONFIG, "ftbridge",
+				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+				ByteArrayDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+				ByteArrayDeserializer.class, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1))) {
+			member.subscribe(List.of("fivetran.commands"));
+			Awaitility.await().atMost(WAIT).until(() -> {
+				member.poll(Duration.ofMillis(100));
+				return !member.assignment().isEmpty();
+			});
+		}
 	}
 
 	private static List<Poison> corpus(String run) {
