@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -101,6 +102,11 @@ class CommandConfiguration {
 		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords(properties));
 		// Commands published while no bridge ran are still executed.
 		config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		// When a replica dies (or joins) only the partitions that change owner move: the
+		// others keep running theirs, and keep their ledgers, through the rebalance, so
+		// a survivor loads the dead replica's partitions only (application.yml has the
+		// session timeout that notices the death).
+		config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
 		return new DefaultKafkaConsumerFactory<>(config);
 	}
 

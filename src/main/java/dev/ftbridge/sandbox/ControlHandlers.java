@@ -11,7 +11,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The sandbox's own endpoints under {@code /sandbox/}, for processes that cannot call
  * Java: health, faults, the request log and a reset (webhooks, deliveries and sync
- * scripts: {@link LifecycleControlHandlers}). No auth, limits or faults apply.
+ * scripts: {@link LifecycleControlHandlers}). They ask for the API's HTTP Basic
+ * credentials (the request log shows bodies, passwords included); no limits or faults
+ * apply.
  *
  * <pre>
  * POST /sandbox/faults {"clear": true, "failNext": {"count": 3, "status": 503},

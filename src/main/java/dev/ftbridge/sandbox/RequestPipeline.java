@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
  * counted) → latency → body check (400) → handler → a timeout or reset after applying, if
  * injected. Every answer carries {@code X-Rate-Limit} and {@code X-Rate-Limit-Remaining};
  * every request is logged. Requests under {@code /sandbox/} go to the control router
- * instead: no auth, limits, faults or log.
+ * instead: the same HTTP Basic credentials (they show request bodies, passwords included,
+ * and can reset the sandbox), but no limits, faults or log.
  */
 final class RequestPipeline implements HttpHandler {
 
@@ -52,7 +53,9 @@ final class RequestPipeline implements HttpHandler {
 		ApiExchange exchange = new ApiExchange(httpExchange);
 		try {
 			if (exchange.path().startsWith("/sandbox/")) {
-				exchange.send(route(this.control, exchange), Map.of());
+				ApiResponse response = this.auth.accepts(exchange.header("Authorization"))
+						? route(this.control, exchange) : unauthorized();
+				exchange.send(response, Map.of());
 				return;
 			}
 			serve(exchange, this.clock.now(), this.clock.realNow());
@@ -91,8 +94,7 @@ final class RequestPipeline implements HttpHandler {
 
 	private ApiResponse process(ApiExchange exchange) throws InterruptedException {
 		if (!this.auth.accepts(exchange.header("Authorization"))) {
-			return ApiResponse.error(401, "AuthFailed", "Missing or invalid API key and secret")
-				.withHeaders(Map.of("WWW-Authenticate", "Basic realm=\"Fivetran sandbox\""));
+			return unauthorized();
 		}
 		Router.Match match;
 		try {
@@ -135,6 +137,11 @@ final class RequestPipeline implements HttpHandler {
 		catch (RuntimeException ex) {
 			return ApiResponse.error(500, "InternalError", "Sandbox error: " + ex).concerning(connectionId);
 		}
+	}
+
+	private static ApiResponse unauthorized() {
+		return ApiResponse.error(401, "AuthFailed", "Missing or invalid API key and secret")
+			.withHeaders(Map.of("WWW-Authenticate", "Basic realm=\"Fivetran sandbox\""));
 	}
 
 	/** Counts the request, or answers 429; returns {@code otherwise} when admitted. */

@@ -112,6 +112,15 @@ public final class SandboxMain {
 	/** Looks options up: system property first, then environment variable. */
 	private record Options(Map<String, String> env, Properties properties) {
 
+		/**
+		 * Never the values: the environment holds the API key and secret (and others).
+		 */
+		@Override
+		public String toString() {
+			return "Options[" + this.env.size() + " environment variables, " + this.properties.size()
+					+ " system properties]";
+		}
+
 		String text(String name, String fallback) {
 			String value = this.properties.getProperty("ftbridge.sandbox." + name);
 			if (value == null) {

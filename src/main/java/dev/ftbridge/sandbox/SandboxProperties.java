@@ -54,8 +54,9 @@ public record SandboxProperties(@DefaultValue("false") boolean enabled, @Default
 	@Override
 	public String toString() {
 		return "SandboxProperties[enabled=" + this.enabled + ", host=" + this.host + ", port=" + this.port
-				+ ", timeScale=" + this.timeScale + ", apiKey=" + this.apiKey + ", apiSecret=******, limits="
-				+ this.limits + ", webhookUrl=" + this.webhookUrl + ", webhookSecret=******, webhooksEnabled="
+				+ ", timeScale=" + this.timeScale + ", apiKey=" + SandboxSettings.masked(this.apiKey) + ", apiSecret="
+				+ SandboxSettings.masked(this.apiSecret) + ", limits=" + this.limits + ", webhookUrl=" + this.webhookUrl
+				+ ", webhookSecret=" + SandboxSettings.masked(this.webhookSecret) + ", webhooksEnabled="
 				+ this.webhooksEnabled + "]";
 	}
 

@@ -158,10 +158,15 @@ public record SandboxSettings(String host, int port, String apiKey, String apiSe
 
 	@Override
 	public String toString() {
-		return "SandboxSettings[host=" + this.host + ", port=" + this.port + ", apiKey=" + this.apiKey
-				+ ", apiSecret=******, timeScale=" + this.timeScale + ", limits=" + this.limits + ", latency="
-				+ this.latency + ", lifecycle=" + this.lifecycle + ", faults=" + this.faults + ", webhooks="
-				+ this.webhooks + ", webhooksEnabled=" + this.webhooksEnabled + "]";
+		return "SandboxSettings[host=" + this.host + ", port=" + this.port + ", apiKey=" + masked(this.apiKey)
+				+ ", apiSecret=" + masked(this.apiSecret) + ", timeScale=" + this.timeScale + ", limits=" + this.limits
+				+ ", latency=" + this.latency + ", lifecycle=" + this.lifecycle + ", faults=" + this.faults
+				+ ", webhooks=" + this.webhooks + ", webhooksEnabled=" + this.webhooksEnabled + "]";
+	}
+
+	/** A credential as toString shows it: whether it is set, never its value. */
+	static String masked(String credential) {
+		return (credential != null) ? "******" : "null";
 	}
 
 	/**

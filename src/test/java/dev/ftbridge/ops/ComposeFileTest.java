@@ -27,7 +27,33 @@ class ComposeFileTest {
 	/** ${NAME} or ${NAME:-}: taken from the environment or .env, no default value. */
 	private static final String FROM_ENVIRONMENT = "\\$\\{%s(:?-)?\\}";
 
+	/**
+	 * A published port bound to the host's loopback: host ip, host port, container port.
+	 */
+	private static final String LOOPBACK = "127.0.0.1:";
+
 	private final ComposeFile compose = ComposeFile.load();
+
+	@Test
+	void everyPublishedPortIsBoundToLoopbackOnly() {
+		List<String> published = this.compose.services()
+			.keySet()
+			.stream()
+			.flatMap((service) -> this.compose.strings(service, "ports").stream())
+			.toList();
+		assertThat(published).hasSizeGreaterThanOrEqualTo(6)
+			.allSatisfy((port) -> assertThat(port).startsWith(LOOPBACK).matches("127\\.0\\.0\\.1:\\d+:\\d+"));
+	}
+
+	@Test
+	void grafanaHasNoAnonymousAccessAndItsAdminPasswordComesFromTheEnvironment() {
+		Map<String, String> environment = this.compose.environment("grafana");
+		assertThat(environment).containsEntry("GF_AUTH_ANONYMOUS_ENABLED", "false")
+			.doesNotContainKeys("GF_AUTH_ANONYMOUS_ORG_ROLE", "GF_AUTH_DISABLE_LOGIN_FORM");
+		// ${NAME:?message}: compose refuses to start without it; no default, no Grafana
+		// "admin".
+		assertThat(environment.get("GF_SECURITY_ADMIN_PASSWORD")).matches("\\$\\{GRAFANA_ADMIN_PASSWORD:\\?[^}]*\\}");
+	}
 
 	@Test
 	void runsKafkaTopicCreationTheBridgePrometheusAndGrafana() {
@@ -51,7 +77,7 @@ class ComposeFileTest {
 		for (String bridge : BRIDGES) {
 			assertThat(this.compose.service(bridge)).containsKey("build");
 			assertThat(this.compose.strings(bridge, "ports")).as(bridge)
-				.contains(Application.serverPort() + ":" + Application.serverPort());
+				.contains(LOOPBACK + Application.serverPort() + ":" + Application.serverPort());
 			Map<String, Object> dependsOn = OpsFiles.map(this.compose.service(bridge).get("depends_on"));
 			assertThat(OpsFiles.map(dependsOn.get("topics"))).containsEntry("condition",
 					"service_completed_successfully");
@@ -79,7 +105,7 @@ class ComposeFileTest {
 		assertThat(this.compose.service("bridge")).doesNotContainKey("profiles");
 		assertThat(this.compose.environment("bridge-sandbox")).containsEntry("FTBRIDGE_SANDBOX_ENABLED", "true")
 			.containsEntry("FTBRIDGE_FIVETRAN_BASE_URL", "http://localhost:8099");
-		assertThat(this.compose.strings("bridge-sandbox", "ports")).contains("8099:8099");
+		assertThat(this.compose.strings("bridge-sandbox", "ports")).contains(LOOPBACK + "8099:8099");
 		assertThat(this.compose.environment("bridge")).doesNotContainKeys("FTBRIDGE_SANDBOX_ENABLED",
 				"FTBRIDGE_FIVETRAN_BASE_URL");
 	}

@@ -72,6 +72,18 @@ final class Stage implements AutoCloseable {
 	 * {@code --name=value} settings replace the defaults of the same name.
 	 */
 	BridgeProcess startBridge(String... extraSettings) throws IOException {
+		return startBridge(this.bridgePort, extraSettings);
+	}
+
+	/**
+	 * Starts another bridge beside a running one, on a port of its own (the sandbox's
+	 * webhooks still go to the first).
+	 */
+	BridgeProcess startReplica(String... extraSettings) throws IOException {
+		return startBridge(ProcessSupport.freePort(), extraSettings);
+	}
+
+	private BridgeProcess startBridge(int port, String... extraSettings) throws IOException {
 		this.bridges++;
 		List<String> settings = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + bootstrapServers(),
 				"--ftbridge.fivetran.base-url=" + this.sandbox.baseUrl(), "--ftbridge.fivetran.api-key=reliability-key",
@@ -84,8 +96,7 @@ final class Stage implements AutoCloseable {
 			settings.removeIf((setting) -> setting.startsWith(name));
 			settings.add(extra);
 		}
-		return BridgeProcess.start(this.directory.resolve("bridge-" + this.bridges + ".log"), this.bridgePort,
-				settings);
+		return BridgeProcess.start(this.directory.resolve("bridge-" + this.bridges + ".log"), port, settings);
 	}
 
 	/** Starts a bridge and waits for it to be ready. */

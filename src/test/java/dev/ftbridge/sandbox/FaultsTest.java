@@ -154,8 +154,8 @@ class FaultsTest {
 
 	@Test
 	void controlEndpointScriptsFaultsForOtherProcesses() throws Exception {
-		Reply set = this.client.withoutCredentials()
-			.post("/sandbox/faults", "{\"failNext\":{\"count\":1,\"status\":502},\"unauthorized\":false}");
+		Reply set = this.client.post("/sandbox/faults",
+				"{\"failNext\":{\"count\":1,\"status\":502},\"unauthorized\":false}");
 		assertThat(set.status()).isEqualTo(200);
 		assertThat(set.data().path("failNext").path("count").asInt()).isEqualTo(1);
 		assertThat(this.client.get("/v1/groups").status()).isEqualTo(502);

@@ -117,6 +117,11 @@ public final class TopicRecorder implements AutoCloseable {
 			return this.record.partition();
 		}
 
+		/** When the producer made it (its clock; on loopback tests, this machine's). */
+		public long timestamp() {
+			return this.record.timestamp();
+		}
+
 		public JsonNode json() {
 			return this.json;
 		}
