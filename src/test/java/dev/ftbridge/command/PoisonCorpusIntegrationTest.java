@@ -251,6 +251,8 @@ class PoisonCorpusIntegrationTest extends BridgeIntegrationTest {
 		c.idEvent("newline in the id of a resync", "INVALID_ATTRIBUTE", "pc" + run + "-resync\\nsecond line",
 				"fivetran.connection.resync");
 		c.idEvent("NUL and SQL in the id", "INVALID_ATTRIBUTE", "c\\u0000; DROP pc" + run, "fivetran.connection.pause");
+		c.idEvent("unpaired surrogate in the id", "INVALID_ATTRIBUTE", "pc" + run + "\\ud800-lone",
+				"fivetran.connection.resync");
 		c.idEvent("id of 300 bytes", "INVALID_ATTRIBUTE", "pc" + run + "x".repeat(300), "fivetran.connection.pause");
 		c.event("source of 300 bytes", "INVALID_ATTRIBUTE", true, "fivetran.connection.pause",
 				"{\"connection_id\":\"%M\"}", (e) -> e.replace("urn:test", "urn:" + "s".repeat(300)));
