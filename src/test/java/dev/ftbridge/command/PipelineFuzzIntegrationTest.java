@@ -30,12 +30,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Mutated commands of every type ({@link CommandReaderFuzzTest}'s seeded mutator: byte
  * flips, truncation, duplicate keys, control characters, huge strings, deep nesting,
- * swapped types, path-like ids) published through the broker into the running bridge,
- * interleaved with valid commands. Every record gets exactly one answer — one dead letter
- * (by its original partition and offset) or one result naming its offset (terminal, or
- * {@code ACCEPTED} for an async command, which then waits for a webhook) — the consumer
- * commits to the end of the topic, and Fivetran never gets a path segment that is empty,
- * {@code .}, {@code ..} or holds a control character.
+ * swapped types, path-like ids; one record in ten with no key or a bad one) published
+ * through the broker into the running bridge, interleaved with valid commands. Every
+ * record gets exactly one answer — one dead letter (by its original partition and offset)
+ * or one result naming its offset (terminal, or {@code ACCEPTED} for an async command,
+ * which then waits for a webhook) — the consumer commits to the end of the topic, and
+ * Fivetran never gets a path segment that is empty, {@code .}, {@code ..} or holds a
+ * control character.
  */
 class PipelineFuzzIntegrationTest extends BridgeIntegrationTest {
 
@@ -64,7 +65,7 @@ class PipelineFuzzIntegrationTest extends BridgeIntegrationTest {
 				String key = "fuzz-" + run + "-" + random.nextInt(16);
 				byte[] value = CommandReaderFuzzTest.mutated(random, "fuzz-" + run + "-" + i);
 				bytes += value.length;
-				pending.add(records.send(null, key.getBytes(StandardCharsets.UTF_8), value, STRUCTURED));
+				pending.add(records.send(null, mutatedKey(random, key), value, STRUCTURED));
 				if (i % GOOD_EVERY == 0) {
 					String good = Commands.event("fuzz-" + run + "-good-" + i, "fivetran.connection.pause",
 							"{\"connection_id\":\"" + key + "\"}");
@@ -105,6 +106,20 @@ class PipelineFuzzIntegrationTest extends BridgeIntegrationTest {
 		// the mutator leaves some commands valid: the bridge ran them, too
 		assertThat(outcomes.getOrDefault("SUCCEEDED", 0)).isGreaterThan(sent.size() - MUTATED);
 		assertThat(deadLetters).isGreaterThan(MUTATED / 2);
+	}
+
+	/**
+	 * Mostly the key as is; sometimes none (the producer picks a partition), a control
+	 * character, invalid UTF-8 (an encoded half surrogate) or 300 bytes.
+	 */
+	private static byte[] mutatedKey(Random random, String key) {
+		return switch (random.nextInt(40)) {
+			case 0 -> null;
+			case 1 -> (key + "\n").getBytes(StandardCharsets.UTF_8);
+			case 2 -> new byte[] { 'k', (byte) 0xED, (byte) 0xA0, (byte) 0x80 };
+			case 3 -> key.repeat(20).getBytes(StandardCharsets.UTF_8);
+			default -> key.getBytes(StandardCharsets.UTF_8);
+		};
 	}
 
 	/** How many records have no answer yet. */
