@@ -3,6 +3,7 @@ package dev.ftbridge.command;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,8 +18,11 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import dev.ftbridge.BridgeIntegrationTest;
 import dev.ftbridge.support.Commands;
+import dev.ftbridge.support.CrashMarks;
 import dev.ftbridge.support.MockFivetran;
 import dev.ftbridge.support.RawRecords;
 import dev.ftbridge.support.TopicRecorder.Recorded;
@@ -37,6 +41,9 @@ class PoisonCorpusIntegrationTest extends BridgeIntegrationTest {
 	private static final Map<String, String> STRUCTURED = Map.of("content-type", "application/cloudevents+json");
 
 	private static final int MIB = 1024 * 1024;
+
+	@Autowired
+	private CommandConsumer consumer;
 
 	@Test
 	void everyPoisonGetsOneAnswerNothingReachesFivetranAndTheNextCommandRuns() {
@@ -162,6 +169,27 @@ class PoisonCorpusIntegrationTest extends BridgeIntegrationTest {
 			.stream()
 			.map((r) -> r.dataText("outcome"))).containsExactly("ACCEPTED", "DUPLICATE");
 		assertThat(fivetran.requests("POST", "/v1/connections/" + key + "/resync")).hasSize(1);
+	}
+
+	/**
+	 * The started mark of a resync with such an id, left by a crash, is read back when
+	 * the command consumer starts again (as after a restart): the command is reconciled,
+	 * never sent.
+	 */
+	@Test
+	void theStartedMarkOfACommandWithAnOddIdIsReadBackAfterARestart() {
+		String key = "oddmark-" + Commands.newId().substring(0, 8);
+		String resync = Commands.event("q\\\"uote\\\\back\\u2028\u00e9-" + key, "fivetran.connection.resync",
+				"{\"connection_id\":\"" + key + "\"}");
+		String id = JSON.readTree(resync).path("id").asString();
+		CrashMarks.mark(this.broker.getBrokersAsString(), 3, key, id, "fivetran.connection.resync",
+				Instant.now().minusSeconds(60));
+		this.consumer.stop();
+		this.consumer.start();
+		commands().sendRaw(key, bytes(resync), STRUCTURED);
+		Recorded result = resultOf(id);
+		assertThat(result.dataText("outcome")).as(result.dataText("reason")).isEqualTo("OUTCOME_UNKNOWN");
+		assertThat(fivetran.requests("POST", "/v1/connections/" + key + "/resync")).as("never sent").isEmpty();
 	}
 
 	/**
