@@ -25,6 +25,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
+import dev.ftbridge.events.BridgeConsumers;
 import dev.ftbridge.events.EventProperties;
 import dev.ftbridge.events.EventPublisher;
 import dev.ftbridge.events.TopicProperties;
@@ -76,6 +77,12 @@ class CommandConfiguration {
 				List.of(topics.commandResults(), topics.commandLedger(), topics.commandsDlt()), Duration.ofSeconds(10));
 	}
 
+	/** In the liveness group: the command poll loop is alive and polls. */
+	@Bean
+	CommandLoopHealth commandLoopHealthIndicator(CommandConsumer commandConsumer, CommandProperties properties) {
+		return new CommandLoopHealth(commandConsumer, properties.pollTimeout());
+	}
+
 	@Bean(destroyMethod = "shutdownNow")
 	ExecutorService commandExecutorService(CommandProperties properties) {
 		ThreadPoolExecutor pool = new ThreadPoolExecutor(properties.maxConcurrency(), properties.maxConcurrency(), 60,
@@ -90,7 +97,7 @@ class CommandConfiguration {
 
 	private static DefaultKafkaConsumerFactory<byte[], byte[]> consumerFactory(KafkaProperties kafka,
 			CommandProperties properties) {
-		Map<String, Object> config = kafka.buildConsumerProperties();
+		Map<String, Object> config = BridgeConsumers.properties(kafka);
 		config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.groupId());
 		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
 		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);

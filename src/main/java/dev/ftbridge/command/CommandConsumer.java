@@ -1,5 +1,6 @@
 package dev.ftbridge.command;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -66,6 +67,8 @@ class CommandConsumer implements SmartLifecycle {
 
 	private volatile boolean paused;
 
+	private volatile long lastPollNanos = System.nanoTime();
+
 	CommandConsumer(ConsumerFactory<byte[], byte[]> consumers, String topic, CommandProperties properties,
 			CommandReader reader, CommandProcessor processor, KeyedLanes lanes, PartitionShare partitionShare,
 			BooleanSupplier intakeOpen, LedgerLoader ledger) {
@@ -83,6 +86,7 @@ class CommandConsumer implements SmartLifecycle {
 	@Override
 	public synchronized void start() {
 		this.running = true;
+		this.lastPollNanos = System.nanoTime();
 		this.thread = new Thread(this::run, "ftbridge-command-consumer");
 		this.thread.start();
 	}
@@ -111,6 +115,17 @@ class CommandConsumer implements SmartLifecycle {
 	@Override
 	public int getPhase() {
 		return SmartLifecycle.DEFAULT_PHASE - 100;
+	}
+
+	/** Whether the poll loop was started and its thread has ended (stopped or died). */
+	boolean loopEnded() {
+		Thread current = this.thread;
+		return current != null && !current.isAlive();
+	}
+
+	/** How long ago the poll loop last went round. */
+	Duration sinceLastPoll() {
+		return Duration.ofNanos(System.nanoTime() - this.lastPollNanos);
 	}
 
 	/** Whether intake is paused (back-pressure or Fivetran unavailable). */
@@ -145,6 +160,8 @@ class CommandConsumer implements SmartLifecycle {
 
 	private void pollUntilStopped(Consumer<byte[], byte[]> kafka) {
 		while (this.running) {
+			// A paused consumer polls too: only a loop that is stuck stops doing this.
+			this.lastPollNanos = System.nanoTime();
 			try {
 				for (ConsumerRecord<byte[], byte[]> record : kafka.poll(this.properties.pollTimeout())) {
 					dispatch(record);

@@ -3,6 +3,7 @@ package dev.ftbridge.command;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,9 @@ import dev.ftbridge.operations.PendingOperations;
 class CommandProcessor {
 
 	private static final Logger log = LoggerFactory.getLogger(CommandProcessor.class);
+
+	/** The longest key a minimal answer keeps. */
+	private static final int MAX_ANSWER_KEY = 1024;
 
 	private final CommandExecutor executor;
 
@@ -66,7 +70,16 @@ class CommandProcessor {
 			try (MDC.MDCCloseable id = MDC.putCloseable("command_id", command.id());
 					MDC.MDCCloseable type = MDC.putCloseable("command_type", command.type().type());
 					MDC.MDCCloseable key = MDC.putCloseable("resource", command.key())) {
-				run(record.partition(), record.offset(), command);
+				try {
+					run(record.partition(), record.offset(), command);
+				}
+				catch (CommandInterrupted | EventPublishException ex) {
+					// handed back (shutdown): the record stays uncommitted
+					throw ex;
+				}
+				catch (RuntimeException ex) {
+					unexpected(record, command, ex);
+				}
 			}
 		}
 	}
@@ -83,8 +96,17 @@ class CommandProcessor {
 		if (started != null) {
 			log.warn("Command {} was started at {} and has no result: reconciling with Fivetran", command.id(),
 					started);
-			finish(partition, offset, command,
-					publish(partition, command, offset, this.executor.reconcile(command, started), started), true);
+			Execution execution;
+			try {
+				execution = this.executor.reconcile(command, started);
+			}
+			catch (CommandInterrupted ex) {
+				throw ex;
+			}
+			catch (RuntimeException ex) {
+				execution = unexpectedExecution(command, now, ex);
+			}
+			finish(partition, offset, command, publish(partition, command, offset, execution, started), true);
 			return;
 		}
 		String earlier = this.ledger.outcome(partition, command.id(), now);
@@ -119,7 +141,33 @@ class CommandProcessor {
 					command.key(), ex.getMessage());
 			throw ex;
 		}
+		catch (RuntimeException ex) {
+			execution = unexpectedExecution(command, now, ex);
+		}
 		finish(partition, offset, command, publish(partition, command, offset, execution, null), costly);
+	}
+
+	/**
+	 * Executing the command failed in a way nobody planned for: it ends {@code FAILED}
+	 * (the stack goes to the log, not into the result).
+	 */
+	private Execution unexpectedExecution(Command command, Instant started, RuntimeException ex) {
+		log.error("Command {} {} on {} failed unexpectedly", command.id(), command.type().type(), command.key(), ex);
+		return Execution.of(Results.unexpected(command, started, ex).build(this.clock.instant()));
+	}
+
+	/**
+	 * Something outside the execution failed unexpectedly (the ledger, a publish): the
+	 * command still gets a {@code FAILED} result so its record is finished and commits go
+	 * on.
+	 */
+	private void unexpected(IncomingRecord record, Command command, RuntimeException ex) {
+		log.error("Command {} {} on {} failed unexpectedly", command.id(), command.type().type(), command.key(), ex);
+		CommandResult result = Results.unexpected(command, this.clock.instant(), ex).build(this.clock.instant());
+		untilAcknowledged(() -> this.events.commandResult(command.key(), record.partition(), result, record.offset()),
+				(refusal) -> this.events.commandResult(smallKey(command.key()), record.partition(),
+						refused(result, refusal), record.offset()));
+		this.metrics.result(result);
 	}
 
 	/**
@@ -174,7 +222,9 @@ class CommandProcessor {
 					}
 				});
 			}
-			untilAcknowledged(() -> this.events.commandResult(command.key(), partition, result, offset));
+			untilAcknowledged(() -> this.events.commandResult(command.key(), partition, result, offset),
+					(refusal) -> this.events.commandResult(smallKey(command.key()), partition, refused(result, refusal),
+							offset));
 			this.metrics.result(result);
 			log.info("Command {} {} on {}: {}", command.id(), command.type().type(), command.key(), result.outcome());
 		}
@@ -200,7 +250,9 @@ class CommandProcessor {
 			.retryable(false)
 			.timing(command.receivedAt(), null)
 			.build(this.clock.instant());
-		untilAcknowledged(() -> this.events.commandResult(command.key(), partition, result, offset));
+		untilAcknowledged(() -> this.events.commandResult(command.key(), partition, result, offset),
+				(refusal) -> this.events.commandResult(smallKey(command.key()), partition, refused(result, refusal),
+						offset));
 		this.ledger.answered(partition, command.id(), offset);
 		this.metrics.result(result);
 		log.info("Command {} {} on {}: DUPLICATE of an earlier {}", command.id(), command.type().type(), command.key(),
@@ -208,7 +260,8 @@ class CommandProcessor {
 	}
 
 	private void reject(IncomingRecord record, Rejection rejection) {
-		untilAcknowledged(() -> this.deadLetters.deadLetter(record, rejection));
+		untilAcknowledged(() -> this.deadLetters.deadLetter(record, rejection),
+				(refusal) -> this.deadLetters.deadLetterWithoutContent(record, rejection, describe(refusal)));
 		this.metrics.deadLettered(rejection);
 		log.warn("Record {}-{}@{} dead-lettered: {} ({})", record.topic(), record.partition(), record.offset(),
 				rejection.reason(), rejection.detail());
@@ -220,7 +273,10 @@ class CommandProcessor {
 				.retryable(false)
 				.timing(this.clock.instant(), null)
 				.build(this.clock.instant());
-			untilAcknowledged(() -> this.events.commandResult(record.keyText(), record.partition(), result));
+			untilAcknowledged(
+					() -> this.events.commandResult(record.keyText(), record.partition(), result, record.offset()),
+					(refusal) -> this.events.commandResult(smallKey(record.keyText()), record.partition(),
+							refused(result, refusal), record.offset()));
 			this.metrics.result(result);
 		}
 	}
@@ -229,15 +285,33 @@ class CommandProcessor {
 	 * Publishes, trying again while the broker does not acknowledge: the command has been
 	 * executed, so it must not be executed again just because its result was slow to
 	 * land. Gives up only when the thread is interrupted (shutdown); the offset then
-	 * stays uncommitted.
+	 * stays uncommitted. An output the broker refuses for good is never tried again: it
+	 * is dropped with an error in the log.
 	 */
 	private void untilAcknowledged(Runnable publish) {
+		untilAcknowledged(publish, null);
+	}
+
+	/**
+	 * As {@link #untilAcknowledged(Runnable)}, and when the broker refuses the output for
+	 * good, publishes the minimal one {@code instead} makes from the refusal.
+	 */
+	private void untilAcknowledged(Runnable publish, Consumer<Throwable> instead) {
 		while (true) {
 			try {
-				publish.run();
+				sendingErrorsAsPublishFailures(publish);
 				return;
 			}
 			catch (EventPublishException ex) {
+				if (ex.refusedForGood()) {
+					log.error("The broker refused an output for good: {} ({}); {}", ex.getMessage(),
+							describe(ex.refusal()),
+							(instead != null) ? "publishing a minimal one instead" : "it is dropped");
+					if (instead != null) {
+						untilAcknowledged(() -> instead.accept(ex.refusal()));
+					}
+					return;
+				}
 				if (Thread.currentThread().isInterrupted()) {
 					throw ex;
 				}
@@ -251,6 +325,55 @@ class CommandProcessor {
 				}
 			}
 		}
+	}
+
+	/**
+	 * The producer refuses some records before sending them (too large for
+	 * {@code max.request.size}): the template then throws at once instead of failing the
+	 * send's future.
+	 */
+	private static void sendingErrorsAsPublishFailures(Runnable publish) {
+		try {
+			publish.run();
+		}
+		catch (org.apache.kafka.common.KafkaException | org.springframework.kafka.KafkaException ex) {
+			throw new EventPublishException("could not publish: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * The final answer for a command whose result the broker refused: no response, no
+	 * Fivetran error text, only how it ended and why the rest could not be said. It keeps
+	 * the outcome, so that the ledger still knows the command ran and never runs it
+	 * again.
+	 */
+	private CommandResult refused(CommandResult result, Throwable refusal) {
+		return CommandResult.builder(result.commandId(), result.commandType(), result.outcome())
+			.reason(shortened(result.reason()) + "the full result could not be published: " + describe(refusal))
+			.retryable(false)
+			.timing(this.clock.instant(), null)
+			.build(this.clock.instant());
+	}
+
+	/** The original reason, if any, cut short: it leads the minimal answer's reason. */
+	private static String shortened(String reason) {
+		if (reason == null || reason.isEmpty()) {
+			return "";
+		}
+		return ((reason.length() > MAX_ANSWER_KEY) ? reason.substring(0, MAX_ANSWER_KEY) + "…" : reason) + "; ";
+	}
+
+	private static String describe(Throwable refusal) {
+		String name = refusal.getClass().getSimpleName();
+		return refusal.getMessage() != null ? name + ": " + refusal.getMessage() : name;
+	}
+
+	/**
+	 * A key a minimal answer can carry: the command's own when it is an ordinary id, none
+	 * when it is so large that it may be what the broker refused.
+	 */
+	private static String smallKey(String key) {
+		return (key != null && key.length() <= MAX_ANSWER_KEY) ? key : null;
 	}
 
 }

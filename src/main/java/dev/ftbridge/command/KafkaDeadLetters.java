@@ -24,6 +24,11 @@ class KafkaDeadLetters implements DeadLetters {
 
 	static final String DETAIL_HEADER = "ftbridge_dlt_detail";
 
+	/**
+	 * On a dead letter whose copy of the record the broker refused: what was left out.
+	 */
+	static final String OMITTED_HEADER = "ftbridge_dlt_omitted";
+
 	private final KafkaTemplate<byte[], byte[]> kafka;
 
 	private final String topic;
@@ -40,8 +45,19 @@ class KafkaDeadLetters implements DeadLetters {
 	public void deadLetter(IncomingRecord record, Rejection rejection) {
 		ProducerRecord<byte[], byte[]> letter = new ProducerRecord<>(this.topic, record.partition(), record.key(),
 				record.value());
+		record.headers().forEach((header) -> letter.headers().add(header.name(), header.value()));
+		send(letter, record, rejection);
+	}
+
+	@Override
+	public void deadLetterWithoutContent(IncomingRecord record, Rejection rejection, String why) {
+		ProducerRecord<byte[], byte[]> letter = new ProducerRecord<>(this.topic, record.partition(), null, null);
+		letter.headers().add(OMITTED_HEADER, utf8("key, value and headers: " + why));
+		send(letter, record, rejection);
+	}
+
+	private void send(ProducerRecord<byte[], byte[]> letter, IncomingRecord record, Rejection rejection) {
 		Headers headers = letter.headers();
-		record.headers().forEach((header) -> headers.add(header.name(), header.value()));
 		headers.add(REASON_HEADER, utf8(rejection.reason().name()));
 		headers.add(DETAIL_HEADER, utf8(rejection.detail()));
 		headers.add(KafkaHeaders.DLT_ORIGINAL_TOPIC, utf8(record.topic()));

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,6 +18,7 @@ import org.springframework.kafka.core.ConsumerFactory;
 
 import dev.ftbridge.events.EventPublisher;
 import dev.ftbridge.events.PartitionScan;
+import dev.ftbridge.events.UnreadableRecords;
 
 /**
  * Rebuilds the {@link CommandLedger} for a command partition from the same partition
@@ -73,26 +73,40 @@ class LedgerLoader {
 			long end = consumer.endOffsets(List.of(markers)).get(markers);
 			while (consumer.position(markers) < end) {
 				for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-					String key = new String(record.key(), StandardCharsets.UTF_8);
-					if (record.value() == null) {
-						String id = idsByKey.remove(key);
-						if (id != null) {
-							this.ledger.unmark(partition, id);
-						}
-						continue;
+					try {
+						mark(partition, record, since, idsByKey);
 					}
-					JsonNode marker = this.json.readTree(record.value());
-					String id = marker.path("command_id").asString();
-					Instant startedAt = Instant.parse(marker.path("started_at").asString());
-					if (startedAt.isBefore(since)) {
-						continue;
+					catch (RuntimeException ex) {
+						UnreadableRecords.skipped(record.topic(), record.partition(), record.offset(),
+								ex.getClass().getSimpleName());
 					}
-					idsByKey.put(key, id);
-					this.ledger.record(partition, id, CommandLedger.STARTED, startedAt,
-							marker.path("offset").asLong(-1));
 				}
 			}
 		}
+	}
+
+	private void mark(int partition, ConsumerRecord<byte[], byte[]> record, Instant since,
+			Map<String, String> idsByKey) {
+		String key = new String(record.key(), StandardCharsets.UTF_8);
+		if (record.value() == null) {
+			String id = idsByKey.remove(key);
+			if (id != null) {
+				this.ledger.unmark(partition, id);
+			}
+			return;
+		}
+		JsonNode marker = this.json.readTree(record.value());
+		String id = marker.path("command_id").asString(null);
+		String started = marker.path("started_at").asString(null);
+		if (id == null || started == null) {
+			throw new IllegalArgumentException("not a started mark");
+		}
+		Instant startedAt = Instant.parse(started);
+		if (startedAt.isBefore(since)) {
+			return;
+		}
+		idsByKey.put(key, id);
+		this.ledger.record(partition, id, CommandLedger.STARTED, startedAt, marker.path("offset").asLong(-1));
 	}
 
 	private void loadResults(int partition) {
@@ -105,6 +119,9 @@ class LedgerLoader {
 
 	private void remember(int partition, ConsumerRecord<byte[], byte[]> record) {
 		try {
+			if (record.value() == null) {
+				return;
+			}
 			JsonNode data = this.json.readTree(record.value()).path("data");
 			String commandId = data.path("command_id").asString(null);
 			String outcome = data.path("outcome").asString(null);
@@ -120,8 +137,10 @@ class LedgerLoader {
 				this.ledger.record(partition, commandId, outcome, Instant.ofEpochMilli(record.timestamp()), offset);
 			}
 		}
-		catch (JacksonException ex) {
-			// not one of ours: nothing to remember
+		catch (RuntimeException ex) {
+			// not one of ours, or not readable: skipped, never the end of the load
+			UnreadableRecords.skipped(record.topic(), record.partition(), record.offset(),
+					ex.getClass().getSimpleName());
 		}
 	}
 

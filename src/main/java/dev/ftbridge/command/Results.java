@@ -52,6 +52,18 @@ final class Results {
 			.retryable(ex.retryable() && !unknown);
 	}
 
+	/**
+	 * Something nobody planned for went wrong in the bridge: the command ends, named by
+	 * the exception's type only (its message could quote data, even a secret).
+	 */
+	static CommandResult.Builder unexpected(Command command, Instant startedAt, RuntimeException ex) {
+		return start(command, Outcome.FAILED, startedAt).reason(unexpectedReason(ex)).retryable(false);
+	}
+
+	static String unexpectedReason(RuntimeException ex) {
+		return "unexpected error in the bridge (" + ex.getClass().getSimpleName() + "); details are in its log";
+	}
+
 	/** Fivetran's data without the fields that could hold credentials. */
 	static JsonNode summary(JsonNode data) {
 		if (!data.isObject()) {

@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -19,6 +21,8 @@ import dev.ftbridge.events.EventPublishException;
  * own partition, keyed {@code command-key/command-id}.
  */
 class StartedMarkers {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final KafkaTemplate<byte[], byte[]> kafka;
 
@@ -38,9 +42,12 @@ class StartedMarkers {
 	 * result made it to the result topic).
 	 */
 	void started(int partition, Command command, Instant at, long offset) {
-		String value = "{\"command_id\":\"" + escape(command.id()) + "\",\"command_type\":\"" + command.type().type()
-				+ "\",\"started_at\":\"" + at + "\",\"offset\":" + offset + "}";
-		send(partition, command, value.getBytes(StandardCharsets.UTF_8));
+		ObjectNode value = JSON.createObjectNode()
+			.put("command_id", command.id())
+			.put("command_type", command.type().type())
+			.put("started_at", at.toString())
+			.put("offset", offset);
+		send(partition, command, JSON.writeValueAsBytes(value));
 	}
 
 	void finished(int partition, Command command) {
@@ -60,10 +67,6 @@ class StartedMarkers {
 		catch (ExecutionException | TimeoutException ex) {
 			throw new EventPublishException("could not write to " + this.topic, ex);
 		}
-	}
-
-	private static String escape(String text) {
-		return text.replace("\\", "\\\\").replace("\"", "\\\"");
 	}
 
 }

@@ -35,7 +35,8 @@ class EventsConfiguration {
 	static final int MAX_RECORD_BYTES = 4 * 1024 * 1024;
 
 	@Bean
-	KafkaTemplate<byte[], byte[]> bridgeKafkaTemplate(KafkaProperties kafka, MeterRegistry meterRegistry) {
+	KafkaTemplate<byte[], byte[]> bridgeKafkaTemplate(KafkaProperties kafka, EventProperties properties,
+			MeterRegistry meterRegistry) {
 		Map<String, Object> config = kafka.buildProducerProperties();
 		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
 		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -45,6 +46,9 @@ class EventsConfiguration {
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
 		// A poison command goes to the dead-letter topic unchanged, however large it was.
 		config.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_RECORD_BYTES + 65536);
+		// A result sent again after a timed-out wait must not have a first copy still in
+		// flight.
+		ProducerTimeouts.fitWithin(config, properties.sendTimeout());
 		DefaultKafkaProducerFactory<byte[], byte[]> producers = new DefaultKafkaProducerFactory<>(config);
 		producers.addListener(new MicrometerProducerListener<>(meterRegistry));
 		return new KafkaTemplate<>(producers);

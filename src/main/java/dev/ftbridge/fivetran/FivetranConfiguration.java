@@ -62,7 +62,8 @@ class FivetranConfiguration {
 			.build();
 		FivetranMetrics metrics = new FivetranMetrics(meterRegistry);
 		metrics.budgets(throttle);
-		FivetranHttp exchange = new FivetranHttp(http, json, properties.baseUrl(), throttle::serverRemaining);
+		FivetranHttp exchange = new FivetranHttp(http, json, properties.baseUrl(), throttle::serverRemaining,
+				properties.maxRetryAfter());
 		return new FivetranClient(exchange, properties, (duration) -> Thread.sleep(duration.toMillis()), metrics,
 				throttle, circuitBreakers.circuitBreaker(CIRCUIT), availability);
 	}

@@ -3,6 +3,8 @@ package dev.ftbridge.fivetran;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.net.http.HttpConnectTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.IntConsumer;
@@ -36,10 +38,13 @@ class FivetranHttp {
 
 	private final IntConsumer remaining;
 
+	private final Duration maxRetryAfter;
+
 	/**
 	 * @param remaining told every {@code X-Rate-Limit-Remaining} Fivetran reports
 	 */
-	FivetranHttp(RestClient http, JsonMapper json, URI baseUrl, IntConsumer remaining) {
+	FivetranHttp(RestClient http, JsonMapper json, URI baseUrl, IntConsumer remaining, Duration maxRetryAfter) {
+		this.maxRetryAfter = maxRetryAfter;
 		this.http = http;
 		this.json = json;
 		this.baseUrl = baseUrl;
@@ -99,7 +104,8 @@ class FivetranHttp {
 			throw new FivetranException.Unauthorized(envelope.code(), message);
 		}
 		if (code == 429) {
-			throw new FivetranException.RateLimited(envelope.code(), message, RetryAfter.parse(retryAfter));
+			throw new FivetranException.RateLimited(envelope.code(), message,
+					RetryAfter.parse(retryAfter, Clock.systemUTC(), this.maxRetryAfter));
 		}
 		if (status.is5xxServerError()) {
 			throw new FivetranException.Unavailable(code, envelope.code(), message, true, null);

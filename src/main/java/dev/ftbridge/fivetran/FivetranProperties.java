@@ -28,6 +28,8 @@ import org.springframework.validation.annotation.Validated;
  * @param userAgent sent as {@code User-Agent}
  * @param probeInterval how often to probe Fivetran while it is unavailable (circuit open,
  * credentials refused)
+ * @param maxRetryAfter the longest {@code Retry-After} believed: a longer one (or an HTTP
+ * date further away) pauses calls only this long
  */
 @Validated
 @ConfigurationProperties("ftbridge.fivetran")
@@ -35,7 +37,7 @@ public record FivetranProperties(@DefaultValue("https://api.fivetran.com") @NotN
 		String apiSecret, @DefaultValue("5s") Duration connectTimeout, @DefaultValue("180s") Duration readTimeout,
 		@DefaultValue("1000") @Min(1) @Max(1000) int pageSize, @DefaultValue("3") @Min(1) int maxAttempts,
 		@DefaultValue("1s") Duration retryBackoff, @DefaultValue("fivetran-kafka-bridge") String userAgent,
-		@DefaultValue("15s") Duration probeInterval) {
+		@DefaultValue("15s") Duration probeInterval, @DefaultValue("1h") Duration maxRetryAfter) {
 
 	boolean hasCredentials() {
 		return apiKey != null && !apiKey.isBlank() && apiSecret != null && !apiSecret.isBlank();

@@ -21,27 +21,46 @@ final class RetryAfter {
 	private RetryAfter() {
 	}
 
+	/** The longest wait a header is believed for, unless configured otherwise. */
+	static final Duration DEFAULT_MAX = Duration.ofHours(1);
+
 	static Duration parse(String header) {
-		return parse(header, Clock.systemUTC());
+		return parse(header, Clock.systemUTC(), DEFAULT_MAX);
 	}
 
 	static Duration parse(String header, Clock clock) {
+		return parse(header, clock, DEFAULT_MAX);
+	}
+
+	/**
+	 * The wait the header asks for, at most {@code max}; {@code null} (the caller's own
+	 * back-off) when there is no header or it is neither delay seconds nor an HTTP date.
+	 */
+	static Duration parse(String header, Clock clock, Duration max) {
 		if (header == null || header.isBlank()) {
 			return null;
 		}
 		String value = header.trim();
-		try {
-			return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
+		if (value.chars().allMatch(Character::isDigit)) {
+			// More seconds than a long holds is still "a very long time": the cap.
+			return (value.length() > 18) ? max : atMost(Duration.ofSeconds(Long.parseLong(value)), max);
 		}
-		catch (NumberFormatException ex) {
-			// not seconds: try an HTTP date
+		if (value.startsWith("-") || value.startsWith("+")) {
+			return null;
 		}
 		Instant at = httpDate(value, clock);
 		if (at == null) {
 			return null;
 		}
-		Duration wait = Duration.between(clock.instant(), at);
-		return wait.isNegative() ? Duration.ZERO : wait;
+		Instant now = clock.instant();
+		if (!at.isAfter(now)) {
+			return Duration.ZERO;
+		}
+		return at.isAfter(now.plus(max)) ? max : Duration.between(now, at);
+	}
+
+	private static Duration atMost(Duration wait, Duration max) {
+		return (wait.compareTo(max) > 0) ? max : wait;
 	}
 
 	/**

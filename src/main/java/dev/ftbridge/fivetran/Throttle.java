@@ -180,7 +180,10 @@ public class Throttle {
 
 	/** A 429: nobody calls until Fivetran's {@code Retry-After} has passed. */
 	public synchronized void retryAfter(Duration wait) {
-		long until = this.clock.getAsLong() + wait.toMillis();
+		long now = this.clock.getAsLong();
+		long millis = (wait.compareTo(Duration.ofMillis(Long.MAX_VALUE - now)) < 0) ? wait.toMillis()
+				: Long.MAX_VALUE - now;
+		long until = now + millis;
 		this.pausedUntil = Math.max(this.pausedUntil, until);
 	}
 

@@ -171,6 +171,11 @@ public class OperationDesk {
 	 */
 	public record Stored(String key, byte[] value) {
 
+		/** Whether the value is a tombstone or an operation this version can read. */
+		public boolean readable() {
+			return this.value == null || OperationRecords.decode(this.value) != null;
+		}
+
 	}
 
 	/**

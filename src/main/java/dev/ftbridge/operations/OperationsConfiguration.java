@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import dev.ftbridge.events.BridgeConsumers;
 import dev.ftbridge.events.EventProperties;
 import dev.ftbridge.events.EventPublisher;
 import dev.ftbridge.events.TopicProperties;
@@ -51,7 +52,7 @@ class OperationsConfiguration {
 
 	/** A consumer that reads assigned partitions and never commits anything. */
 	private static Map<String, Object> readOnly(KafkaProperties kafka) {
-		Map<String, Object> config = kafka.buildConsumerProperties();
+		Map<String, Object> config = BridgeConsumers.properties(kafka);
 		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		return config;

@@ -16,6 +16,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerProducerListener;
 
+import dev.ftbridge.events.ProducerTimeouts;
 import dev.ftbridge.events.TopicProperties;
 
 /**
@@ -47,11 +48,8 @@ class WebhookConfiguration {
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
 		// Fail within the request, so Fivetran gets a 503 and retries, instead of a hung
 		// request.
-		int timeout = (int) properties.inboxTimeout().toMillis();
-		config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
-		config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
-		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout + 1000);
 		config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+		ProducerTimeouts.fitWithin(config, properties.inboxTimeout());
 		DefaultKafkaProducerFactory<byte[], byte[]> producers = new DefaultKafkaProducerFactory<>(config);
 		producers.addListener(new MicrometerProducerListener<>(meterRegistry));
 		return new KafkaTemplate<>(producers);

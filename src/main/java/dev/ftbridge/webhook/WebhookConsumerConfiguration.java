@@ -19,6 +19,7 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
+import dev.ftbridge.events.BridgeConsumers;
 import dev.ftbridge.events.EventPublisher;
 import dev.ftbridge.events.TopicProperties;
 import dev.ftbridge.operations.OperationDesk;
@@ -72,7 +73,7 @@ class WebhookConsumerConfiguration {
 	 * together.
 	 */
 	private static Map<String, Object> consumerConfig(KafkaProperties kafka, String groupId) {
-		Map<String, Object> config = kafka.buildConsumerProperties();
+		Map<String, Object> config = BridgeConsumers.properties(kafka);
 		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
 		if (groupId != null) {
 			config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);

@@ -16,6 +16,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.kafka.listener.MessageListener;
 
+import dev.ftbridge.events.UnreadableRecords;
 import dev.ftbridge.operations.OperationDesk;
 
 /**
@@ -75,8 +76,16 @@ class WebhookListener implements MessageListener<byte[], byte[]>, ConsumerSeekAw
 			this.processor.assigned(partition);
 			List<OperationDesk.Received> events = recent.computeIfAbsent(partition, (ignored) -> new ArrayList<>());
 			for (ConsumerRecord<byte[], byte[]> record : loaded.webhooks(partition)) {
-				OperationDesk.Received received = this.processor.remember(partition, record.value(),
-						Instant.ofEpochMilli(record.timestamp()));
+				OperationDesk.Received received;
+				try {
+					received = this.processor.remember(partition, record.value(),
+							Instant.ofEpochMilli(record.timestamp()));
+				}
+				catch (RuntimeException ex) {
+					UnreadableRecords.skipped(record.topic(), record.partition(), record.offset(),
+							ex.getClass().getSimpleName() + ": " + ex.getMessage());
+					continue;
+				}
 				if (received != null) {
 					events.add(received);
 				}
@@ -85,7 +94,7 @@ class WebhookListener implements MessageListener<byte[], byte[]>, ConsumerSeekAw
 		for (int partition : operationPartitions) {
 			List<OperationDesk.Stored> stored = loaded.operations(partition)
 				.stream()
-				.map((record) -> new OperationDesk.Stored(text(record.key()), record.value()))
+				.map((record) -> stored(record))
 				.toList();
 			this.operations.assigned(partition, stored, recent.getOrDefault(partition, List.of()));
 			callback.seek(this.operationsTopic, partition, loaded.operationsEnd(partition));
@@ -102,6 +111,16 @@ class WebhookListener implements MessageListener<byte[], byte[]>, ConsumerSeekAw
 				this.operations.revoked(partition.partition());
 			}
 		}
+	}
+
+	/** A pending-operation record as read; one this version cannot read is counted. */
+	private static OperationDesk.Stored stored(ConsumerRecord<byte[], byte[]> record) {
+		OperationDesk.Stored stored = new OperationDesk.Stored(text(record.key()), record.value());
+		if (!stored.readable()) {
+			UnreadableRecords.skipped(record.topic(), record.partition(), record.offset(),
+					"not a pending operation this version can read");
+		}
+		return stored;
 	}
 
 	private static String text(byte[] bytes) {

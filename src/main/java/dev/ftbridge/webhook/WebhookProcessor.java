@@ -63,11 +63,12 @@ class WebhookProcessor {
 	 * A webhook processed before this instance owned the partition: its key is
 	 * remembered, nothing is published. Returns its sync or run event, for the pending
 	 * operations' recent list, or null.
+	 * @throws IllegalArgumentException when the record is not a Fivetran event
 	 */
 	OperationDesk.Received remember(int partition, byte[] body, Instant receivedAt) {
 		WebhookEvent event = read(body);
 		if (event == null) {
-			return null;
+			throw new IllegalArgumentException("not a Fivetran event");
 		}
 		seen(partition).add(event.dedupKey(), receivedAt);
 		Observation observation = WebhookStatuses.observation(event, receivedAt);

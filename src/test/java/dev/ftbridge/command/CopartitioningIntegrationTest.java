@@ -100,7 +100,8 @@ class CopartitioningIntegrationTest extends BridgeIntegrationTest {
 			assertThat(result.dataText("outcome")).isEqualTo("REJECTED");
 			assertThat(result.partition()).as("partition of the result of %s", command).isEqualTo(command.partition());
 			Recorded letter = deadLetters()
-				.await((r) -> new String(r.value(), StandardCharsets.UTF_8).contains(command.id()), 1, WAIT)
+				.await((r) -> r.value() != null && new String(r.value(), StandardCharsets.UTF_8).contains(command.id()),
+						1, WAIT)
 				.get(0);
 			assertThat(letter.partition()).isEqualTo(command.partition());
 		}

@@ -280,6 +280,25 @@ class FivetranClientTest {
 	}
 
 	@Test
+	void executeWhen429AsksForAnAbsurdWaitWaitsOnlyTheConfiguredMaximum() {
+		AtomicInteger calls = new AtomicInteger();
+		fivetran.when((request) -> true,
+				(request) -> (calls.incrementAndGet() == 1)
+						? Response.error(429, "TooManyRequests", "Slow down")
+							.withHeader("Retry-After", "99999999999999999")
+						: Response.json(200, MockFivetran.details("c1")));
+		FivetranProperties capped = new FivetranProperties(fivetran.baseUrl(), KEY, SECRET, Duration.ofMillis(500),
+				Duration.ofMillis(500), 100, 3, Duration.ofMillis(10), "ftbridge-test", Duration.ofSeconds(15),
+				Duration.ofMillis(400));
+		FivetranResponse response = client(capped).execute(FivetranRequests.connectionDetails("c1"));
+		assertThat(response.httpStatus()).isEqualTo(200);
+		List<Request> requests = fivetran.requests();
+		assertThat(requests).hasSize(2);
+		assertThat(Duration.between(requests.get(0).at(), requests.get(1).at())).as("waited the maximum, no more")
+			.isBetween(Duration.ofMillis(350), Duration.ofSeconds(3));
+	}
+
+	@Test
 	void executeRecordsEachAttemptByStatusAndCountsRateLimits() {
 		AtomicInteger calls = new AtomicInteger();
 		fivetran.when((request) -> true, (request) -> (calls.incrementAndGet() == 1)
@@ -467,7 +486,7 @@ class FivetranClientTest {
 
 	private static FivetranProperties properties(URI baseUrl, int maxAttempts) {
 		return new FivetranProperties(baseUrl, KEY, SECRET, Duration.ofMillis(500), Duration.ofMillis(500), 100,
-				maxAttempts, Duration.ofMillis(10), "ftbridge-test", Duration.ofSeconds(15));
+				maxAttempts, Duration.ofMillis(10), "ftbridge-test", Duration.ofSeconds(15), Duration.ofMinutes(1));
 	}
 
 	private FivetranClient client(FivetranProperties properties) {

@@ -29,8 +29,29 @@ class RetryAfterTest {
 	}
 
 	@Test
-	void parseWithNegativeSecondsGivesZero() {
-		assertThat(RetryAfter.parse("-5", CLOCK)).isEqualTo(Duration.ZERO);
+	void parseWithNegativeSecondsGivesNullForTheCallersBackoff() {
+		assertThat(RetryAfter.parse("-5", CLOCK)).isNull();
+		assertThat(RetryAfter.parse("+5", CLOCK)).isNull();
+	}
+
+	@Test
+	void parseCapsAbsurdSecondsAtAnHour() {
+		assertThat(RetryAfter.parse("99999999999999999", CLOCK)).isEqualTo(Duration.ofHours(1));
+		assertThat(RetryAfter.parse("31536000", CLOCK)).isEqualTo(Duration.ofHours(1));
+		assertThat(RetryAfter.parse("3599", CLOCK)).isEqualTo(Duration.ofSeconds(3599));
+	}
+
+	@Test
+	void parseCapsAnHttpDateFarAhead() {
+		assertThat(RetryAfter.parse("Sun, 28 Nov 2027 10:00:00 GMT", CLOCK)).isEqualTo(Duration.ofHours(1));
+		assertThat(RetryAfter.parse("Fri, 31 Dec 9999 23:59:59 GMT", CLOCK)).isEqualTo(Duration.ofHours(1));
+	}
+
+	@Test
+	void parseCapsAtTheGivenMaximum() {
+		assertThat(RetryAfter.parse("600", CLOCK, Duration.ofMinutes(5))).isEqualTo(Duration.ofMinutes(5));
+		assertThat(RetryAfter.parse("Sat, 28 Nov 2026 10:01:30 GMT", CLOCK, Duration.ofSeconds(30)))
+			.isEqualTo(Duration.ofSeconds(30));
 	}
 
 	@Test
@@ -40,7 +61,8 @@ class RetryAfterTest {
 
 	@Test
 	void parseReadsHttpDateOnALaterDay() {
-		assertThat(RetryAfter.parse("Sun, 29 Nov 2026 10:00:00 GMT", CLOCK)).isEqualTo(Duration.ofHours(24));
+		assertThat(RetryAfter.parse("Sun, 29 Nov 2026 10:00:00 GMT", CLOCK, Duration.ofDays(2)))
+			.isEqualTo(Duration.ofHours(24));
 	}
 
 	@Test
@@ -67,8 +89,8 @@ class RetryAfterTest {
 	}
 
 	@Test
-	void parseWithSecondsTooLargeForALongGivesNull() {
-		assertThat(RetryAfter.parse("99999999999999999999", CLOCK)).isNull();
+	void parseWithSecondsTooLargeForALongGivesTheMaximum() {
+		assertThat(RetryAfter.parse("99999999999999999999", CLOCK)).isEqualTo(Duration.ofHours(1));
 	}
 
 	@Test
