@@ -93,6 +93,21 @@ class PipelineFuzzIntegrationTest extends BridgeIntegrationTest {
 			outcomes.merge(result.dataText("outcome"), 1, Integer::sum);
 		}
 		int deadLetters = deadLetters().matching((r) -> fuzzOffset(r, sent)).size();
+		Map<String, Integer> rejected = new HashMap<>();
+		for (Recorded result : results()
+			.matching((r) -> "REJECTED".equals(r.dataText("outcome")) && fuzzOffset(r, sent))) {
+			rejected.merge(at(result.partition(), Long.parseLong(result.header("ftbridge_command_offset"))), 1,
+					Integer::sum);
+		}
+		Map<String, Integer> letters = new HashMap<>();
+		deadLetters().matching((r) -> fuzzOffset(r, sent))
+			.forEach((letter) -> letters.merge(
+					letter.header("kafka_dlt-original-partition") + "@" + letter.header("kafka_dlt-original-offset"), 1,
+					Integer::sum));
+		rejected.forEach((record, count) -> {
+			assertThat(count).as("REJECTED results for " + record).isEqualTo(1);
+			assertThat(letters).as("a REJECTED result goes with a dead letter").containsEntry(record, 1);
+		});
 		committedToTheEnd(sent);
 		List<MockFivetran.Request> requests = fivetran.requests().subList(requestsBefore, fivetran.requests().size());
 		for (MockFivetran.Request request : requests) {
@@ -149,7 +164,8 @@ class PipelineFuzzIntegrationTest extends BridgeIntegrationTest {
 		Map<String, Integer> accepted = new HashMap<>();
 		for (Recorded result : results().records()) {
 			String offset = result.header("ftbridge_command_offset");
-			if (offset != null) {
+			// a REJECTED result goes with the record's dead letter: counted there
+			if (offset != null && !"REJECTED".equals(result.dataText("outcome"))) {
 				boolean isAccepted = "ACCEPTED".equals(result.dataText("outcome"));
 				String record = at(result.partition(), Long.parseLong(offset));
 				JsonNode part = result.data().path("part");

@@ -15,7 +15,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,11 +70,10 @@ class PoisonCorpusIntegrationTest extends BridgeIntegrationTest {
 	 * Poisons whose answer, written as usual, the broker refuses for good: a 1.2 MB key
 	 * (its REJECTED result is keyed by it, over the result topic's limit) and a gzip'ed
 	 * record of 10 MiB (its dead letter, with the original value, is over the producer's
-	 * limit). Without the "nothing stalls" work (h12c: a minimal answer instead of an
-	 * endless retry) the partition stalls here.
+	 * limit). Each still gets its one dead letter and result, in a minimal form, instead
+	 * of an endless retry that would stall the partition.
 	 */
 	@Test
-	@Disabled("needs the h12c 'nothing stalls' work: until then the answer is retried forever")
 	void poisonsWhoseUsualAnswerTheBrokerRefusesGetAMinimalOne() {
 		String run = Commands.newId().substring(0, 8);
 		Corpus c = new Corpus(run);
