@@ -6,9 +6,10 @@ import dev.ftbridge.command.Rejection.Reason;
 
 /**
  * The checks on the CloudEvent attributes a command is built from and on the record key:
- * at most {@link CommandReader#MAX_ATTRIBUTE_BYTES} bytes of UTF-8 and no control
- * characters. A rejection never repeats the bad value, so dead-letter headers stay
- * readable, and names the command id and type only when they passed.
+ * at most {@link CommandReader#MAX_ATTRIBUTE_BYTES} bytes of UTF-8, no control characters
+ * and no half of a surrogate pair. A rejection never repeats the bad value, so
+ * dead-letter headers stay readable, and names the command id and type only when they
+ * passed.
  */
 final class Attributes {
 
@@ -47,9 +48,19 @@ final class Attributes {
 			return "has " + bytes + " bytes (UTF-8); the limit is " + CommandReader.MAX_ATTRIBUTE_BYTES;
 		}
 		for (int i = 0; i < value.length(); i++) {
-			if (Character.isISOControl(value.charAt(i))) {
-				return "contains a control character (U+" + String.format("%04X", (int) value.charAt(i)) + " at index "
-						+ i + ")";
+			char c = value.charAt(i);
+			if (Character.isISOControl(c)) {
+				return "contains a control character (U+" + String.format("%04X", (int) c) + " at index " + i + ")";
+			}
+			if (Character.isSurrogate(c)) {
+				// JSON may escape half a pair; such an id cannot be written back as
+				// UTF-8, so the ledger would read back another id than the one that ran
+				if (Character.isHighSurrogate(c) && i + 1 < value.length()
+						&& Character.isLowSurrogate(value.charAt(i + 1))) {
+					i++;
+					continue;
+				}
+				return "contains an unpaired surrogate (U+" + String.format("%04X", (int) c) + " at index " + i + ")";
 			}
 		}
 		return null;

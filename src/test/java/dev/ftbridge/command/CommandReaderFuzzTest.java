@@ -69,8 +69,13 @@ class CommandReaderFuzzTest {
 	}
 
 	static byte[] mutated(Random random) {
+		return mutated(random, "fuzz-1");
+	}
+
+	/** A mutated command that had that id before it was mutated. */
+	static byte[] mutated(Random random, String id) {
 		String seed = SEEDS.get(random.nextInt(SEEDS.size()));
-		String text = seed;
+		String text = seed.replace("\"id\":\"fuzz-1\"", "\"id\":\"" + id + "\"");
 		int mutations = 1 + random.nextInt(3);
 		for (int i = 0; i < mutations; i++) {
 			text = mutate(random, text);

@@ -513,6 +513,19 @@ class CommandReaderTest {
 	}
 
 	@Test
+	void readRejectsIdWithUnpairedSurrogateAndAcceptsAPair() {
+		Rejection rejection = rejected(this.reader.read(structured(null,
+				event("lone\\ud800-a1", "fivetran.connection.pause", "", "{\"connection_id\":\"c1\"}"))));
+		assertThat(rejection.reason()).isEqualTo(Reason.INVALID_ATTRIBUTE);
+		assertThat(rejection.detail()).contains("'id'").contains("unpaired surrogate (U+D800 at index 4)");
+		assertThat(rejection.commandId()).isNull();
+		ReadResult paired = this.reader.read(structured(null,
+				event("pair\\ud83d\\ude00-a1", "fivetran.connection.pause", "", "{\"connection_id\":\"c1\"}")));
+		assertThat(paired).isInstanceOf(ReadResult.Accepted.class);
+		assertThat(((ReadResult.Accepted) paired).command().id()).isEqualTo("pair\ud83d\ude00-a1");
+	}
+
+	@Test
 	void readRejectsEnvelopeAttributeOverTheByteCapCountingUtf8Bytes() {
 		String id = "€".repeat(86);
 		Rejection rejection = rejected(this.reader

@@ -9,12 +9,15 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.utils.Utils;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes "started" marks to the command-ledger topic as an instance that crashed after
  * calling Fivetran (and before writing the result) leaves them.
  */
 public final class CrashMarks {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private CrashMarks() {
 	}
@@ -26,8 +29,10 @@ public final class CrashMarks {
 	public static void mark(String bootstrapServers, int partitions, String key, String commandId, String type,
 			Instant startedAt) {
 		int partition = Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
-		String value = "{\"command_id\":\"" + commandId + "\",\"command_type\":\"" + type + "\",\"started_at\":\""
-				+ startedAt + "\"}";
+		// written as the bridge writes it, with a JSON writer: any id the reader
+		// accepts stays one string
+		String value = JSON.writeValueAsString(
+				Map.of("command_id", commandId, "command_type", type, "started_at", startedAt.toString()));
 		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
 				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
 				ByteArraySerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {

@@ -89,20 +89,27 @@ public final class TopicRecorder implements AutoCloseable {
 	/** One record, with its value parsed as JSON where it is JSON. */
 	public static final class Recorded {
 
+		private static final int KEPT_TREE_BYTES = 64 * 1024;
+
 		private final ConsumerRecord<byte[], byte[]> record;
 
 		private final JsonNode json;
 
 		Recorded(ConsumerRecord<byte[], byte[]> record) {
 			this.record = record;
-			JsonNode parsed;
+			// a large value (a dead-lettered bomb) is parsed when asked for, not kept
+			// as a tree: a mebibyte of tiny objects is tens of MiB of nodes
+			this.json = (record.value() != null && record.value().length <= KEPT_TREE_BYTES) ? parse(record.value())
+					: null;
+		}
+
+		private static JsonNode parse(byte[] value) {
 			try {
-				parsed = (record.value() != null) ? JSON.readTree(record.value()) : null;
+				return (value != null) ? JSON.readTree(value) : null;
 			}
 			catch (RuntimeException ex) {
-				parsed = null;
+				return null;
 			}
-			this.json = parsed;
 		}
 
 		public String key() {
@@ -123,12 +130,14 @@ public final class TopicRecorder implements AutoCloseable {
 		}
 
 		public JsonNode json() {
-			return this.json;
+			return (this.json != null || this.record.value() == null || this.record.value().length <= KEPT_TREE_BYTES)
+					? this.json : parse(this.record.value());
 		}
 
 		/** The CloudEvent's {@code data}. */
 		public JsonNode data() {
-			return (this.json != null) ? this.json.path("data") : null;
+			JsonNode json = json();
+			return (json != null) ? json.path("data") : null;
 		}
 
 		public String dataText(String field) {
