@@ -10,7 +10,6 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.core.JacksonException;
@@ -41,18 +40,16 @@ final class TopicFollower implements AutoCloseable {
 			this.consumer.seekToBeginning(partitions);
 			return;
 		}
+		// The ends are read first: a partition with nothing since `from` starts at the
+		// end it
+		// had then, so an event published while this follower starts is never skipped (a
+		// lazy seekToEnd would resolve at the first poll, after it).
+		Map<TopicPartition, Long> ends = this.consumer.endOffsets(partitions, kafka.timeout);
 		Map<TopicPartition, Long> times = new HashMap<>();
 		partitions.forEach((partition) -> times.put(partition, from.toEpochMilli()));
-		this.consumer.offsetsForTimes(times, kafka.timeout).forEach((partition, offset) -> seek(partition, offset));
-	}
-
-	private void seek(TopicPartition partition, OffsetAndTimestamp offset) {
-		if (offset != null) {
-			this.consumer.seek(partition, offset.offset());
-		}
-		else {
-			this.consumer.seekToEnd(List.of(partition));
-		}
+		this.consumer.offsetsForTimes(times, kafka.timeout)
+			.forEach((partition, offset) -> this.consumer.seek(partition,
+					(offset != null) ? offset.offset() : ends.get(partition)));
 	}
 
 	/** The events that arrived, parsed; values that are not JSON are skipped. */
