@@ -6,11 +6,11 @@ import java.util.Iterator;
 /**
  * Measured round trips of quick calls, from which the bridge bounds how long after
  * sending Fivetran can have received (and counted) a slow call such as a setup test. A
- * quick call's round trip includes the whole way to Fivetran, so the longest one sent
- * while the slow call was under way (or, if none was, the longest recent one) bounds that
- * call's delivery; twice it leaves room for the scheduling noise of a busy machine. With
- * nothing measured yet the slow call counts from its answer. Not thread-safe; the
- * {@link Throttle} guards it.
+ * quick call's round trip includes the whole way to Fivetran and back, through the same
+ * client, threads and machine, so the longest one under way alongside the slow call (or,
+ * if none was, the longest of the latest 32) bounds that call's delivery: the busier the
+ * machine, the longer the allowance. With nothing measured yet the slow call counts from
+ * its answer. Not thread-safe; the {@link Throttle} guards it.
  */
 final class DeliveryTimes {
 
@@ -38,21 +38,20 @@ final class DeliveryTimes {
 		if (this.quick.isEmpty()) {
 			return answeredAt;
 		}
-		long longest = 0;
-		int seen = 0;
+		long alongside = -1;
 		Iterator<long[]> newestFirst = this.quick.descendingIterator();
 		while (newestFirst.hasNext()) {
 			long[] call = newestFirst.next();
-			boolean alongside = call[0] + call[1] >= sentAt && call[0] <= answeredAt;
-			if (alongside || seen < RECENT) {
-				longest = Math.max(longest, call[1]);
-			}
-			else if (call[0] + call[1] < sentAt) {
+			if (call[0] + call[1] < sentAt) {
+				// answered before the slow call was sent, and so is every older one
 				break;
 			}
-			seen++;
+			if (call[0] <= answeredAt) {
+				alongside = Math.max(alongside, call[1]);
+			}
 		}
-		long allowance = Math.max(floor, 2 * longest + 1);
+		long longest = (alongside >= 0) ? alongside : recentLongest();
+		long allowance = Math.max(floor, longest + 1);
 		return sentAt + Math.min(took, allowance);
 	}
 
