@@ -31,7 +31,8 @@ import org.springframework.validation.annotation.Validated;
  * sandbox's factor when it compresses time)
  * @param deliveryAllowance the least time assumed between sending a slow call (a setup
  * test) and Fivetran receiving it, when deciding from when its permits count; above it,
- * the allowance is measured (the longest round trip of quick calls under way meanwhile)
+ * the allowance is measured (twice the longest round trip of quick calls under way
+ * meanwhile)
  */
 @Validated
 @ConfigurationProperties("ftbridge.fivetran.limits")

@@ -83,8 +83,8 @@ class ThrottleTest {
 		throttle.answered(setup);
 		this.now.addAndGet(45_000);
 		assertThat(throttle.tryAcquire(SETUP_TEST, Priority.COMMAND))
-			.as("counted from sending + the 50 ms round trip + 1 (+1), not from the answer 15 s later")
-			.isEqualTo(52);
+			.as("counted from sending + 2 x the 50 ms round trip + 1 (+1), not from the answer 15 s later")
+			.isEqualTo(102);
 	}
 
 	@Test
@@ -205,8 +205,8 @@ class ThrottleTest {
 		throttle.answered(setup);
 		this.now.set(setup.takenAt() + 60_000);
 		assertThat(throttle.tryAcquire(SETUP_TEST, Priority.COMMAND))
-			.as("a quick call under way alongside took 200 ms: Fivetran may have counted the setup test 201 ms late")
-			.isEqualTo(202);
+			.as("a quick call under way alongside took 200 ms: Fivetran may have counted the setup test 401 ms late")
+			.isEqualTo(402);
 	}
 
 	@Test
