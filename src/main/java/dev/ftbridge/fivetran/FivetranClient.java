@@ -72,11 +72,22 @@ public class FivetranClient {
 			try {
 				Throttle.Permit permit = acquire(request, priority);
 				FivetranResponse response;
+				boolean rejected = false;
 				try {
 					response = send(request);
 				}
+				catch (FivetranException.RateLimited limited) {
+					// The limit is the account's: nothing more of this class goes out
+					// before
+					// the wait.
+					rejected = true;
+					this.throttle.rejected(permit, wait(limited, failures + 1), limited.remaining());
+					throw limited;
+				}
 				finally {
-					this.throttle.answered(permit);
+					if (!rejected) {
+						this.throttle.answered(permit);
+					}
 				}
 				return new FivetranResponse(response.httpStatus(), response.code(), response.message(), response.data(),
 						attempt);
@@ -85,11 +96,8 @@ public class FivetranClient {
 				ex.withAttempts(attempt);
 				failures++;
 				if (ex instanceof FivetranException.RateLimited limited) {
-					// The limit is the account's: every call waits, not just this one.
-					Duration wait = (limited.retryAfter() != null) ? limited.retryAfter() : backoff(ex, failures);
-					this.throttle.retryAfter(wait);
-					log.warn("Fivetran answered 429 to {} {}; every call waits {} ms", request.method(),
-							request.pathTemplate(), wait.toMillis());
+					log.warn("Fivetran answered 429 to {} {}; calls of its class wait {} ms", request.method(),
+							request.pathTemplate(), wait(limited, failures).toMillis());
 				}
 				if (!shouldRetry(request, ex, failures)) {
 					throw ex;
@@ -166,6 +174,10 @@ public class FivetranClient {
 		// Never send a non-idempotent effect again without knowing whether the first
 		// landed.
 		return request.idempotent() || !ex.ambiguous();
+	}
+
+	private Duration wait(FivetranException.RateLimited limited, int failures) {
+		return (limited.retryAfter() != null) ? limited.retryAfter() : backoff(limited, failures);
 	}
 
 	private Duration backoff(FivetranException ex, int attempt) {

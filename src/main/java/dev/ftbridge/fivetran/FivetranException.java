@@ -97,9 +97,24 @@ public abstract sealed class FivetranException extends RuntimeException {
 
 		private final Duration retryAfter;
 
+		private final Integer remaining;
+
 		RateLimited(String code, String message, Duration retryAfter) {
+			this(code, message, retryAfter, null);
+		}
+
+		RateLimited(String code, String message, Duration retryAfter, Integer remaining) {
 			super(message, 429, code, null);
 			this.retryAfter = retryAfter;
+			this.remaining = remaining;
+		}
+
+		/**
+		 * The answer's {@code X-Rate-Limit-Remaining}, or {@code null}: above zero, the
+		 * account's request quota was not what ran out.
+		 */
+		public Integer remaining() {
+			return this.remaining;
 		}
 
 		/** The wait Fivetran asked for, or {@code null} when it gave none. */

@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.net.http.HttpConnectTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.function.IntConsumer;
+import java.util.function.BiConsumer;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -36,14 +36,16 @@ class FivetranHttp {
 
 	private final URI baseUrl;
 
-	private final IntConsumer remaining;
+	private final BiConsumer<Integer, Duration> remaining;
 
 	private final Duration maxRetryAfter;
 
 	/**
-	 * @param remaining told every {@code X-Rate-Limit-Remaining} Fivetran reports
+	 * @param remaining told every {@code X-Rate-Limit-Remaining} Fivetran reports, with
+	 * the time until its count resets where it also sends {@code X-Rate-Limit-Reset}
 	 */
-	FivetranHttp(RestClient http, JsonMapper json, URI baseUrl, IntConsumer remaining, Duration maxRetryAfter) {
+	FivetranHttp(RestClient http, JsonMapper json, URI baseUrl, BiConsumer<Integer, Duration> remaining,
+			Duration maxRetryAfter) {
 		this.maxRetryAfter = maxRetryAfter;
 		this.http = http;
 		this.json = json;
@@ -61,8 +63,9 @@ class FivetranHttp {
 				spec.contentType(MediaType.APPLICATION_JSON).body(this.json.writeValueAsBytes(request.body()));
 			}
 			return spec.exchange((req, res) -> {
-				observeRemaining(res.getHeaders().getFirst("X-Rate-Limit-Remaining"));
-				return toResponse(res.getStatusCode(), res.getHeaders().getFirst("Retry-After"),
+				Integer left = observeRemaining(res.getHeaders().getFirst("X-Rate-Limit-Remaining"),
+						res.getHeaders().getFirst("X-Rate-Limit-Reset"));
+				return toResponse(res.getStatusCode(), res.getHeaders().getFirst("Retry-After"), left,
 						res.getBody().readAllBytes());
 			}, true);
 		}
@@ -71,15 +74,36 @@ class FivetranHttp {
 		}
 	}
 
-	private void observeRemaining(String header) {
-		if (header != null) {
-			try {
-				this.remaining.accept(Integer.parseInt(header.trim()));
-			}
-			catch (NumberFormatException ex) {
-				// not a number: nothing to learn from it
-			}
+	private Integer observeRemaining(String header, String resetHeader) {
+		if (header == null) {
+			return null;
 		}
+		try {
+			int left = Integer.parseInt(header.trim());
+			this.remaining.accept(left, reset(resetHeader));
+			return left;
+		}
+		catch (NumberFormatException ex) {
+			// not a number: nothing to learn from it
+			return null;
+		}
+	}
+
+	/**
+	 * {@code X-Rate-Limit-Reset} (not documented by Fivetran; read where present):
+	 * seconds until the count resets, or (a value past 10^9) the epoch second it resets
+	 * at.
+	 */
+	private Duration reset(String header) {
+		if (header == null || header.isBlank() || !header.trim().chars().allMatch(Character::isDigit)
+				|| header.trim().length() > 18) {
+			return null;
+		}
+		long value = Long.parseLong(header.trim());
+		long seconds = (value > 1_000_000_000L) ? Math.max(0, value - Clock.systemUTC().instant().getEpochSecond())
+				: value;
+		Duration reset = Duration.ofSeconds(seconds);
+		return (reset.compareTo(this.maxRetryAfter) > 0) ? this.maxRetryAfter : reset;
 	}
 
 	/**
@@ -93,7 +117,7 @@ class FivetranHttp {
 		return uri.build(true).toUri();
 	}
 
-	private FivetranResponse toResponse(HttpStatusCode status, String retryAfter, byte[] body) {
+	private FivetranResponse toResponse(HttpStatusCode status, String retryAfter, Integer remaining, byte[] body) {
 		Envelope envelope = Envelope.parse(this.json, body);
 		int code = status.value();
 		if (status.is2xxSuccessful()) {
@@ -105,7 +129,7 @@ class FivetranHttp {
 		}
 		if (code == 429) {
 			throw new FivetranException.RateLimited(envelope.code(), message,
-					RetryAfter.parse(retryAfter, Clock.systemUTC(), this.maxRetryAfter));
+					RetryAfter.parse(retryAfter, Clock.systemUTC(), this.maxRetryAfter), remaining);
 		}
 		if (status.is5xxServerError()) {
 			throw new FivetranException.Unavailable(code, envelope.code(), message, true, null);

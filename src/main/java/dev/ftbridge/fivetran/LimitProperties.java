@@ -30,7 +30,9 @@ import org.springframework.validation.annotation.Validated;
  * @param timeScale how much faster than real time the windows pass (1 for Fivetran; the
  * sandbox's factor when it compresses time)
  * @param deliveryAllowance the least time assumed between sending a slow call (a setup
- * test) and Fivetran receiving it, when deciding from when its permits count
+ * test) and Fivetran receiving it, when deciding from when its permits count; above it,
+ * the allowance is measured (twice the longest round trip of quick calls under way
+ * meanwhile)
  */
 @Validated
 @ConfigurationProperties("ftbridge.fivetran.limits")
@@ -39,7 +41,7 @@ public record LimitProperties(@DefaultValue("true") boolean enabled, @DefaultVal
 		Integer setupTestsPerMinute, Integer setupTestsPerHour, Integer sourceInteractionsPerMinute,
 		Integer sourceInteractionsPerHour, Integer userCreationsPerHour,
 		@DefaultValue("0.1") @DecimalMin("0") @DecimalMax("0.9") double backgroundReserve,
-		@DefaultValue("1") @DecimalMin("0.001") double timeScale, @DefaultValue("250ms") Duration deliveryAllowance) {
+		@DefaultValue("1") @DecimalMin("0.001") double timeScale, @DefaultValue("25ms") Duration deliveryAllowance) {
 
 	/** Fivetran's documented limits per account plan. */
 	public enum Preset {

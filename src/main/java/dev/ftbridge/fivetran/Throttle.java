@@ -3,6 +3,7 @@ package dev.ftbridge.fivetran;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,10 @@ import java.util.function.LongSupplier;
  * Spends Fivetran's rate budgets so that the account never hits a limit. A call takes a
  * permit from every budget it counts against, or waits until each has one. Commands go
  * first: background work only uses what is left above a reserve, and never while a
- * command waits. A 429 pauses every call until its {@code Retry-After}; a low
- * {@code X-Rate-Limit-Remaining} spaces calls out before Fivetran says no.
+ * command waits. A 429 pauses every call of its class until its {@code Retry-After} and
+ * tightens that class's {@link AdaptiveMargin}; a low {@code X-Rate-Limit-Remaining}
+ * spaces calls out before Fivetran says no, and an exhausted one waits for
+ * {@code X-Rate-Limit-Reset} where Fivetran sends it.
  *
  * <p>
  * Written by hand rather than with Resilience4j's RateLimiter: Fivetran counts in rolling
@@ -45,9 +48,18 @@ public class Throttle {
 
 	private final RollingBudget requests;
 
-	private long pausedUntil;
+	private final Map<EndpointClass, Long> pausedUntil = new EnumMap<>(EndpointClass.class);
+
+	private final AdaptiveMargin margin;
+
+	private final DeliveryTimes delivery = new DeliveryTimes();
 
 	private Integer serverRemaining;
+
+	/** Time until Fivetran's count resets, as last reported, and when it was. */
+	private Long serverResetMillis;
+
+	private long serverReportedAt;
 
 	private long lastRequestGrant;
 
@@ -55,12 +67,11 @@ public class Throttle {
 
 	private double share = 1.0;
 
-	/** Recent time from sending a quick call to its answer (moving average, ms). */
-	private double deliveryMillis;
-
 	Throttle(LimitProperties limits, LongSupplier clock) {
 		this.limits = limits;
 		this.clock = clock;
+		this.margin = new AdaptiveMargin((endpointClass) -> (endpointClass == EndpointClass.REQUEST)
+				? limits.hourMillis() : limits.minuteMillis());
 		LimitProperties.Preset preset = limits.preset();
 		long minute = limits.minuteMillis();
 		long hour = limits.hourMillis();
@@ -117,24 +128,60 @@ public class Throttle {
 
 	/**
 	 * The call's answer arrived. Fivetran counted the call when it received it: somewhere
-	 * between sending and answering. For a quick call the answer's time is used; for a
-	 * slow one (a setup test runs for seconds on Fivetran's side) the sending time plus
-	 * the recent delivery time of quick calls, so the permit neither frees before
-	 * Fivetran's nor is held for the whole setup test.
+	 * between sending and answering. A quick call counts from its answer; a slow one (a
+	 * setup test runs for seconds on Fivetran's side) from the latest moment the measured
+	 * delivery of quick calls says Fivetran can have received it ({@link DeliveryTimes}),
+	 * so the permit neither frees before Fivetran's nor is held for the whole setup test.
 	 */
 	public synchronized void answered(Permit permit) {
 		long now = this.clock.getAsLong();
-		long took = Math.max(0, now - permit.takenAt());
 		boolean quick = !permit.classes().contains(EndpointClass.SETUP_TEST)
 				&& !permit.classes().contains(EndpointClass.SOURCE_INTERACTION);
+		long countedFrom;
 		if (quick) {
-			this.deliveryMillis = (this.deliveryMillis == 0) ? took : 0.8 * this.deliveryMillis + 0.2 * took;
+			this.delivery.quick(permit.takenAt(), now - permit.takenAt());
+			// +1: Fivetran's clock may be a fraction of our millisecond ahead
+			countedFrom = now + 1;
 		}
-		long allowance = Math.max(Math.round(2 * this.deliveryMillis) + 1, this.limits.deliveryAllowance().toMillis());
-		long countedFrom = quick ? now : permit.takenAt() + Math.min(took, allowance);
+		else {
+			countedFrom = this.delivery.countedBy(permit.takenAt(), now, this.limits.deliveryAllowance().toMillis())
+					+ 1;
+		}
 		for (RollingBudget budget : needed(permit.classes())) {
 			budget.move(permit.takenAt(), countedFrom);
 		}
+	}
+
+	/**
+	 * Fivetran answered the call with 429: its count is ahead of ours. Nothing else of
+	 * the call's class is sent before {@code retryAfter} (of every class when the
+	 * account's request quota is what ran out, or may have), and that class's margin
+	 * tightens, once per overrun: a 429 for a call sent before the last tightening is
+	 * late news.
+	 * @param serverRemaining the {@code X-Rate-Limit-Remaining} of the 429, if any
+	 */
+	public synchronized void rejected(Permit permit, Duration retryAfter, Integer serverRemaining) {
+		answered(permit);
+		long now = this.clock.getAsLong();
+		Set<EndpointClass> limited = EnumSet.copyOf(permit.classes());
+		if (limited.size() > 1 && serverRemaining != null && serverRemaining > 0) {
+			// the account still has requests left: one of the narrower budgets said no
+			limited.remove(EndpointClass.REQUEST);
+		}
+		else {
+			limited = EnumSet.of(EndpointClass.REQUEST);
+		}
+		long until = now + cappedMillis(retryAfter, now);
+		for (EndpointClass endpointClass : limited) {
+			this.pausedUntil.merge(endpointClass, until, Math::max);
+			this.margin.tighten(endpointClass, now, permit.takenAt());
+		}
+		notifyAll();
+	}
+
+	/** The extra fraction held back from the class's budgets now. */
+	synchronized double extraMargin(EndpointClass endpointClass) {
+		return this.margin.extra(endpointClass, this.clock.getAsLong());
 	}
 
 	/**
@@ -156,17 +203,25 @@ public class Throttle {
 			return 0;
 		}
 		long now = this.clock.getAsLong();
-		long wait = Math.max(0, this.pausedUntil - now);
+		long wait = 0;
+		for (EndpointClass endpointClass : classes) {
+			wait = Math.max(wait, this.pausedUntil.getOrDefault(endpointClass, 0L) - now);
+		}
+		// every call counts as a request: a pause of requests holds every class
+		wait = Math.max(wait, this.pausedUntil.getOrDefault(EndpointClass.REQUEST, 0L) - now);
 		if (priority == Priority.BACKGROUND && this.commandsWaiting > 0) {
 			wait = Math.max(wait, 50);
 		}
 		wait = Math.max(wait, spacing(now));
-		List<RollingBudget> needed = needed(classes);
-		for (RollingBudget budget : needed) {
-			int reserve = (priority == Priority.BACKGROUND)
-					? (int) Math.ceil(budget.limit() * this.limits.backgroundReserve()) : 0;
-			wait = Math.max(wait, budget.waitMillis(now, reserve));
+		for (EndpointClass endpointClass : classes) {
+			double extra = this.margin.extra(endpointClass, now);
+			for (RollingBudget budget : this.budgetsByClass.getOrDefault(endpointClass, List.of())) {
+				double held = extra + ((priority == Priority.BACKGROUND) ? this.limits.backgroundReserve() : 0);
+				int reserve = Math.min(budget.limit() - 1, (int) Math.ceil(budget.limit() * held));
+				wait = Math.max(wait, budget.waitMillis(now, reserve));
+			}
 		}
+		List<RollingBudget> needed = needed(classes);
 		if (wait > 0) {
 			return wait;
 		}
@@ -178,18 +233,41 @@ public class Throttle {
 		return 0;
 	}
 
-	/** A 429: nobody calls until Fivetran's {@code Retry-After} has passed. */
+	/** A 429 with no call to blame: nobody calls until Fivetran's {@code Retry-After}. */
 	public synchronized void retryAfter(Duration wait) {
 		long now = this.clock.getAsLong();
-		long millis = (wait.compareTo(Duration.ofMillis(Long.MAX_VALUE - now)) < 0) ? wait.toMillis()
+		this.pausedUntil.merge(EndpointClass.REQUEST, now + cappedMillis(wait, now), Math::max);
+	}
+
+	private static long cappedMillis(Duration wait, long now) {
+		return (wait.compareTo(Duration.ofMillis(Long.MAX_VALUE - now)) < 0) ? Math.max(0, wait.toMillis())
 				: Long.MAX_VALUE - now;
-		long until = now + millis;
-		this.pausedUntil = Math.max(this.pausedUntil, until);
 	}
 
 	/** What Fivetran says is left of the account's hourly requests. */
-	public synchronized void serverRemaining(int remaining) {
+	public void serverRemaining(int remaining) {
+		serverRemaining(remaining, null);
+	}
+
+	/**
+	 * What Fivetran says is left of the account's hourly requests, and (where it says so)
+	 * how long until its count resets. With nothing left, no call is sent before the
+	 * reset. When the account has fewer left than this instance's own budget, others use
+	 * it too (or Fivetran counts differently): the request margin tightens, at most once
+	 * a minute.
+	 */
+	public synchronized void serverRemaining(int remaining, Duration reset) {
+		long now = this.clock.getAsLong();
 		this.serverRemaining = remaining;
+		this.serverResetMillis = (reset != null) ? cappedMillis(reset, now) : null;
+		this.serverReportedAt = now;
+		if (remaining <= 0 && reset != null) {
+			this.pausedUntil.merge(EndpointClass.REQUEST, now + this.serverResetMillis, Math::max);
+		}
+		if (this.requests != null && remaining < this.requests.remaining(now)
+				&& this.margin.tightenedAt(EndpointClass.REQUEST) <= now - this.limits.minuteMillis()) {
+			this.margin.tighten(EndpointClass.REQUEST, now, now);
+		}
 		notifyAll();
 	}
 
@@ -237,6 +315,11 @@ public class Throttle {
 			return 0;
 		}
 		long interval = this.requests.windowMillis() / Math.max(1, this.requests.limit());
+		if (this.serverResetMillis != null && this.serverRemaining > 0) {
+			// what is left, spread over what is left of Fivetran's window
+			long untilReset = Math.max(0, this.serverResetMillis - (now - this.serverReportedAt));
+			interval = Math.max(interval, untilReset / this.serverRemaining);
+		}
 		if (this.serverRemaining <= 0) {
 			interval *= 10;
 		}
