@@ -13,7 +13,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import dev.ftbridge.events.CloudEvents;
 
@@ -23,7 +22,7 @@ import dev.ftbridge.events.CloudEvents;
  */
 final class CommandPublisher implements AutoCloseable {
 
-	private final KafkaProducer<String, byte[]> producer;
+	private final KafkaProducer<byte[], byte[]> producer;
 
 	private final String topic;
 
@@ -36,17 +35,29 @@ final class CommandPublisher implements AutoCloseable {
 		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 3 * kafka.timeoutMillis() + 5);
 		// commands up to the bridge's 1 MiB limit, plus the envelope
 		config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024);
-		this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+		this.producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
 		this.topic = topic;
 	}
 
 	/** Sends every command, waits for Kafka, and says how many it took. */
 	Published publish(List<OutgoingCommand> commands) {
+		List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+		for (OutgoingCommand command : commands) {
+			byte[] key = (command.key() != null) ? command.key().getBytes(StandardCharsets.UTF_8) : null;
+			ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(this.topic, key, command.value());
+			record.headers().add("content-type", CloudEvents.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+			records.add(record);
+		}
+		return publishRecords(records);
+	}
+
+	/** Sends records as they are (their topic is replaced by this publisher's). */
+	Published publishRecords(List<ProducerRecord<byte[], byte[]>> records) {
 		List<Future<RecordMetadata>> sent = new ArrayList<>();
 		Exception failure = null;
-		for (OutgoingCommand command : commands) {
-			ProducerRecord<String, byte[]> record = new ProducerRecord<>(this.topic, command.key(), command.value());
-			record.headers().add("content-type", CloudEvents.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+		for (ProducerRecord<byte[], byte[]> given : records) {
+			ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(this.topic, null, given.key(), given.value(),
+					given.headers());
 			try {
 				sent.add(this.producer.send(record));
 			}
@@ -70,7 +81,7 @@ final class CommandPublisher implements AutoCloseable {
 				failure = ex;
 			}
 		}
-		return new Published(acknowledged, commands.size(), failure);
+		return new Published(acknowledged, records.size(), failure);
 	}
 
 	@Override

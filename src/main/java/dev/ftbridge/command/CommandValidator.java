@@ -32,7 +32,18 @@ public final class CommandValidator {
 	 */
 	public ReadResult read(String key, byte[] value) {
 		byte[] keyBytes = (key != null) ? key.getBytes(StandardCharsets.UTF_8) : null;
-		return this.reader.read(new IncomingRecord("", 0, 0, 0, keyBytes, value, List.of()));
+		return read(keyBytes, value, List.of());
+	}
+
+	/**
+	 * The same for a record as it is in Kafka, structured or binary mode.
+	 * @param key the record key bytes, or {@code null}
+	 * @param value the record value
+	 * @param headers the record headers ({@code ce_*} for binary mode)
+	 * @return the command, or the rejection
+	 */
+	public ReadResult read(byte[] key, byte[] value, List<IncomingRecord.Header> headers) {
+		return this.reader.read(new IncomingRecord("", 0, 0, 0, key, value, headers));
 	}
 
 }
