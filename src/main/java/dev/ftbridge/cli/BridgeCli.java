@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 /** The {@code ftbridge} command: publishes commands to the bridge and follows results. */
 @Command(name = "ftbridge", mixinStandardHelpOptions = true, versionProvider = BridgeCli.Version.class,
 		description = "Publishes commands to the Fivetran Kafka Bridge and follows their results.",
-		subcommands = { SendCommand.class, BulkCommand.class, WatchCommand.class, DltCommand.class,
+		subcommands = { SendCommand.class, BulkCommand.class, WatchCommand.class, DltCommand.class, StatusCommand.class,
 				CommandLine.HelpCommand.class },
 		footer = { "", "Exit codes: 0 done; 1 a watched command did not succeed; 2 bad input (nothing was published);",
 				"3 Kafka could not be reached or did not take the commands." })
@@ -27,7 +27,7 @@ public final class BridgeCli implements Runnable {
 
 	@Override
 	public void run() {
-		throw new ParameterException(this.spec.commandLine(), "Missing subcommand: send, bulk, watch or dlt");
+		throw new ParameterException(this.spec.commandLine(), "Missing subcommand: send, bulk, watch, dlt or status");
 	}
 
 	public static void main(String[] args) {

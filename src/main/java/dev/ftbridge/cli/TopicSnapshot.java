@@ -16,44 +16,76 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * Reads a whole topic, from the oldest record Kafka keeps to the end it had when the read
  * began, without a consumer group: nothing is committed and no one is disturbed.
  */
-final class TopicSnapshot {
+final class TopicSnapshot implements AutoCloseable {
 
-	private TopicSnapshot() {
-	}
+	private final KafkaConsumer<byte[], byte[]> consumer;
 
-	/** Every record of the topic up to its end now, in partition and offset order. */
-	static List<ConsumerRecord<byte[], byte[]>> read(KafkaOptions kafka, String topic) {
+	private final KafkaOptions kafka;
+
+	private final String topic;
+
+	private final List<TopicPartition> partitions;
+
+	/** Opens the topic at its oldest records. */
+	TopicSnapshot(KafkaOptions kafka, String topic) {
 		Map<String, Object> config = kafka.clientConfig();
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
-		List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-				new ByteArrayDeserializer())) {
-			List<TopicPartition> partitions = consumer.partitionsFor(topic, kafka.timeout)
+		this.kafka = kafka;
+		this.topic = topic;
+		this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+		try {
+			this.partitions = this.consumer.partitionsFor(topic, kafka.timeout)
 				.stream()
 				.map((info) -> new TopicPartition(topic, info.partition()))
 				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, kafka.timeout);
-			long deadline = System.nanoTime() + kafka.timeout.toNanos() * 3;
-			while (!reached(consumer, ends)) {
+			this.consumer.assign(this.partitions);
+			this.consumer.seekToBeginning(this.partitions);
+		}
+		catch (KafkaException ex) {
+			this.consumer.close(Duration.ZERO);
+			throw new CliException(CliException.KAFKA, "could not read " + topic + ": " + ex.getMessage());
+		}
+	}
+
+	/** The records up to the end the topic has now, in partition and offset order. */
+	List<ConsumerRecord<byte[], byte[]>> toEnd() {
+		List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+		try {
+			Map<TopicPartition, Long> ends = this.consumer.endOffsets(this.partitions, this.kafka.timeout);
+			long deadline = System.nanoTime() + this.kafka.timeout.toNanos() * 3;
+			while (!reached(this.consumer, ends)) {
 				if (System.nanoTime() > deadline) {
-					throw kafka.unreachable();
+					throw this.kafka.unreachable();
 				}
-				for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-					if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
-						records.add(record);
-					}
-				}
+				this.consumer.poll(Duration.ofMillis(200)).forEach(records::add);
 			}
 		}
 		catch (KafkaException ex) {
-			throw new CliException(CliException.KAFKA, "could not read " + topic + ": " + ex.getMessage());
+			throw new CliException(CliException.KAFKA, "could not read " + this.topic + ": " + ex.getMessage());
 		}
 		records.sort((a, b) -> (a.partition() != b.partition()) ? Integer.compare(a.partition(), b.partition())
 				: Long.compare(a.offset(), b.offset()));
 		return records;
+	}
+
+	/** What arrived since, waiting at most {@code wait}. */
+	List<ConsumerRecord<byte[], byte[]>> poll(Duration wait) {
+		List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+		this.consumer.poll(wait).forEach(records::add);
+		return records;
+	}
+
+	@Override
+	public void close() {
+		this.consumer.close(Duration.ofSeconds(1));
+	}
+
+	/** Every record of the topic up to its end now, in partition and offset order. */
+	static List<ConsumerRecord<byte[], byte[]>> read(KafkaOptions kafka, String topic) {
+		try (TopicSnapshot snapshot = new TopicSnapshot(kafka, topic)) {
+			return snapshot.toEnd();
+		}
 	}
 
 	private static boolean reached(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> ends) {
