@@ -32,12 +32,15 @@ public class EventPublisher {
 
 	private final EventProperties properties;
 
+	private final ConnectionStateMetrics connectionStates;
+
 	EventPublisher(KafkaTemplate<byte[], byte[]> kafka, JsonMapper json, TopicProperties topics,
-			EventProperties properties) {
+			EventProperties properties, ConnectionStateMetrics connectionStates) {
 		this.kafka = kafka;
 		this.json = json;
 		this.topics = topics;
 		this.properties = properties;
+		this.connectionStates = connectionStates;
 	}
 
 	/**
@@ -103,6 +106,7 @@ public class EventPublisher {
 		CompletableFuture<?> sentState = this.kafka.send(state);
 		awaitAck(event.topic(), sentEvent, this.properties.sendTimeout());
 		awaitAck(state.topic(), sentState, this.properties.sendTimeout());
+		this.connectionStates.observed(status);
 	}
 
 	/**

@@ -61,12 +61,13 @@ class EventsConfiguration {
 
 	@Bean
 	EventPublisher eventPublisher(KafkaTemplate<byte[], byte[]> bridgeKafkaTemplate, TopicProperties topics,
-			EventProperties properties) {
+			EventProperties properties, MeterRegistry meterRegistry) {
 		JsonMapper json = JsonMapper.builder()
 			.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
 			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
 			.build();
-		return new EventPublisher(bridgeKafkaTemplate, json, topics, properties);
+		return new EventPublisher(bridgeKafkaTemplate, json, topics, properties,
+				new ConnectionStateMetrics(meterRegistry));
 	}
 
 	@Bean
