@@ -42,6 +42,10 @@ final class TopicSnapshot implements AutoCloseable {
 			this.consumer.assign(this.partitions);
 			this.consumer.seekToBeginning(this.partitions);
 		}
+		catch (org.apache.kafka.common.errors.TimeoutException ex) {
+			this.consumer.close(Duration.ZERO);
+			throw kafka.unreachable();
+		}
 		catch (KafkaException ex) {
 			this.consumer.close(Duration.ZERO);
 			throw new CliException(CliException.KAFKA, "could not read " + topic + ": " + ex.getMessage());
@@ -60,6 +64,9 @@ final class TopicSnapshot implements AutoCloseable {
 				}
 				this.consumer.poll(Duration.ofMillis(200)).forEach(records::add);
 			}
+		}
+		catch (org.apache.kafka.common.errors.TimeoutException ex) {
+			throw this.kafka.unreachable();
 		}
 		catch (KafkaException ex) {
 			throw new CliException(CliException.KAFKA, "could not read " + this.topic + ": " + ex.getMessage());

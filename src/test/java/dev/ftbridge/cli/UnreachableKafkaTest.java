@@ -30,7 +30,11 @@ class UnreachableKafkaTest {
 		CliRun bulk = CliRun.of("bulk", "--bootstrap-servers", nowhere, "--timeout", "2s", "--csv", csv.toString(),
 				"--template", template.toString());
 
-		for (CliRun run : new CliRun[] { watch, send, bulk }) {
+		CliRun dltList = CliRun.of("dlt", "list", "--bootstrap-servers", nowhere, "--timeout", "2s");
+		CliRun replay = CliRun.of("dlt", "replay", "--all", "--bootstrap-servers", nowhere, "--timeout", "2s");
+		CliRun status = CliRun.of("status", "--bootstrap-servers", nowhere, "--timeout", "2s");
+
+		for (CliRun run : new CliRun[] { watch, send, bulk, dltList, replay, status }) {
 			assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
 			assertThat(run.err()).contains("Kafka at " + nowhere + " did not answer within 2.0 s");
 			assertThat(run.took()).isBetween(Duration.ofMillis(1500), Duration.ofSeconds(6));
