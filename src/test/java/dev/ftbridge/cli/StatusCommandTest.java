@@ -1,6 +1,8 @@
 package dev.ftbridge.cli;
 
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
 import dev.ftbridge.resilience.SandboxBridgeTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code status} against the real bridge and the Fivetran sandbox: after a group status
@@ -103,6 +106,49 @@ class StatusCommandTest extends SandboxBridgeTest {
 		String lastScreen = redraws.out().substring(redraws.out().lastIndexOf("\u001b[2J"));
 		assertThat(lastScreen).contains(connection)
 			.containsPattern(connection + "\\s+" + group + "\\s+postgres\\s+\\S+\\s+\\S+\\s+true");
+	}
+
+	@Test
+	void followOnAPseudoTerminalRedrawsTheTable() throws Exception {
+		assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script gives the CLI a terminal");
+		String group = sandbox.state().addGroup(unique("pty")).id();
+		String connection = sandbox.state().addConnection(group, "postgres", unique("s"));
+		run("fivetran.connection.status", "{\"connection_id\":\"" + connection + "\"}");
+		String cli = String.join(" ", ProcessHandle.current().info().command().orElse("java"), "-cp",
+				System.getProperty("java.class.path"), BridgeCli.class.getName(), "status", "--group-id", group,
+				"--follow", "--max-wait", "25s", "--bootstrap-servers", this.broker.getBrokersAsString());
+		Path screen = Files.createTempFile("status-pty", ".txt");
+		// script runs the CLI on a pseudo-terminal and copies what it draws to the file
+		Process process = new ProcessBuilder("/usr/bin/script", "-qfec", cli, screen.toString())
+			.redirectInput(ProcessBuilder.Redirect.PIPE)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.redirectErrorStream(true)
+			.start();
+		try {
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(30))
+				.until(() -> Files.readString(screen).contains(connection));
+			run("fivetran.connection.pause", "{\"connection_id\":\"" + connection + "\"}");
+			run("fivetran.connection.status", "{\"connection_id\":\"" + connection + "\"}");
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(30))
+				.until(() -> lastScreen(Files.readString(screen))
+					.matches("(?s).*" + connection + "\\s+" + group + "\\s+postgres\\s+\\S+\\s+\\S+\\s+true.*"));
+			String drawn = Files.readString(screen);
+			assertThat(drawn.split("\u001b\\[H\u001b\\[2J", -1)).as("drawn, then redrawn in place")
+				.hasSizeGreaterThanOrEqualTo(3);
+			assertThat(lastScreen(drawn).lines().filter((line) -> line.contains(connection))).hasSize(1);
+		}
+		finally {
+			process.destroy();
+			process.waitFor(10, TimeUnit.SECONDS);
+			Files.deleteIfExists(screen);
+		}
+	}
+
+	private static String lastScreen(String drawn) {
+		int at = drawn.lastIndexOf("\u001b[2J");
+		return (at < 0) ? "" : drawn.substring(at);
 	}
 
 	private void run(String type, String data) {
