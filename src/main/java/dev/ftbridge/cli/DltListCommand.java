@@ -81,7 +81,8 @@ final class DltListCommand implements Callable<Integer> {
 
 	private static String line(DeadLetter letter) {
 		return "  " + letter.ref() + "\t" + letter.timestamp() + "\t" + text(letter.type()) + "\tid "
-				+ text(letter.id()) + "\tkey " + text(letter.keyText()) + "\t" + Printable.text(letter.detail());
+				+ text(letter.id()) + "\tkey " + ((letter.key() != null) ? Printable.bytes(letter.key()) : "-") + "\t"
+				+ Printable.text(letter.detail());
 	}
 
 	private static String text(String value) {

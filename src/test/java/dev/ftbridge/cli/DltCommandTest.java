@@ -96,7 +96,7 @@ class DltCommandTest extends SandboxBridgeTest {
 
 	@Test
 	void anUnreadableDeadLetterIsShownEscapedAndRefused() {
-		String key = unique("unreadable");
+		String key = unique("unreadable") + "\u001b[2J";
 		commands().sendRaw(key, "\u001b[31mnot json\u0007\u009b".getBytes(StandardCharsets.UTF_8),
 				Map.of("x-note", "bell\u0007"));
 		deadLetters().await((r) -> key.equals(r.key()), 1, WAIT);
@@ -108,7 +108,7 @@ class DltCommandTest extends SandboxBridgeTest {
 
 		assertThat(list.lines()).first().isEqualTo("NOT_JSON\t1");
 		assertThat(show.exitCode()).as(show.toString()).isZero();
-		assertThat(show.out()).contains("reason:   NOT_JSON", "\\u001b[31mnot json\\u0007\\u009b",
+		assertThat(show.out()).contains("reason:   NOT_JSON", "\\u001b[2J", "\\u001b[31mnot json\\u0007\\u009b",
 				"x-note: bell\\u0007");
 		assertThat(show.out() + list.out()).doesNotContain("\u001b", "\u0007", "\u009b");
 		assertThat(replay.exitCode()).as(replay.toString()).isEqualTo(2);
