@@ -222,6 +222,7 @@ public final class ThrottleBenchmark {
 			awaitResults(broker.getBrokersAsString(), Set.of(send(producer, seeded.get(0), "fivetran.connection.status",
 					"{\"connection_id\":\"" + seeded.get(0) + "\"}")));
 			Set<String> ids = new HashSet<>();
+			java.time.Instant startedAt = java.time.Instant.now();
 			long start = System.nanoTime();
 			for (int i = 0; i < Math.max(creates, toggles); i++) {
 				if (i < creates) {
@@ -239,6 +240,7 @@ public final class ThrottleBenchmark {
 			awaitResults(broker.getBrokersAsString(), ids);
 			double realSeconds = (System.nanoTime() - start) / 1e9;
 			long tooMany = sandbox.requestLog().matching((r) -> r.status() == 429).size();
+			printTimeline(sandbox, startedAt, scale);
 			return new Result(realSeconds * scale / 60, realSeconds, tooMany, peakHeap.get() / (1024 * 1024));
 		}
 		finally {
@@ -246,6 +248,56 @@ public final class ThrottleBenchmark {
 			bridge.close();
 			sandbox.close();
 			broker.destroy();
+		}
+	}
+
+	/**
+	 * Where the time went, from the sandbox's own log: when the setup tests were counted
+	 * (sandbox seconds after the start), and how long after a slot of the bridge's budget
+	 * freed (the test 237 earlier plus a minute) the sandbox counted the test that took
+	 * it: the allowance, the margin and the delivery together.
+	 */
+	private static void printTimeline(FivetranSandbox sandbox, java.time.Instant startedAt, double scale) {
+		List<Double> counted = sandbox.requestLog()
+			.matching((r) -> r.status() != 429 && "POST".equals(r.method()) && "/v1/connections".equals(r.path()))
+			.stream()
+			.map((r) -> Duration.between(startedAt, r.realTime()).toNanos() * scale / 1e9)
+			.sorted()
+			.toList();
+		int budget = (int) Math.floor(250 * 0.95);
+		List<Double> late = new ArrayList<>();
+		StringBuilder batches = new StringBuilder();
+		for (int i = 0; i < counted.size(); i++) {
+			if (i >= budget) {
+				late.add(counted.get(i) - counted.get(i - budget) - 60);
+			}
+			if (i % budget == 0) {
+				int last = Math.min(counted.size(), i + budget) - 1;
+				batches.append(String.format(" [%.2f %.2f %.2f %.2f]", counted.get(i), counted.get((i + last) / 2),
+						counted.get(i + (last - i) * 9 / 10), counted.get(last)));
+			}
+		}
+		Map<String, List<Double>> byKind = new java.util.TreeMap<>();
+		sandbox.requestLog()
+			.matching((r) -> true)
+			.forEach((r) -> byKind
+				.computeIfAbsent(r.method() + " " + r.path().replaceAll("/v1/connections/[^/]+", "/v1/connections/ID")
+						+ " " + r.status(), (k) -> new ArrayList<>())
+				.add(Duration.between(startedAt, r.realTime()).toNanos() * scale / 1e9));
+		byKind.forEach((kind, times) -> {
+			List<Double> t = times.stream().sorted().toList();
+			System.out.printf("        %-40s %5d  %.2f %.2f %.2f%n", kind, t.size(), t.get(0), t.get(t.size() / 2),
+					t.get(t.size() - 1));
+		});
+		List<Double> sorted = late.stream().sorted().toList();
+		System.out.printf(
+				"        setup tests counted from %.2f to %.2f s; batches of %d (first, median, p90, last):%s s%n",
+				counted.get(0), counted.get(counted.size() - 1), budget, batches);
+		if (!sorted.isEmpty()) {
+			System.out.printf(
+					"        counted after its slot freed: min %.2f / median %.2f / p90 %.2f / max %.2f sandbox s%n",
+					sorted.get(0), sorted.get(sorted.size() / 2), sorted.get(sorted.size() * 9 / 10),
+					sorted.get(sorted.size() - 1));
 		}
 	}
 
