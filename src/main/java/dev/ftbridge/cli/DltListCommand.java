@@ -33,9 +33,8 @@ final class DltListCommand implements Callable<Integer> {
 	@Option(names = "--json", description = "One JSON document: every group with its count and all its dead letters.")
 	private boolean json;
 
-	@Option(names = "--dlt-topic", paramLabel = "TOPIC", defaultValue = "fivetran.commands-dlt",
-			description = "Dead-letter topic (default: ${DEFAULT-VALUE}).")
-	private String topic;
+	@Mixin
+	private DeadLetterTopic deadLetters;
 
 	@Mixin
 	private KafkaOptions kafka;
@@ -43,7 +42,7 @@ final class DltListCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		Map<String, List<DeadLetter>> groups = new LinkedHashMap<>();
-		DltCommand.read(this.kafka, this.topic)
+		this.deadLetters.read(this.kafka)
 			.stream()
 			.filter(this.filter)
 			.forEach((letter) -> groups.computeIfAbsent(letter.reason(), (r) -> new java.util.ArrayList<>())

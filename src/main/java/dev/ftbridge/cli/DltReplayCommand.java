@@ -54,9 +54,8 @@ final class DltReplayCommand implements Callable<Integer> {
 	@Option(names = "--dry-run", description = "Print what would be published (key TAB value), publish nothing.")
 	private boolean dryRun;
 
-	@Option(names = "--dlt-topic", paramLabel = "TOPIC", defaultValue = "fivetran.commands-dlt",
-			description = "Dead-letter topic (default: ${DEFAULT-VALUE}).")
-	private String dltTopic;
+	@Mixin
+	private DeadLetterTopic deadLetters;
 
 	@Option(names = "--topic", paramLabel = "TOPIC", defaultValue = "fivetran.commands",
 			description = "Command topic (default: ${DEFAULT-VALUE}).")
@@ -75,7 +74,7 @@ final class DltReplayCommand implements Callable<Integer> {
 		if (patchJson != null && !patchJson.isObject()) {
 			throw CliException.badInput(this.patch + ": a merge patch for data must be a JSON object");
 		}
-		List<DeadLetter> selected = DltCommand.read(this.kafka, this.dltTopic)
+		List<DeadLetter> selected = this.deadLetters.read(this.kafka)
 			.stream()
 			.filter((letter) -> this.at.isEmpty() || this.at.contains(letter.ref()))
 			.filter(this.filter)
@@ -83,12 +82,12 @@ final class DltReplayCommand implements Callable<Integer> {
 		PrintWriter out = this.spec.commandLine().getOut();
 		PrintWriter err = this.spec.commandLine().getErr();
 		Set<String> replayed = Replays.alreadyReplayed(this.kafka, this.topic);
-		ReplayPlan plan = new ReplayPlan(patchJson, this.newIds, this.dltTopic);
+		ReplayPlan plan = new ReplayPlan(patchJson, this.newIds, this.deadLetters.name());
 		List<ReplayPlan.Replay> valid = new ArrayList<>();
 		List<ReplayPlan.Replay> refused = new ArrayList<>();
 		int skipped = 0;
 		for (DeadLetter letter : selected) {
-			if (replayed.contains(Replays.name(this.dltTopic, letter))) {
+			if (replayed.contains(Replays.name(this.deadLetters.name(), letter))) {
 				err.println("already replayed\t" + letter.ref());
 				skipped++;
 				continue;

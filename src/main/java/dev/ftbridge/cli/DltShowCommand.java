@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
@@ -28,16 +27,15 @@ final class DltShowCommand implements Callable<Integer> {
 			description = "The dead letter: where it is (an offset alone when only one partition has it), or the command id.")
 	private String which;
 
-	@Option(names = "--dlt-topic", paramLabel = "TOPIC", defaultValue = "fivetran.commands-dlt",
-			description = "Dead-letter topic (default: ${DEFAULT-VALUE}).")
-	private String topic;
+	@Mixin
+	private DeadLetterTopic deadLetters;
 
 	@Mixin
 	private KafkaOptions kafka;
 
 	@Override
 	public Integer call() {
-		List<DeadLetter> found = DltCommand.read(this.kafka, this.topic).stream().filter(this::named).toList();
+		List<DeadLetter> found = this.deadLetters.read(this.kafka).stream().filter(this::named).toList();
 		if (found.isEmpty()) {
 			throw new CliException(CliException.FAILED, "no dead letter " + Printable.text(this.which));
 		}

@@ -55,20 +55,7 @@ class CommandReaderHeapBenchmark {
 
 	@Test
 	void legitimateLargeCommandsAreAcceptedAndMeasured() {
-		StringBuilder schemas = new StringBuilder();
-		for (int s = 0; s < 250; s++) {
-			schemas.append((s > 0) ? "," : "")
-				.append("\"schema_")
-				.append(s)
-				.append("\":{\"enabled\":true,\"tables\":{");
-			for (int t = 0; t < 60; t++) {
-				schemas.append((t > 0) ? "," : "")
-					.append("\"table_")
-					.append(t)
-					.append("\":{\"enabled\":false,\"columns\":{\"id\":{\"hashed\":true}}}");
-			}
-			schemas.append("}}");
-		}
+		String schemas = CommandReaderTest.schemaUpdateMap(250);
 		byte[] update = ("{\"specversion\":\"1.0\",\"id\":\"heap\",\"source\":\"urn:x\","
 				+ "\"type\":\"fivetran.connection.schema.update\",\"data\":{\"connection_id\":\"c1\",\"schemas\":{"
 				+ schemas + "}}}")

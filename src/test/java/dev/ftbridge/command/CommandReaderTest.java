@@ -623,20 +623,7 @@ class CommandReaderTest {
 
 	@Test
 	void readAcceptsLargeSchemaUpdate() {
-		StringBuilder schemas = new StringBuilder();
-		for (int s = 0; s < 200; s++) {
-			schemas.append((s > 0) ? "," : "")
-				.append("\"schema_")
-				.append(s)
-				.append("\":{\"enabled\":true,\"tables\":{");
-			for (int t = 0; t < 60; t++) {
-				schemas.append((t > 0) ? "," : "")
-					.append("\"table_")
-					.append(t)
-					.append("\":{\"enabled\":false,\"columns\":{\"id\":{\"hashed\":true}}}");
-			}
-			schemas.append("}}");
-		}
+		String schemas = schemaUpdateMap(200);
 		String value = event("cmd-b5", "fivetran.connection.schema.update", "",
 				"{\"connection_id\":\"c1\",\"schemas\":{" + schemas + "}}");
 		assertThat(bytes(value).length).isGreaterThan(500_000);
@@ -741,6 +728,28 @@ class CommandReaderTest {
 		Rejection rejection = ((ReadResult.Rejected) result).rejection();
 		assertThat(rejection.detail()).isNotBlank();
 		return rejection;
+	}
+
+	/**
+	 * The {@code schemas} map of a large, legitimate schema update: {@code count} schemas
+	 * of 60 tables each (the shape of a real bulk column-hashing change).
+	 */
+	static String schemaUpdateMap(int count) {
+		StringBuilder schemas = new StringBuilder();
+		for (int s = 0; s < count; s++) {
+			schemas.append((s > 0) ? "," : "")
+				.append("\"schema_")
+				.append(s)
+				.append("\":{\"enabled\":true,\"tables\":{");
+			for (int t = 0; t < 60; t++) {
+				schemas.append((t > 0) ? "," : "")
+					.append("\"table_")
+					.append(t)
+					.append("\":{\"enabled\":false,\"columns\":{\"id\":{\"hashed\":true}}}");
+			}
+			schemas.append("}}");
+		}
+		return schemas.toString();
 	}
 
 }
