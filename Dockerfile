@@ -8,13 +8,23 @@ FROM eclipse-temurin:17.0.16_8-jdk-noble AS build
 WORKDIR /workspace
 COPY mvnw pom.xml ./
 COPY .mvn/ .mvn/
-COPY src/main/ src/main/
 COPY topics/ topics/
+# Every module's pom (the reactor needs them all), and the main sources of the service and
+# what it is built with; the command line and the local run are not built here.
+COPY ftbridge-contract/pom.xml ftbridge-contract/
+COPY ftbridge-contract/src/main/ ftbridge-contract/src/main/
+COPY fivetran-sandbox/pom.xml fivetran-sandbox/
+COPY fivetran-sandbox/src/main/ fivetran-sandbox/src/main/
+COPY ftbridge-service/pom.xml ftbridge-service/
+COPY ftbridge-service/src/main/ ftbridge-service/src/main/
+COPY ftbridge-cli/pom.xml ftbridge-cli/
+COPY ftbridge-local/pom.xml ftbridge-local/
 # The cache mount keeps the Maven repository between builds without putting it in a layer.
-# Only src/main is copied: no test is compiled or run here.
+# Only main sources are copied: no test is compiled or run here. The sandbox is built because
+# the service's tests use it; it is not in the service's jar (a test checks the jar).
 RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -ntp -DskipTests package \
- && cp target/fivetran-kafka-bridge-*.jar app.jar \
+    ./mvnw -B -ntp -pl ftbridge-service -am -DskipTests package \
+ && cp ftbridge-service/target/ftbridge-service-*-exec.jar app.jar \
  && java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted
 
 # ---- runtime: a JRE, the application in Boot's layers ---------------------------------

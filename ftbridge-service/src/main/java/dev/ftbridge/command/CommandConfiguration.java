@@ -1,0 +1,124 @@
+package dev.ftbridge.command;
+
+import dev.ftbridge.contract.Command;
+import dev.ftbridge.contract.CommandReader;
+import dev.ftbridge.contract.CommandSchemas;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+import dev.ftbridge.events.BridgeConsumers;
+import dev.ftbridge.events.EventProperties;
+import dev.ftbridge.events.EventPublisher;
+import dev.ftbridge.events.TopicProperties;
+import dev.ftbridge.fivetran.FivetranAvailability;
+import dev.ftbridge.fivetran.FivetranClient;
+import dev.ftbridge.fivetran.FivetranProperties;
+import dev.ftbridge.fivetran.Throttle;
+import dev.ftbridge.operations.PendingOperations;
+
+/** Wires the command path: consumer → reader → lanes → executor → publisher. */
+@Configuration(proxyBeanMethods = false)
+class CommandConfiguration {
+
+	@Bean
+	CommandConsumer commandConsumer(KafkaProperties kafka, TopicProperties topics, CommandProperties properties,
+			JsonMapper json, FivetranClient fivetran, FivetranProperties fivetranProperties, EventPublisher events,
+			KafkaTemplate<byte[], byte[]> bridgeKafkaTemplate, EventProperties eventProperties,
+			ExecutorService commandExecutorService, MeterRegistry meterRegistry, Throttle throttle,
+			FivetranAvailability availability, PendingOperations pendingOperations) {
+		Clock clock = Clock.systemUTC();
+		CommandLedger ledger = new CommandLedger(properties.dedupWindow());
+		CommandReader reader = new CommandReader(new CommandSchemas(), properties.maxCommandBytes(), clock);
+		CommandExecutor executor = new CommandExecutor(
+				new FivetranCalls(fivetran, availability, fivetranProperties.retryBackoff().multipliedBy(4)), clock,
+				fivetranProperties.pageSize());
+		DeadLetters deadLetters = new KafkaDeadLetters(bridgeKafkaTemplate, topics.commandsDlt(),
+				eventProperties.sendTimeout().toMillis());
+		CommandProcessor processor = new CommandProcessor(executor, events, deadLetters, clock,
+				properties.publishRetryBackoff(), new CommandMetrics(meterRegistry), pendingOperations, ledger,
+				new StartedMarkers(bridgeKafkaTemplate, topics.commandLedger(),
+						eventProperties.sendTimeout().toMillis()));
+		DefaultKafkaConsumerFactory<byte[], byte[]> consumers = consumerFactory(kafka, properties);
+		consumers.addListener(new MicrometerConsumerListener<>(meterRegistry));
+		CommandConsumer consumer = new CommandConsumer(consumers, topics.commands(), properties, reader, processor,
+				new KeyedLanes(commandExecutorService), throttle::share, availability::available,
+				new LedgerLoader(consumers, topics.commandResults(), topics.commandLedger(), ledger, json, clock));
+		Gauge.builder("ftbridge.commands.intake.paused", consumer, (c) -> c.paused() ? 1 : 0)
+			.description("1 while command intake is paused (back-pressure or Fivetran unavailable)")
+			.register(meterRegistry);
+		Gauge.builder("ftbridge.commands.in.flight", consumer::inFlight)
+			.description("Command records read and not yet finished")
+			.register(meterRegistry);
+		return consumer;
+	}
+
+	@Bean
+	PartitionCountCheck partitionCountCheck(KafkaProperties kafka, TopicProperties topics) {
+		return new PartitionCountCheck(() -> Admin.create(kafka.buildAdminProperties()), topics.commands(),
+				List.of(topics.commandResults(), topics.commandLedger(), topics.commandsDlt()), Duration.ofSeconds(10));
+	}
+
+	/** In the liveness group: the command poll loop is alive and polls. */
+	@Bean
+	CommandLoopHealth commandLoopHealthIndicator(CommandConsumer commandConsumer, CommandProperties properties) {
+		return new CommandLoopHealth(commandConsumer, properties.pollTimeout());
+	}
+
+	@Bean(destroyMethod = "shutdownNow")
+	ExecutorService commandExecutorService(CommandProperties properties) {
+		ThreadPoolExecutor pool = new ThreadPoolExecutor(properties.maxConcurrency(), properties.maxConcurrency(), 60,
+				TimeUnit.SECONDS, new LinkedBlockingQueue<>(), new CustomizableThreadFactory("ftbridge-command-"));
+		pool.allowCoreThreadTimeOut(true);
+		return pool;
+	}
+
+	static int maxPollRecords(CommandProperties properties) {
+		return Math.max(1, Math.min(500, properties.maxInFlight() / 2));
+	}
+
+	private static DefaultKafkaConsumerFactory<byte[], byte[]> consumerFactory(KafkaProperties kafka,
+			CommandProperties properties) {
+		Map<String, Object> config = BridgeConsumers.properties(kafka);
+		config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.groupId());
+		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+		// Offsets are committed by the consumer, only up to the oldest unfinished
+		// command.
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		// One poll never brings more than half the in-flight bound, so memory stays
+		// bounded.
+		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords(properties));
+		// Commands published while no bridge ran are still executed.
+		config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		// When a replica dies (or joins) only the partitions that change owner move: the
+		// others keep running theirs, and keep their ledgers, through the rebalance, so
+		// a survivor loads the dead replica's partitions only (application.yml has the
+		// session timeout that notices the death).
+		config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+		return new DefaultKafkaConsumerFactory<>(config);
+	}
+
+}

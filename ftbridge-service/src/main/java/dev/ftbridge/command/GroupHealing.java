@@ -1,0 +1,130 @@
+package dev.ftbridge.command;
+
+import dev.ftbridge.contract.Command;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import dev.ftbridge.contract.CommandResult;
+import dev.ftbridge.events.ConnectionStatusObserved;
+import dev.ftbridge.contract.Outcome;
+import dev.ftbridge.fivetran.FivetranClient;
+import dev.ftbridge.fivetran.FivetranException;
+import dev.ftbridge.fivetran.FivetranRequest;
+import dev.ftbridge.fivetran.FivetranRequests;
+import dev.ftbridge.fivetran.FivetranResponse;
+
+/**
+ * {@code fivetran.group.heal}: every connection of a group (all pages) whose
+ * {@code setup_state} is {@code broken} gets its setup tests run again, with the
+ * command's trust options, one after the other (the throttle spaces them under the
+ * setup-test limits). Each tested connection's new status is published; the one result
+ * lists every outcome and is {@code SUCCEEDED} only when none is still broken.
+ */
+class GroupHealing {
+
+	private final FivetranCalls fivetran;
+
+	private final Clock clock;
+
+	private final int pageSize;
+
+	GroupHealing(FivetranCalls fivetran, Clock clock, int pageSize) {
+		this.fivetran = fivetran;
+		this.clock = clock;
+		this.pageSize = pageSize;
+	}
+
+	Execution execute(Command command, Instant started) {
+		FivetranRequest list = FivetranRequests.groupConnections(command.text("group_id"), this.pageSize);
+		FivetranClient.Items connections;
+		try {
+			connections = this.fivetran.listAll(list);
+		}
+		catch (FivetranException ex) {
+			return Execution.of(Results.failed(command, started, list, ex).build(this.clock.instant()));
+		}
+		ObjectNode trust = JsonNodeFactory.instance.objectNode()
+			.put("trust_certificates", command.data().path("trust_certificates").asBoolean(false))
+			.put("trust_fingerprints", command.data().path("trust_fingerprints").asBoolean(false));
+		ArrayNode outcomes = JsonNodeFactory.instance.arrayNode();
+		List<ConnectionStatusObserved> statuses = new ArrayList<>();
+		List<String> stillBroken = new ArrayList<>();
+		int attempts = connections.requests();
+		for (JsonNode connection : connections.items()) {
+			if (!"broken".equals(connection.path("status").path("setup_state").asString(null))) {
+				continue;
+			}
+			String id = connection.path("id").asString(null);
+			ObjectNode outcome = outcomes.addObject().put("connection_id", id);
+			outcome.put("schema", connection.path("schema").asString(null));
+			try {
+				FivetranResponse tested = this.fivetran.execute(FivetranRequests.runSetupTests(id, trust.deepCopy()));
+				attempts += tested.attempts();
+				statuses.add(ConnectionStatusObserved.fromDetails(id, tested.data(), "command", command.id(),
+						this.clock.instant()));
+				String state = tested.data().path("status").path("setup_state").asString(null);
+				outcome.put("setup_state", state);
+				outcome.set("failed_tests", failedTests(tested.data()));
+				if (!"connected".equals(state)) {
+					stillBroken.add(id + " (" + String.join("; ", texts(outcome.path("failed_tests"))) + ")");
+				}
+			}
+			catch (FivetranException ex) {
+				attempts += ex.attempts();
+				outcome.put("http_status", ex.httpStatus())
+					.put("fivetran_code", ex.code())
+					.put("error", ex.getMessage());
+				stillBroken.add(id + " (not tested: " + ex.getMessage() + ")");
+			}
+		}
+		return new Execution(List.of(result(command, started, connections, outcomes, stillBroken, attempts)), statuses);
+	}
+
+	private CommandResult result(Command command, Instant started, FivetranClient.Items connections, ArrayNode outcomes,
+			List<String> stillBroken, int attempts) {
+		ObjectNode response = JsonNodeFactory.instance.objectNode()
+			.put("connections", connections.items().size())
+			.put("broken", outcomes.size())
+			.put("healed", outcomes.size() - stillBroken.size())
+			.put("still_broken", stillBroken.size());
+		response.set("outcomes", outcomes);
+		CommandResult.Builder result = Results
+			.start(command, stillBroken.isEmpty() ? Outcome.SUCCEEDED : Outcome.FAILED, started)
+			.attempts(attempts)
+			.response(response);
+		if (!stillBroken.isEmpty()) {
+			result
+				.reason(stillBroken.size() + " of " + outcomes.size() + " broken connections are still broken: "
+						+ String.join(", ", stillBroken))
+				.retryable(false);
+		}
+		return result.build(this.clock.instant());
+	}
+
+	/** The failed setup tests, as {@code title: message}. */
+	static ArrayNode failedTests(JsonNode details) {
+		ArrayNode failed = JsonNodeFactory.instance.arrayNode();
+		for (JsonNode test : details.path("setup_tests")) {
+			String status = test.path("status").asString("");
+			if (status.equals("FAILED") || status.equals("JOB_FAILED")) {
+				failed.add(test.path("title").asString("?") + ": " + test.path("message").asString(""));
+			}
+		}
+		return failed;
+	}
+
+	private static List<String> texts(JsonNode array) {
+		List<String> texts = new ArrayList<>();
+		array.forEach((text) -> texts.add(text.asString()));
+		return texts;
+	}
+
+}

@@ -1,0 +1,9 @@
+/**
+ * Inbound: the command topic. {@link dev.ftbridge.command.CommandConsumer} polls it and
+ * hands each record to a per-key lane; {@link dev.ftbridge.contract.CommandReader} turns
+ * bytes into a validated {@link dev.ftbridge.contract.Command};
+ * {@link dev.ftbridge.command.CommandExecutor} calls Fivetran; and
+ * {@link dev.ftbridge.command.CommandProcessor} publishes the results or dead-letters the
+ * record. Offsets commit only up to the oldest unfinished record.
+ */
+package dev.ftbridge.command;

@@ -1,0 +1,171 @@
+package dev.ftbridge.events;
+
+import dev.ftbridge.contract.CloudEvents;
+import dev.ftbridge.contract.CommandResult;
+import dev.ftbridge.contract.TableDescribed;
+import dev.ftbridge.contract.TransformationStatusObserved;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Publishes result and status events as structured CloudEvents and returns only once the
+ * broker has acknowledged them ({@code acks=all}), so a caller can commit what it read.
+ */
+public class EventPublisher {
+
+	private final KafkaTemplate<byte[], byte[]> kafka;
+
+	private final JsonMapper json;
+
+	private final TopicProperties topics;
+
+	private final EventProperties properties;
+
+	private final ConnectionStateMetrics connectionStates;
+
+	EventPublisher(KafkaTemplate<byte[], byte[]> kafka, JsonMapper json, TopicProperties topics,
+			EventProperties properties, ConnectionStateMetrics connectionStates) {
+		this.kafka = kafka;
+		this.json = json;
+		this.topics = topics;
+		this.properties = properties;
+		this.connectionStates = connectionStates;
+	}
+
+	/**
+	 * The header on a command's own results that names the offset of the command record
+	 * they answer, so that a record Kafka delivers again can be told from a command
+	 * published again.
+	 */
+	public static final String COMMAND_OFFSET_HEADER = "ftbridge_command_offset";
+
+	/**
+	 * Publishes a command's result, keyed like the command, to the command's own
+	 * partition number: never where a partitioner would put the key, since the command's
+	 * producer may have used another partitioner, named the partition itself or sent no
+	 * key, and the ledger reads a command partition's results from the same partition
+	 * number.
+	 * @param partition the command record's partition, or null for an operation recorded
+	 * before operations named it (then the default partitioner places the key, as it did
+	 * then)
+	 */
+	public void commandResult(String key, Integer partition, CommandResult result) {
+		ProducerRecord<byte[], byte[]> record = record(this.topics.commandResults(), partition, key, CommandResult.TYPE,
+				result.resourceId(), result.finishedAt(), result);
+		awaitAck(record.topic(), this.kafka.send(record), this.properties.sendTimeout());
+	}
+
+	/**
+	 * Publishes a command's result, keyed like the command, to the command's own
+	 * partition number, naming the offset of the command record it answers (in
+	 * {@link #COMMAND_OFFSET_HEADER}).
+	 */
+	public void commandResult(String key, int partition, CommandResult result, long commandOffset) {
+		ProducerRecord<byte[], byte[]> record = record(this.topics.commandResults(), partition, key, CommandResult.TYPE,
+				result.resourceId(), result.finishedAt(), result);
+		record.headers().add(COMMAND_OFFSET_HEADER, Long.toString(commandOffset).getBytes(StandardCharsets.UTF_8));
+		awaitAck(record.topic(), this.kafka.send(record), this.properties.sendTimeout());
+	}
+
+	/** The command offset a result's header names, or -1. */
+	public static long commandOffset(Header header) {
+		if (header == null || header.value() == null) {
+			return -1;
+		}
+		try {
+			return Long.parseLong(new String(header.value(), StandardCharsets.UTF_8));
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+	/**
+	 * Publishes a connection's status, keyed by the connection id, to the status topic
+	 * and, as the connection's latest status, to the compacted connection-state topic.
+	 */
+	public void connectionStatus(ConnectionStatusObserved status) {
+		ProducerRecord<byte[], byte[]> event = record(this.topics.status(), status.connectionId(),
+				ConnectionStatusObserved.TYPE, status.connectionId(), status.observedAt(), status);
+		ProducerRecord<byte[], byte[]> state = new ProducerRecord<>(this.topics.connectionState(), event.key(),
+				event.value());
+		event.headers().forEach((header) -> state.headers().add(header));
+		// Both are sent before either is awaited: one round trip, not two.
+		CompletableFuture<?> sentEvent = this.kafka.send(event);
+		CompletableFuture<?> sentState = this.kafka.send(state);
+		awaitAck(event.topic(), sentEvent, this.properties.sendTimeout());
+		awaitAck(state.topic(), sentState, this.properties.sendTimeout());
+		this.connectionStates.observed(status);
+	}
+
+	/**
+	 * Publishes the tables a describe command read, keyed by the connection id, to the
+	 * status topic: all are sent before any is awaited.
+	 */
+	public void tablesDescribed(List<TableDescribed> tables) {
+		List<CompletableFuture<?>> sent = new ArrayList<>();
+		for (TableDescribed table : tables) {
+			sent.add(this.kafka.send(record(this.topics.status(), table.connectionId(), TableDescribed.TYPE,
+					table.connectionId(), table.observedAt(), table)));
+		}
+		for (CompletableFuture<?> each : sent) {
+			awaitAck(this.topics.status(), each, this.properties.sendTimeout());
+		}
+	}
+
+	/** Publishes a transformation's status, keyed by the transformation id. */
+	public void transformationStatus(TransformationStatusObserved status) {
+		publish(this.topics.status(), status.transformationId(), TransformationStatusObserved.TYPE,
+				status.transformationId(), status.observedAt(), status);
+	}
+
+	private void publish(String topic, String key, String type, String subject, Instant time, Object data) {
+		ProducerRecord<byte[], byte[]> record = record(topic, key, type, subject, time, data);
+		awaitAck(topic, this.kafka.send(record), this.properties.sendTimeout());
+	}
+
+	private ProducerRecord<byte[], byte[]> record(String topic, String key, String type, String subject, Instant time,
+			Object data) {
+		return record(topic, null, key, type, subject, time, data);
+	}
+
+	private ProducerRecord<byte[], byte[]> record(String topic, Integer partition, String key, String type,
+			String subject, Instant time, Object data) {
+		JsonNode event = CloudEvents.envelope(this.properties.source(), type, subject, time,
+				this.json.valueToTree(data));
+		ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, partition,
+				(key != null) ? key.getBytes(StandardCharsets.UTF_8) : null, this.json.writeValueAsBytes(event));
+		record.headers().add("content-type", CloudEvents.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+		return record;
+	}
+
+	private static void awaitAck(String topic, Future<?> sent, Duration timeout) {
+		try {
+			sent.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new EventPublishException("interrupted while publishing to " + topic, ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new EventPublishException("could not publish to " + topic, ex);
+		}
+	}
+
+}
