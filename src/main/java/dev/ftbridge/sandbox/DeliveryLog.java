@@ -42,11 +42,6 @@ public final class DeliveryLog {
 		return matching((attempt) -> event.equals(attempt.event()));
 	}
 
-	/** The attempts made to that target (webhook id or {@code settings_<n>}). */
-	public List<DeliveryAttempt> toTarget(String targetId) {
-		return matching((attempt) -> targetId.equals(attempt.targetId()));
-	}
-
 	public synchronized void clear() {
 		this.entries.clear();
 	}
