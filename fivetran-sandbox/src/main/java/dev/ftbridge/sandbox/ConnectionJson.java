@@ -3,7 +3,8 @@ package dev.ftbridge.sandbox;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Renders a connection as Fivetran does (fivetran-api.md §3.2), with secret-looking
+ * Renders a connection as Fivetran's connection details do
+ * (https://fivetran.com/docs/rest-api/interactive-api-reference), with secret-looking
  * config fields masked.
  */
 final class ConnectionJson {

@@ -4,8 +4,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * What a request costs: the rate-limit budgets it counts against (fivetran-api.md §2) and
- * the latency class it gets.
+ * What a request costs: the rate-limit budgets it counts against
+ * (https://fivetran.com/docs/rest-api/rate-limiting) and the latency class it gets.
  */
 enum Cost {
 

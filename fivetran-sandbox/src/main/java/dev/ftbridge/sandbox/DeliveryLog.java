@@ -1,6 +1,5 @@
 package dev.ftbridge.sandbox;
 
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -11,30 +10,23 @@ import java.util.function.Predicate;
  */
 public final class DeliveryLog {
 
-	private final int capacity;
-
-	private final ArrayDeque<DeliveryAttempt> entries = new ArrayDeque<>();
-
-	private long sequence;
+	private final BoundedLog<DeliveryAttempt> entries;
 
 	DeliveryLog(int capacity) {
-		this.capacity = capacity;
+		this.entries = new BoundedLog<>(capacity, DeliveryAttempt::withSequence);
 	}
 
-	synchronized void add(DeliveryAttempt attempt) {
-		if (this.entries.size() == this.capacity) {
-			this.entries.removeFirst();
-		}
-		this.entries.addLast(attempt.withSequence(++this.sequence));
+	void add(DeliveryAttempt attempt) {
+		this.entries.add(attempt);
 	}
 
 	/** Every attempt, in the order they were made. */
-	public synchronized List<DeliveryAttempt> attempts() {
-		return List.copyOf(this.entries);
+	public List<DeliveryAttempt> attempts() {
+		return this.entries.all();
 	}
 
 	public List<DeliveryAttempt> matching(Predicate<DeliveryAttempt> predicate) {
-		return attempts().stream().filter(predicate).toList();
+		return this.entries.matching(predicate);
 	}
 
 	/** The attempts to deliver that event type. */
@@ -42,12 +34,7 @@ public final class DeliveryLog {
 		return matching((attempt) -> event.equals(attempt.event()));
 	}
 
-	/** The attempts made to that target (webhook id or {@code settings_<n>}). */
-	public List<DeliveryAttempt> toTarget(String targetId) {
-		return matching((attempt) -> targetId.equals(attempt.targetId()));
-	}
-
-	public synchronized void clear() {
+	public void clear() {
 		this.entries.clear();
 	}
 

@@ -185,11 +185,6 @@ public final class FivetranSandbox implements AutoCloseable {
 		return this;
 	}
 
-	public FivetranSandbox removeListener(LifecycleListener listener) {
-		this.events.remove(listener);
-		return this;
-	}
-
 	public SandboxSettings settings() {
 		return this.settings;
 	}

@@ -1,8 +1,9 @@
 package dev.ftbridge.sandbox;
 
 /**
- * Fivetran's per-account rate limits, each a rolling window (fivetran-api.md §2). A value
- * of {@link #UNLIMITED} means no such limit.
+ * Fivetran's per-account rate limits, each a rolling window
+ * (https://fivetran.com/docs/rest-api/rate-limiting). A value of {@link #UNLIMITED} means
+ * no such limit.
  *
  * @param enabled whether the limits are enforced; when off, nothing is ever rejected and
  * {@code X-Rate-Limit-Remaining} always reports the full quota

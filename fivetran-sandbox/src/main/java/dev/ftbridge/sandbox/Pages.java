@@ -10,9 +10,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Fivetran's cursor pagination (fivetran-api.md §1.5): {@code limit} 1..1000 (default
- * 100), an opaque {@code cursor} (base64 of {@code {"skip":n}}, as in Fivetran's
- * example), {@code data.items} and {@code data.next_cursor}, absent on the last page.
+ * Fivetran's cursor pagination (https://fivetran.com/docs/rest-api/pagination):
+ * {@code limit} 1..1000 (default 100), an opaque {@code cursor} (base64 of
+ * {@code {"skip":n}}, as in Fivetran's example), {@code data.items} and
+ * {@code data.next_cursor}, absent on the last page.
  */
 final class Pages {
 

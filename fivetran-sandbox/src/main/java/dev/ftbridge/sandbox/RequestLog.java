@@ -1,6 +1,5 @@
 package dev.ftbridge.sandbox;
 
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -12,26 +11,19 @@ import java.util.function.Predicate;
  */
 public final class RequestLog {
 
-	private final int capacity;
-
-	private final ArrayDeque<LoggedRequest> entries = new ArrayDeque<>();
-
-	private long sequence;
+	private final BoundedLog<LoggedRequest> entries;
 
 	RequestLog(int capacity) {
-		this.capacity = capacity;
+		this.entries = new BoundedLog<>(capacity, LoggedRequest::withSequence);
 	}
 
-	synchronized void add(LoggedRequest request) {
-		if (this.entries.size() == this.capacity) {
-			this.entries.removeFirst();
-		}
-		this.entries.addLast(request.withSequence(++this.sequence));
+	void add(LoggedRequest request) {
+		this.entries.add(request);
 	}
 
 	/** Every logged request, in arrival order. */
-	public synchronized List<LoggedRequest> requests() {
-		return List.copyOf(this.entries);
+	public List<LoggedRequest> requests() {
+		return this.entries.all();
 	}
 
 	/**
@@ -63,10 +55,10 @@ public final class RequestLog {
 	}
 
 	public List<LoggedRequest> matching(Predicate<LoggedRequest> predicate) {
-		return requests().stream().filter(predicate).toList();
+		return this.entries.matching(predicate);
 	}
 
-	public synchronized void clear() {
+	public void clear() {
 		this.entries.clear();
 	}
 

@@ -7,7 +7,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Something that happened in the sandbox account, named like the Fivetran webhook event
  * it would trigger ({@code sync_start}, {@code sync_end}, {@code create_connector}, …),
- * with the fields a webhook payload needs (fivetran-api.md §4.2).
+ * with the fields a webhook payload needs (https://fivetran.com/docs/rest-api/webhooks).
  *
  * @param type the webhook event type
  * @param created when it happened, in sandbox time
@@ -46,9 +46,10 @@ public record SandboxEvent(String type, Instant created, String connectionId, St
 
 	public static final String CONNECTION_FAILURE = "connection_failure";
 
-	// The transformation event names are UNCONFIRMED (fivetran-api.md §4.1: documented as
-	// transformation_run_*, marked deprecated; the new Transformation API may send
-	// transformation_start|succeeded|failed). Change them here and nowhere else.
+	// The transformation event names are UNCONFIRMED: Fivetran's webhook page
+	// (https://fivetran.com/docs/rest-api/webhooks) documents transformation_run_* and
+	// marks them deprecated; the new Transformation API may send
+	// transformation_start|succeeded|failed. Change them here and nowhere else.
 
 	public static final String TRANSFORMATION_RUN_START = "transformation_run_start";
 

@@ -16,10 +16,6 @@ final class SandboxEvents implements LifecycleListener {
 		this.listeners.add(listener);
 	}
 
-	void remove(LifecycleListener listener) {
-		this.listeners.remove(listener);
-	}
-
 	@Override
 	public void onEvent(SandboxEvent event) {
 		for (LifecycleListener listener : this.listeners) {

@@ -7,8 +7,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The sandbox in a Spring run ({@code ftbridge.sandbox.*}); used only when
- * {@code enabled} is true.
+ * The sandbox's knobs as configuration ({@code ftbridge.sandbox.*}): bound by Spring in a
+ * run of the bridge (used only when {@code enabled} is true) and by {@link SandboxMain}
+ * from system properties and environment variables; {@link #toSettings()} turns them into
+ * the {@link SandboxSettings} a {@link FivetranSandbox} runs with.
  *
  * @param enabled whether to start the sandbox at all (never in production unless asked)
  * @param host the address to bind
@@ -16,8 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeScale how many times faster than real time sandbox time runs
  * @param apiKey the API key clients must send; required when enabled
  * @param apiSecret the API secret clients must send; required when enabled
- * @param limits the rate-limit preset: {@code paid} or {@code trial}
- * @param limitsEnabled whether the rate limits are enforced
+ * @param limits the rate-limit preset: {@code paid}, {@code trial} or {@code off} (none
+ * enforced)
  * @param latencyEnabled whether to add Fivetran-like latency per endpoint class
  * @param syncDuration how long a sync runs, in sandbox time
  * @param transformationDuration how long a transformation run takes, in sandbox time
@@ -30,19 +32,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("ftbridge.sandbox")
 public record SandboxProperties(@DefaultValue("false") boolean enabled, @DefaultValue("127.0.0.1") String host,
 		@DefaultValue("8099") int port, @DefaultValue("1") double timeScale, String apiKey, String apiSecret,
-		@DefaultValue("paid") LimitsPreset limits, @DefaultValue("true") boolean limitsEnabled,
-		@DefaultValue("true") boolean latencyEnabled, @DefaultValue("5m") Duration syncDuration,
-		@DefaultValue("2m") Duration transformationDuration, URI webhookUrl, String webhookSecret,
-		@DefaultValue("true") boolean webhooksEnabled) {
+		@DefaultValue("paid") LimitsPreset limits, @DefaultValue("true") boolean latencyEnabled,
+		@DefaultValue("5m") Duration syncDuration, @DefaultValue("2m") Duration transformationDuration, URI webhookUrl,
+		String webhookSecret, @DefaultValue("true") boolean webhooksEnabled) {
 
 	SandboxSettings toSettings() {
-		Limits preset = (this.limits == LimitsPreset.TRIAL) ? Limits.trial() : Limits.paid();
 		SandboxSettings settings = SandboxSettings.defaults()
 			.withHost(this.host)
 			.withPort(this.port)
 			.withTimeScale(this.timeScale)
 			.withCredentials(this.apiKey, this.apiSecret)
-			.withLimits(this.limitsEnabled ? preset : preset.disabled())
+			.withLimits(this.limits.limits())
 			.withLatency(this.latencyEnabled ? Latency.defaults() : Latency.disabled())
 			.withLifecycle(new SandboxSettings.Lifecycle(this.syncDuration, this.transformationDuration))
 			.withWebhooksEnabled(this.webhooksEnabled);
@@ -60,14 +60,25 @@ public record SandboxProperties(@DefaultValue("false") boolean enabled, @Default
 				+ this.webhooksEnabled + "]";
 	}
 
-	/** Fivetran's account types, as far as rate limits go. */
+	/** Which rate limits are enforced: those of a Fivetran account type, or none. */
 	public enum LimitsPreset {
 
 		/** Free, Standard, Enterprise, Business Critical: 20,000 requests per hour. */
 		PAID,
 
 		/** Trial: 500 requests per hour. */
-		TRIAL
+		TRIAL,
+
+		/** No limit is enforced. */
+		OFF;
+
+		Limits limits() {
+			return switch (this) {
+				case PAID -> Limits.paid();
+				case TRIAL -> Limits.trial();
+				case OFF -> Limits.paid().disabled();
+			};
+		}
 
 	}
 

@@ -97,6 +97,30 @@ public final class SandboxState {
 		return locked(() -> this.users.values().stream().map(ObjectNode::deepCopy).toList());
 	}
 
+	/**
+	 * A copy of the team, as {@code GET /v1/teams/{teamId}} shows it; 404 when unknown.
+	 */
+	ObjectNode teamDetails(String teamId) {
+		return copyOf(this.teams, "Team", teamId);
+	}
+
+	/**
+	 * A copy of the user, as {@code GET /v1/users/{userId}} shows it; 404 when unknown.
+	 */
+	ObjectNode userDetails(String userId) {
+		return copyOf(this.users, "User", userId);
+	}
+
+	private ObjectNode copyOf(Map<String, ObjectNode> objects, String kind, String id) {
+		return locked(() -> {
+			ObjectNode found = objects.get(id);
+			if (found == null) {
+				throw ApiException.notFound(kind, id);
+			}
+			return found.deepCopy();
+		});
+	}
+
 	/** Adds a transformation of type {@code DBT_CORE}; returns its id. */
 	public String addTransformation(ObjectNode transformationConfig) {
 		return locked(() -> {

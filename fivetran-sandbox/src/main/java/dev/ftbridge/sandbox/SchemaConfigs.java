@@ -6,9 +6,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A connection's schema config (fivetran-api.md §3.9): the default one every connection
- * starts with, and the PATCH semantics at each level. Names are case-sensitive; an
- * unknown name is 404. Callers patch a copy and keep it only if no error was thrown.
+ * A connection's schema config
+ * (https://fivetran.com/docs/rest-api/interactive-api-reference): the default one every
+ * connection starts with, and the PATCH semantics at each level. Names are
+ * case-sensitive; an unknown name is 404. Callers patch a copy and keep it only if no
+ * error was thrown.
  */
 final class SchemaConfigs {
 

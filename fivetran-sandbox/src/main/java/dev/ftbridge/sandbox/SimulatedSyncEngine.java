@@ -18,11 +18,12 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>{@code FAILED_THEN_SUCCESSFUL}: {@code sync_end FAILED} sets {@code failed_at}
  * while {@code sync_state} stays {@code syncing} (Fivetran is retrying); after the delay
  * a second {@code sync_end SUCCESSFUL} with the <em>same</em> {@code sync_id} and no new
- * {@code sync_start} sets {@code succeeded_at} (fivetran-api.md §4.2: a FAILED followed
- * by a SUCCESSFUL of one retry sequence).</li>
+ * {@code sync_start} sets {@code succeeded_at} (Fivetran has been seen to send a FAILED
+ * and later a SUCCESSFUL {@code sync_end} while it retries one sync).</li>
  * <li>{@code RESCHEDULED}: {@code sync_state} becomes {@code rescheduled} with
  * {@code rescheduled_for}; an {@code auto} connection starts a new sync then, a
- * {@code manual} one waits for {@code /sync} (fivetran-api.md §3.5).</li>
+ * {@code manual} one waits for {@code /sync}
+ * (https://fivetran.com/docs/rest-api/tutorials/trigger-syncs-manually).</li>
  * <li>{@code NEVER_ENDS}: it stays {@code syncing}.</li>
  * </ul>
  * A trigger without force while syncing does nothing; with force it replaces the running

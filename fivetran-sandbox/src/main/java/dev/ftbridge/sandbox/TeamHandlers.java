@@ -1,7 +1,5 @@
 package dev.ftbridge.sandbox;
 
-import java.util.List;
-
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -43,21 +41,12 @@ final class TeamHandlers {
 	}
 
 	private ApiResponse list(ApiRequest request) {
-		List<ObjectNode> teams = this.state
-			.locked(() -> this.state.teams().values().stream().map(ObjectNode::deepCopy).toList());
-		return ApiResponse.ok("Teams retrieved successfully", Pages.page(teams, request));
+		return ApiResponse.ok("Teams retrieved successfully", Pages.page(this.state.teamList(), request));
 	}
 
 	private ApiResponse details(ApiRequest request) {
-		String id = request.variable("teamId");
-		ObjectNode team = this.state.locked(() -> {
-			ObjectNode found = this.state.teams().get(id);
-			if (found == null) {
-				throw ApiException.notFound("Team", id);
-			}
-			return found.deepCopy();
-		});
-		return ApiResponse.ok("Team details retrieved successfully", team);
+		return ApiResponse.ok("Team details retrieved successfully",
+				this.state.teamDetails(request.variable("teamId")));
 	}
 
 }

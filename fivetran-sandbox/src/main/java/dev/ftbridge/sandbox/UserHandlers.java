@@ -1,7 +1,5 @@
 package dev.ftbridge.sandbox;
 
-import java.util.List;
-
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -47,21 +45,12 @@ final class UserHandlers {
 	}
 
 	private ApiResponse list(ApiRequest request) {
-		List<ObjectNode> users = this.state
-			.locked(() -> this.state.users().values().stream().map(ObjectNode::deepCopy).toList());
-		return ApiResponse.ok("Users retrieved successfully", Pages.page(users, request));
+		return ApiResponse.ok("Users retrieved successfully", Pages.page(this.state.userList(), request));
 	}
 
 	private ApiResponse details(ApiRequest request) {
-		String id = request.variable("userId");
-		ObjectNode user = this.state.locked(() -> {
-			ObjectNode found = this.state.users().get(id);
-			if (found == null) {
-				throw ApiException.notFound("User", id);
-			}
-			return found.deepCopy();
-		});
-		return ApiResponse.ok("User details retrieved successfully", user);
+		return ApiResponse.ok("User details retrieved successfully",
+				this.state.userDetails(request.variable("userId")));
 	}
 
 }

@@ -5,9 +5,10 @@ import java.time.Instant;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The bodies the sandbox POSTs to webhooks, field for field as fivetran-api.md §4.2 lists
- * them and in the order seen on the wire. One JSON object per request, compact, no
- * trailing newline: the signature covers exactly these bytes.
+ * The bodies the sandbox POSTs to webhooks, field for field as Fivetran's webhook page
+ * (https://fivetran.com/docs/rest-api/webhooks) lists them and in the order seen on the
+ * wire. One JSON object per request, compact, no trailing newline: the signature covers
+ * exactly these bytes.
  *
  * <ul>
  * <li>Connection events: {@code event, created, connector_type, connector_id,

@@ -39,9 +39,10 @@
  * Fivetran's schedule (5, 10, 15 … minutes, for 24 hours, then {@code active: false}) and
  * logs every attempt in the {@link DeliveryLog} ({@code GET /sandbox/deliveries}).
  * Creating or activating a webhook first sends it a {@code test_event} and fails with 400
- * unless it answers 2xx. Payloads (fivetran-api.md §4.2; one compact JSON object, signed
- * when the webhook has a secret with {@code X-Fivetran-Signature-256}, the upper-case hex
- * HMAC-SHA256 of the exact body bytes):
+ * unless it answers 2xx. Payloads (https://fivetran.com/docs/rest-api/webhooks; one
+ * compact JSON object, signed when the webhook has a secret with
+ * {@code X-Fivetran-Signature-256}, the upper-case hex HMAC-SHA256 of the exact body
+ * bytes):
  *
  * <pre>
  * sync_end:   {"event":"sync_end","created":"2026-05-22T00:06:08.638Z","connector_type":"postgres",
@@ -63,10 +64,10 @@
  * </pre>
  *
  * A scripted {@code FAILED} followed by a successful retry is one sync in Fivetran's
- * sense (fivetran-api.md §4.2 observes a {@code FAILED} and later a {@code SUCCESSFUL}
- * {@code sync_end} in one retry sequence): two {@code sync_end}s with the <em>same</em>
- * {@code sync_id} and no second {@code sync_start}; in between {@code failed_at} is set
- * and {@code sync_state} stays {@code syncing}.
+ * sense (while it retries, Fivetran has been seen to send a {@code FAILED} and later a
+ * {@code SUCCESSFUL} {@code sync_end} for the same connection): two {@code sync_end}s
+ * with the <em>same</em> {@code sync_id} and no second {@code sync_start}; in between
+ * {@code failed_at} is set and {@code sync_state} stays {@code syncing}.
  *
  * <p>
  * No other module depends on this package, and it depends on no other module of the

@@ -95,6 +95,10 @@ class AdminEndpointsTest {
 		assertThat(created.data().path("invited").asBoolean()).isTrue();
 		assertThat(this.client.post("/v1/users", user).status()).isEqualTo(409);
 		assertThat(this.client.post("/v1/users", "{\"email\":\"bob@example.com\"}").status()).isEqualTo(400);
+		String id = created.data().path("id").asString();
+		assertThat(this.client.get("/v1/users/" + id).data().path("email").asString()).isEqualTo("ada@example.com");
+		assertThat(this.client.get("/v1/users").data().path("items")).hasSize(1);
+		assertThat(this.client.get("/v1/users/missing").status()).isEqualTo(404);
 	}
 
 	@Test

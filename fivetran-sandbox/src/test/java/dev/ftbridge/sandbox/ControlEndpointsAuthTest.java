@@ -76,7 +76,7 @@ class ControlEndpointsAuthTest {
 			.doesNotContain("key-4711")
 			.doesNotContain("secret-0815");
 		SandboxProperties properties = new SandboxProperties(true, "127.0.0.1", 8099, 60, "key-4711", "secret-0815",
-				SandboxProperties.LimitsPreset.PAID, true, false, null, null, null, "whsec-1234", true);
+				SandboxProperties.LimitsPreset.PAID, false, null, null, null, "whsec-1234", true);
 		assertThat(properties.toString()).contains("apiKey=******", "apiSecret=******", "webhookSecret=******")
 			.doesNotContain("key-4711")
 			.doesNotContain("secret-0815")

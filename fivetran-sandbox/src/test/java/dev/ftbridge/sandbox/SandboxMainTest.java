@@ -42,7 +42,7 @@ class SandboxMainTest {
 		Properties properties = new Properties();
 		properties.setProperty("ftbridge.sandbox.port", "0");
 		properties.setProperty("ftbridge.sandbox.limits", "trial");
-		properties.setProperty("ftbridge.sandbox.latency", "false");
+		properties.setProperty("ftbridge.sandbox.latency-enabled", "false");
 		properties.setProperty("ftbridge.sandbox.sync-duration", "PT1M");
 		properties.setProperty("ftbridge.sandbox.webhooks-enabled", "false");
 		SandboxSettings settings = SandboxMain.settings(env, properties);
@@ -54,6 +54,23 @@ class SandboxMainTest {
 		assertThat(settings.webhooksEnabled()).isFalse();
 		assertThat(settings.webhooks())
 			.containsExactly(new WebhookTarget(URI.create("http://127.0.0.1:8080/webhooks/fivetran"), "whsec"));
+		assertThat(settings.apiSecret()).isEqualTo("main-secret");
+	}
+
+	@Test
+	void readsTheNamesAndDefaultsOfASpringRunButNoSecretFromSystemProperties() {
+		assertThat(SandboxMain.settings(CREDENTIALS, new Properties()).port()).isEqualTo(8099);
+		Properties properties = new Properties();
+		properties.setProperty("ftbridge.sandbox.limits", "off");
+		properties.setProperty("ftbridge.sandbox.transformation-duration", "30s");
+		properties.setProperty("ftbridge.sandbox.webhook-url", "http://127.0.0.1:8080/webhooks/fivetran");
+		properties.setProperty("ftbridge.sandbox.webhook-secret", "from-the-command-line");
+		properties.setProperty("ftbridge.sandbox.api-secret", "from-the-command-line");
+		SandboxSettings settings = SandboxMain.settings(CREDENTIALS, properties);
+		assertThat(settings.limits().enabled()).isFalse();
+		assertThat(settings.lifecycle().transformationDuration()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(settings.webhooks())
+			.containsExactly(new WebhookTarget(URI.create("http://127.0.0.1:8080/webhooks/fivetran"), null));
 		assertThat(settings.apiSecret()).isEqualTo("main-secret");
 	}
 

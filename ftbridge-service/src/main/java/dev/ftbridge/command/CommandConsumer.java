@@ -116,7 +116,11 @@ class CommandConsumer implements SmartLifecycle {
 		return this.running;
 	}
 
-	/** Starts after, and stops before, the Fivetran availability probe. */
+	/**
+	 * Starts after the partition-count check and before the Fivetran availability probe;
+	 * stops after the probe (a lower phase starts earlier and stops later), so the
+	 * probe's stop lets commands waiting for Fivetran go while this loop drains.
+	 */
 	@Override
 	public int getPhase() {
 		return SmartLifecycle.DEFAULT_PHASE - 100;

@@ -11,8 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.http.MediaType;
-
 /**
  * The facade for Fivetran's REST API: sends a {@link FivetranRequest}, unwraps the
  * envelope, follows pagination, and turns every failure into a {@link FivetranException}
@@ -23,8 +21,6 @@ import org.springframework.http.MediaType;
 public class FivetranClient {
 
 	private static final Logger log = LoggerFactory.getLogger(FivetranClient.class);
-
-	private static final MediaType JSON_V2 = MediaType.parseMediaType("application/json;version=2");
 
 	private final FivetranHttp http;
 

@@ -4,8 +4,9 @@ import java.util.Set;
 
 /**
  * The webhook event names the bridge acts on, in one place: Fivetran documents some of
- * them only loosely (fivetran-api.md §4.1), and the transformation names have changed
- * before.
+ * them only loosely (https://fivetran.com/docs/rest-api/webhooks marks the
+ * {@code transformation_run_*} names deprecated and names no successor), and the
+ * transformation names have changed before.
  */
 final class FivetranEvents {
 

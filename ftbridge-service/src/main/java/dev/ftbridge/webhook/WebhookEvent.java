@@ -9,7 +9,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * One Fivetran webhook body, read leniently: Fivetran documents few fields firmly
- * (fivetran-api.md §4.2), so everything but {@code event} may be missing.
+ * (https://fivetran.com/docs/rest-api/webhooks; the test payload has no {@code sync_id}
+ * and older payloads say {@code group_id}), so everything but {@code event} may be
+ * missing.
  *
  * @param event the event type
  * @param createdText {@code created} exactly as sent (part of the dedup key)
@@ -54,8 +56,9 @@ record WebhookEvent(String event, String createdText, Instant created, String co
 	}
 
 	/**
-	 * The same webhook delivered again has the same key: Fivetran sends no delivery id,
-	 * so (event, connector_id, sync_id, created) identifies it (design §6).
+	 * The same webhook delivered again has the same key: Fivetran sends no delivery id
+	 * and no delivery time, and retries a delivery for up to 24 hours, so (event,
+	 * connector_id, sync_id, created) identifies it.
 	 */
 	String dedupKey() {
 		String resource = (this.connectionId != null) ? this.connectionId : this.transformationId;
