@@ -144,12 +144,12 @@ public class FivetranClient {
 		while (true) {
 			FivetranResponse response = execute(page);
 			requests += response.attempts();
-			response.data().path("items").forEach(items::add);
-			String cursor = response.data().path("next_cursor").asString(null);
-			if (cursor == null || cursor.isEmpty()) {
+			Page<JsonNode> read = Page.of(response.data(), (item) -> item);
+			items.addAll(read.items());
+			if (!read.hasNext()) {
 				return new Items(items, requests);
 			}
-			page = firstPage.withQuery("cursor", cursor);
+			page = firstPage.withQuery("cursor", read.nextCursor());
 		}
 	}
 
@@ -163,6 +163,11 @@ public class FivetranClient {
 
 		public Items {
 			items = List.copyOf(items);
+		}
+
+		/** The items read as connections (for a list of a group's connections). */
+		public List<ConnectionDetails> connections() {
+			return this.items.stream().map(ConnectionDetails::of).toList();
 		}
 
 	}
