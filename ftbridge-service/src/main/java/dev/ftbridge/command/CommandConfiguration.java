@@ -52,8 +52,7 @@ class CommandConfiguration {
 		Clock clock = Clock.systemUTC();
 		CommandLedger ledger = new CommandLedger(properties.dedupWindow());
 		CommandReader reader = new CommandReader(new CommandSchemas(), properties.maxCommandBytes(), clock);
-		CommandExecutor executor = new CommandExecutor(
-				new FivetranCalls(fivetran, availability, fivetranProperties.retryBackoff().multipliedBy(4)), clock,
+		CommandExecutor executor = new CommandExecutor(new FivetranCalls(fivetran), clock,
 				fivetranProperties.pageSize());
 		DeadLetters deadLetters = new KafkaDeadLetters(bridgeKafkaTemplate, topics.commandsDlt(),
 				eventProperties.sendTimeout().toMillis());

@@ -13,11 +13,14 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import dev.ftbridge.contract.CommandResult;
 import dev.ftbridge.events.ConnectionStatusObserved;
 import dev.ftbridge.contract.Outcome;
+import dev.ftbridge.fivetran.ConnectionDetails;
 import dev.ftbridge.fivetran.FivetranClient;
 import dev.ftbridge.fivetran.FivetranException;
 import dev.ftbridge.fivetran.FivetranRequest;
 import dev.ftbridge.fivetran.FivetranRequests;
 import dev.ftbridge.fivetran.FivetranResponse;
+import dev.ftbridge.fivetran.SetupTestResult;
+import dev.ftbridge.operations.ConnectionStatuses;
 
 /**
  * Carries out a validated command against Fivetran and says what happened. Has no Kafka
@@ -193,8 +196,8 @@ class CommandExecutor {
 		FivetranRequest request = CommandRequests.forCommand(command);
 		try {
 			FivetranResponse response = this.fivetran.execute(request);
-			ConnectionStatusObserved status = ConnectionStatusObserved.fromDetails(response.dataText("id"),
-					response.data(), "command", command.id(), this.clock.instant());
+			ConnectionStatusObserved status = ConnectionStatuses.observed(response.dataText("id"),
+					response.connection(), "command", command.id(), this.clock.instant());
 			CommandResult result = Results.succeeded(command, started, response)
 				.groupId(status.groupId())
 				.build(this.clock.instant());
@@ -210,13 +213,11 @@ class CommandExecutor {
 		FivetranRequest request = CommandRequests.forCommand(command);
 		try {
 			FivetranResponse response = this.fivetran.execute(request);
-			List<String> failures = new ArrayList<>();
-			for (JsonNode test : response.data().path("setup_tests")) {
-				String status = test.path("status").asString("");
-				if (status.equals("FAILED") || status.equals("JOB_FAILED")) {
-					failures.add(test.path("title").asString("?") + ": " + test.path("message").asString(""));
-				}
-			}
+			List<String> failures = response.connection()
+				.failedSetupTests()
+				.stream()
+				.map(SetupTestResult::describe)
+				.toList();
 			CommandResult.Builder result = Results.succeeded(command, started, response);
 			if (!failures.isEmpty()) {
 				result = Results.start(command, Outcome.FAILED, started)
@@ -238,13 +239,13 @@ class CommandExecutor {
 		FivetranRequest request = FivetranRequests.groupConnections(groupId, this.pageSize);
 		try {
 			FivetranClient.Items list = this.fivetran.listAll(request);
-			List<JsonNode> connections = list.items();
+			List<ConnectionDetails> connections = list.connections();
 			StateFilter filter = StateFilter.of(command.data());
 			Instant now = this.clock.instant();
 			List<ConnectionStatusObserved> statuses = connections.stream()
 				.filter(filter::matches)
-				.map((connection) -> ConnectionStatusObserved.fromDetails(connection.path("id").asString(null),
-						connection, "command", command.id(), now))
+				.map((connection) -> ConnectionStatuses.observed(connection.id(), connection, "command", command.id(),
+						now))
 				.toList();
 			JsonNodeFactory nodes = JsonNodeFactory.instance;
 			CommandResult result = Results.start(command, Outcome.SUCCEEDED, started)

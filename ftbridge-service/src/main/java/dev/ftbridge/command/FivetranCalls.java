@@ -1,99 +1,55 @@
 package dev.ftbridge.command;
 
-import java.time.Duration;
-import java.util.function.Supplier;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import dev.ftbridge.fivetran.FivetranAvailability;
 import dev.ftbridge.fivetran.FivetranClient;
 import dev.ftbridge.fivetran.FivetranException;
 import dev.ftbridge.fivetran.FivetranRequest;
 import dev.ftbridge.fivetran.FivetranResponse;
+import dev.ftbridge.fivetran.OnOutage;
+import dev.ftbridge.fivetran.Throttle;
 
 /**
- * Calls Fivetran for a command, riding out outages: while Fivetran is unavailable
- * (circuit open, credentials refused) the call waits and is sent again, so no command
- * fails or is dead-lettered because Fivetran is down. A failure that might have applied a
- * non-idempotent effect is never sent again here; it is the caller's to report.
+ * Calls Fivetran for a command. The client retries and rides out outages (its
+ * {@code RetryPolicy}: while Fivetran is unavailable the call waits, so no command fails
+ * or is dead-lettered because Fivetran is down); here a call cut short by a stop becomes
+ * {@link CommandInterrupted}, so the command stays uncommitted for the next start. A
+ * failure that might have applied a non-idempotent effect is the caller's to report.
  */
 class FivetranCalls {
 
-	private static final Logger log = LoggerFactory.getLogger(FivetranCalls.class);
-
-	/** Rounds of retries while Fivetran looks available but keeps failing one call. */
-	private static final int ROUNDS_WHILE_AVAILABLE = 3;
-
 	private final FivetranClient fivetran;
 
-	private final FivetranAvailability availability;
-
-	private final Duration roundBackoff;
-
-	FivetranCalls(FivetranClient fivetran, FivetranAvailability availability, Duration roundBackoff) {
+	FivetranCalls(FivetranClient fivetran) {
 		this.fivetran = fivetran;
-		this.availability = availability;
-		this.roundBackoff = roundBackoff;
 	}
 
 	FivetranResponse execute(FivetranRequest request) {
-		return ride(request, () -> this.fivetran.execute(request));
+		try {
+			return this.fivetran.execute(request, Throttle.Priority.COMMAND, OnOutage.WAIT);
+		}
+		catch (FivetranException ex) {
+			throw interruptedOr(request, ex);
+		}
 	}
 
 	FivetranClient.Items listAll(FivetranRequest request) {
-		return ride(request, () -> this.fivetran.listAll(request));
-	}
-
-	private <T> T ride(FivetranRequest request, Supplier<T> call) {
-		int rounds = 0;
-		while (true) {
-			try {
-				return call.get();
-			}
-			catch (FivetranException ex) {
-				if (Thread.currentThread().isInterrupted() && !ex.ambiguous()) {
-					throw new CommandInterrupted(
-							"stopping: " + request.method() + " " + request.pathTemplate() + " was not sent", ex);
-				}
-				if (!isOutage(request, ex)) {
-					throw ex;
-				}
-				if (this.availability.available() && ++rounds >= ROUNDS_WHILE_AVAILABLE) {
-					throw ex;
-				}
-				waitForFivetran(request, ex);
-			}
-		}
-	}
-
-	private void waitForFivetran(FivetranRequest request, FivetranException cause) {
 		try {
-			if (this.availability.available()) {
-				Thread.sleep(this.roundBackoff.toMillis());
-			}
-			else {
-				log.info("Fivetran unavailable; {} {} waits ({})", request.method(), request.pathTemplate(),
-						cause.getMessage());
-				this.availability.awaitAvailable(Duration.ofMillis(200));
-			}
+			return this.fivetran.listAll(request, OnOutage.WAIT);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new CommandInterrupted(
-					"stopping: " + request.method() + " " + request.pathTemplate() + " was not sent again", cause);
+		catch (FivetranException ex) {
+			throw interruptedOr(request, ex);
 		}
 	}
 
 	/**
-	 * An outage rather than an answer: Fivetran was unreachable or failing and the call
-	 * can safely go again, or the credentials were refused (an operator problem).
+	 * A stop, when the thread was interrupted and the request surely did not land (or
+	 * repeating it is harmless); otherwise Fivetran's answer.
 	 */
-	private static boolean isOutage(FivetranRequest request, FivetranException ex) {
-		if (ex instanceof FivetranException.Unauthorized) {
-			return true;
+	private static RuntimeException interruptedOr(FivetranRequest request, FivetranException ex) {
+		if (Thread.currentThread().isInterrupted() && (!ex.ambiguous() || request.idempotent())) {
+			return new CommandInterrupted(
+					"stopping: " + request.method() + " " + request.pathTemplate() + " was not sent again", ex);
 		}
-		return ex instanceof FivetranException.Unavailable && (request.idempotent() || !ex.ambiguous());
+		return ex;
 	}
 
 }

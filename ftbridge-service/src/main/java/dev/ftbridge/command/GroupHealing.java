@@ -15,11 +15,13 @@ import tools.jackson.databind.node.ObjectNode;
 import dev.ftbridge.contract.CommandResult;
 import dev.ftbridge.events.ConnectionStatusObserved;
 import dev.ftbridge.contract.Outcome;
+import dev.ftbridge.fivetran.ConnectionDetails;
 import dev.ftbridge.fivetran.FivetranClient;
 import dev.ftbridge.fivetran.FivetranException;
 import dev.ftbridge.fivetran.FivetranRequest;
 import dev.ftbridge.fivetran.FivetranRequests;
 import dev.ftbridge.fivetran.FivetranResponse;
+import dev.ftbridge.operations.ConnectionStatuses;
 
 /**
  * {@code fivetran.group.heal}: every connection of a group (all pages) whose
@@ -58,21 +60,21 @@ class GroupHealing {
 		List<ConnectionStatusObserved> statuses = new ArrayList<>();
 		List<String> stillBroken = new ArrayList<>();
 		int attempts = connections.requests();
-		for (JsonNode connection : connections.items()) {
-			if (!"broken".equals(connection.path("status").path("setup_state").asString(null))) {
+		for (ConnectionDetails connection : connections.connections()) {
+			if (!connection.setupState("broken")) {
 				continue;
 			}
-			String id = connection.path("id").asString(null);
+			String id = connection.id();
 			ObjectNode outcome = outcomes.addObject().put("connection_id", id);
-			outcome.put("schema", connection.path("schema").asString(null));
+			outcome.put("schema", connection.schema());
 			try {
 				FivetranResponse tested = this.fivetran.execute(FivetranRequests.runSetupTests(id, trust.deepCopy()));
 				attempts += tested.attempts();
-				statuses.add(ConnectionStatusObserved.fromDetails(id, tested.data(), "command", command.id(),
-						this.clock.instant()));
-				String state = tested.data().path("status").path("setup_state").asString(null);
+				ConnectionDetails details = tested.connection();
+				statuses.add(ConnectionStatuses.observed(id, details, "command", command.id(), this.clock.instant()));
+				String state = details.status().setupState();
 				outcome.put("setup_state", state);
-				outcome.set("failed_tests", failedTests(tested.data()));
+				outcome.set("failed_tests", failedTests(details));
 				if (!"connected".equals(state)) {
 					stillBroken.add(id + " (" + String.join("; ", texts(outcome.path("failed_tests"))) + ")");
 				}
@@ -110,14 +112,9 @@ class GroupHealing {
 	}
 
 	/** The failed setup tests, as {@code title: message}. */
-	static ArrayNode failedTests(JsonNode details) {
+	static ArrayNode failedTests(ConnectionDetails details) {
 		ArrayNode failed = JsonNodeFactory.instance.arrayNode();
-		for (JsonNode test : details.path("setup_tests")) {
-			String status = test.path("status").asString("");
-			if (status.equals("FAILED") || status.equals("JOB_FAILED")) {
-				failed.add(test.path("title").asString("?") + ": " + test.path("message").asString(""));
-			}
-		}
+		details.failedSetupTests().forEach((test) -> failed.add(test.describe()));
 		return failed;
 	}
 

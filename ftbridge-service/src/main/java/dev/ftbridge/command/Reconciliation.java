@@ -4,14 +4,13 @@ import dev.ftbridge.contract.Command;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
 
 import dev.ftbridge.contract.CommandResult;
 import dev.ftbridge.contract.Outcome;
+import dev.ftbridge.fivetran.ConnectionDetails;
 import dev.ftbridge.fivetran.FivetranException;
 import dev.ftbridge.fivetran.FivetranRequests;
 import dev.ftbridge.fivetran.FivetranResponse;
@@ -39,10 +38,10 @@ class Reconciliation {
 		try {
 			FivetranResponse details = this.fivetran
 				.execute(FivetranRequests.connectionDetails(command.text("connection_id")));
-			JsonNode data = details.data();
-			Instant succeeded = instant(data.path("succeeded_at"));
-			Instant failed = instant(data.path("failed_at"));
-			boolean syncing = "syncing".equals(data.path("status").path("sync_state").asString(null));
+			ConnectionDetails connection = details.connection();
+			Instant succeeded = connection.succeededAt();
+			Instant failed = connection.failedAt();
+			boolean syncing = connection.syncState("syncing");
 			// The end is left to the pending operation (it may exist already, recorded
 			// before the crash, and must not end twice): it reads the same details.
 			if (syncing) {
@@ -87,7 +86,7 @@ class Reconciliation {
 		try {
 			FivetranResponse details = this.fivetran
 				.execute(FivetranRequests.transformationDetails(command.text("transformation_id")));
-			Instant lastStarted = instant(details.data().path("last_started_at"));
+			Instant lastStarted = details.transformation().lastStartedAt();
 			if (after(lastStarted, startedAt)) {
 				return Execution.of(result(command, Outcome.ACCEPTED, now, details,
 						"a run started at " + lastStarted + ", after the command started; not sent again"));
@@ -118,18 +117,6 @@ class Reconciliation {
 
 	private static boolean after(Instant instant, Instant than) {
 		return instant != null && than != null && instant.isAfter(than);
-	}
-
-	private static Instant instant(JsonNode value) {
-		if (!value.isString()) {
-			return null;
-		}
-		try {
-			return OffsetDateTime.parse(value.asString()).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
 	}
 
 }

@@ -1,9 +1,12 @@
 package dev.ftbridge.command;
 
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
+
+import dev.ftbridge.fivetran.ConnectionDetails;
 
 /**
  * The optional {@code setup_state} / {@code sync_state} filters of a group status
@@ -15,10 +18,10 @@ record StateFilter(Set<String> setupStates, Set<String> syncStates) {
 		return new StateFilter(values(data.get("setup_state")), values(data.get("sync_state")));
 	}
 
-	boolean matches(JsonNode connection) {
-		JsonNode status = connection.path("status");
-		return accepts(this.setupStates, status.path("setup_state").asString(""))
-				&& accepts(this.syncStates, status.path("sync_state").asString(""));
+	boolean matches(ConnectionDetails connection) {
+		ConnectionDetails.Status status = connection.status();
+		return accepts(this.setupStates, Objects.toString(status.setupState(), ""))
+				&& accepts(this.syncStates, Objects.toString(status.syncState(), ""));
 	}
 
 	private static boolean accepts(Set<String> allowed, String value) {

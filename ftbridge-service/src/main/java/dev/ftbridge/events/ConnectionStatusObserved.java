@@ -1,10 +1,6 @@
 package dev.ftbridge.events;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-
-import tools.jackson.databind.JsonNode;
 
 /**
  * A connection's status as the bridge saw it (published as
@@ -63,48 +59,6 @@ public record ConnectionStatusObserved(String connectionId, String source, Insta
 				this.schema, this.paused, this.scheduleType, this.syncFrequency, this.setupState, this.syncState,
 				this.updateState, this.isHistoricalSync, this.rescheduledFor, this.succeededAt, this.failedAt,
 				this.commandId, event, syncId, syncStatus, reason, taskType);
-	}
-
-	/**
-	 * A connection's status as Fivetran's connection details show it ({@code GET
-	 * /v1/connections/{id}} or an item of a connection list).
-	 */
-	public static ConnectionStatusObserved fromDetails(String connectionId, JsonNode details, String source,
-			String commandId, Instant observedAt) {
-		JsonNode status = details.path("status");
-		JsonNode frequency = details.path("sync_frequency");
-		return new ConnectionStatusObserved(connectionId, source, observedAt, text(details, "group_id"),
-				text(details, "service"), text(details, "schema"), bool(details, "paused"),
-				text(details, "schedule_type"), frequency.canConvertToInt() ? frequency.asInt() : null,
-				text(status, "setup_state"), text(status, "sync_state"), text(status, "update_state"),
-				bool(status, "is_historical_sync"), time(status, "rescheduled_for"), time(details, "succeeded_at"),
-				time(details, "failed_at"), commandId);
-	}
-
-	private static String text(JsonNode node, String field) {
-		JsonNode value = node.path(field);
-		return (value.isString() && !value.asString().isEmpty()) ? value.asString() : null;
-	}
-
-	/**
-	 * A timestamp in ISO-8601 UTC form, or null when Fivetran's is missing or unreadable.
-	 */
-	private static String time(JsonNode node, String field) {
-		String text = text(node, field);
-		if (text == null) {
-			return null;
-		}
-		try {
-			return OffsetDateTime.parse(text).toInstant().toString();
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
-	}
-
-	private static Boolean bool(JsonNode node, String field) {
-		JsonNode value = node.path(field);
-		return value.isBoolean() ? value.asBoolean() : null;
 	}
 
 }

@@ -3,7 +3,6 @@ package dev.ftbridge.fivetran;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -14,17 +13,19 @@ import tools.jackson.databind.JsonNode;
 /**
  * The facade for Fivetran's REST API: sends a {@link FivetranRequest}, unwraps the
  * envelope, follows pagination, and turns every failure into a {@link FivetranException}
- * that says whether a retry could help. Failures that a retry can fix are retried a
- * bounded number of times, except where the request may already have been applied and is
- * not idempotent.
+ * that says whether a retry could help. Retries happen here and only here, as
+ * {@link RetryPolicy} says: failures that a retry can fix are retried a bounded number of
+ * times, except where the request may already have been applied and is not idempotent;
+ * commands also ride out outages.
  */
 public class FivetranClient {
 
 	private static final Logger log = LoggerFactory.getLogger(FivetranClient.class);
 
-	private final FivetranHttp http;
+	/** How often a call riding out an outage looks whether Fivetran is back. */
+	private static final Duration AVAILABILITY_POLL = Duration.ofMillis(200);
 
-	private final FivetranProperties properties;
+	private final FivetranHttp http;
 
 	private final Sleeper sleeper;
 
@@ -36,6 +37,8 @@ public class FivetranClient {
 
 	private final FivetranAvailability availability;
 
+	private final RetryPolicy retryPolicy;
+
 	FivetranClient(FivetranHttp http, FivetranProperties properties, Sleeper sleeper, FivetranMetrics metrics,
 			Throttle throttle, CircuitBreaker breaker, FivetranAvailability availability) {
 		this.breaker = breaker;
@@ -43,69 +46,103 @@ public class FivetranClient {
 		this.metrics = metrics;
 		this.throttle = throttle;
 		this.http = http;
-		this.properties = properties;
 		this.sleeper = sleeper;
+		this.retryPolicy = new RetryPolicy(properties.maxAttempts(), properties.retryBackoff(), availability);
 	}
 
 	/**
-	 * Sends a command's request, retrying where that is safe, and returns the envelope.
+	 * Sends a request at command priority for one round of attempts
+	 * ({@link OnOutage#GIVE_UP}), and returns the envelope.
 	 */
 	public FivetranResponse execute(FivetranRequest request) {
-		return execute(request, Throttle.Priority.COMMAND);
+		return execute(request, Throttle.Priority.COMMAND, OnOutage.GIVE_UP);
 	}
 
 	/**
-	 * Sends the request within the rate budgets, retrying where that is safe, and returns
-	 * the envelope. A 429 is never the end: every call waits out its {@code Retry-After}.
+	 * Sends a request at {@code priority} for one round of attempts
+	 * ({@link OnOutage#GIVE_UP}), and returns the envelope.
 	 */
 	public FivetranResponse execute(FivetranRequest request, Throttle.Priority priority) {
+		return execute(request, priority, OnOutage.GIVE_UP);
+	}
+
+	/**
+	 * Sends the request within the rate budgets, retrying as {@link RetryPolicy} says,
+	 * and returns the envelope. A 429 is never the end: every call waits out its
+	 * {@code Retry-After}. When the thread is interrupted no further attempt is made.
+	 */
+	public FivetranResponse execute(FivetranRequest request, Throttle.Priority priority, OnOutage onOutage) {
 		// a path that cannot be built is refused before it costs any budget
 		request.path();
+		RetryPolicy.Call retries = this.retryPolicy.start(request, onOutage);
 		int attempt = 0;
-		int failures = 0;
 		while (true) {
 			attempt++;
 			try {
-				Throttle.Permit permit = acquire(request, priority);
-				FivetranResponse response;
-				boolean rejected = false;
-				try {
-					response = send(request);
-				}
-				catch (FivetranException.RateLimited limited) {
-					// The limit is the account's: nothing more of this class goes out
-					// before
-					// the wait.
-					rejected = true;
-					this.throttle.rejected(permit, wait(limited, failures + 1), limited.remaining());
-					throw limited;
-				}
-				finally {
-					if (!rejected) {
-						this.throttle.answered(permit);
-					}
-				}
+				FivetranResponse response = attempt(request, priority, retries.failures() + 1);
 				return new FivetranResponse(response.httpStatus(), response.code(), response.message(), response.data(),
 						attempt);
 			}
 			catch (FivetranException ex) {
 				ex.withAttempts(attempt);
-				failures++;
 				if (ex instanceof FivetranException.RateLimited limited) {
 					log.warn("Fivetran answered 429 to {} {}; calls of its class wait {} ms", request.method(),
-							request.pathTemplate(), wait(limited, failures).toMillis());
+							request.pathTemplate(), wait(limited, retries.failures() + 1).toMillis());
 				}
-				if (!shouldRetry(request, ex, failures)) {
+				RetryPolicy.Next next = retries.after(ex);
+				if (next instanceof RetryPolicy.Next.GiveUp) {
 					throw ex;
 				}
-				if (ex instanceof FivetranException.RateLimited) {
-					continue;
-				}
-				Duration wait = backoff(ex, failures);
+				await(request, next, ex, retries.failures());
+			}
+		}
+	}
+
+	/** One attempt: a permit from the throttle, then the exchange. */
+	private FivetranResponse attempt(FivetranRequest request, Throttle.Priority priority, int failuresSoFar) {
+		Throttle.Permit permit = acquire(request, priority);
+		boolean rejected = false;
+		try {
+			return send(request);
+		}
+		catch (FivetranException.RateLimited limited) {
+			// The limit is the account's: nothing more of this class goes out before the
+			// wait.
+			rejected = true;
+			this.throttle.rejected(permit, wait(limited, failuresSoFar), limited.remaining());
+			throw limited;
+		}
+		finally {
+			if (!rejected) {
+				this.throttle.answered(permit);
+			}
+		}
+	}
+
+	private void await(FivetranRequest request, RetryPolicy.Next next, FivetranException cause, int failures) {
+		if (next instanceof RetryPolicy.Next.Retry retry) {
+			if (!retry.delay().isZero()) {
 				log.info("Fivetran {} {} failed ({}); attempt {} of {} in {} ms", request.method(),
-						request.pathTemplate(), ex.getMessage(), failures + 1, this.properties.maxAttempts(),
-						wait.toMillis());
-				sleep(wait, ex);
+						request.pathTemplate(), cause.getMessage(), failures + 1, this.retryPolicy.maxAttempts(),
+						retry.delay().toMillis());
+				sleep(retry.delay(), cause);
+			}
+		}
+		else if (next instanceof RetryPolicy.Next.NewRound round) {
+			log.info("Fivetran {} {} still failing ({}); round {} of {} in {} ms", request.method(),
+					request.pathTemplate(), cause.getMessage(), round.round(), RetryPolicy.ROUNDS_WHILE_AVAILABLE,
+					round.delay().toMillis());
+			sleep(round.delay(), cause);
+		}
+		else {
+			log.info("Fivetran unavailable; {} {} waits ({})", request.method(), request.pathTemplate(),
+					cause.getMessage());
+			try {
+				this.availability.awaitAvailable(AVAILABILITY_POLL);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw cause;
 			}
 		}
 	}
@@ -132,20 +169,31 @@ public class FivetranClient {
 		}
 	}
 
-	/** Sends a list request and every following page; returns all {@code items}. */
+	/**
+	 * Sends a list request and every following page for one round of attempts each;
+	 * returns all {@code items}.
+	 */
 	public Items listAll(FivetranRequest firstPage) {
+		return listAll(firstPage, OnOutage.GIVE_UP);
+	}
+
+	/**
+	 * Sends a list request and every following page at command priority, each page
+	 * retried as {@link RetryPolicy} says; returns all {@code items}.
+	 */
+	public Items listAll(FivetranRequest firstPage, OnOutage onOutage) {
 		List<JsonNode> items = new ArrayList<>();
 		FivetranRequest page = firstPage;
 		int requests = 0;
 		while (true) {
-			FivetranResponse response = execute(page);
+			FivetranResponse response = execute(page, Throttle.Priority.COMMAND, onOutage);
 			requests += response.attempts();
-			response.data().path("items").forEach(items::add);
-			String cursor = response.data().path("next_cursor").asString(null);
-			if (cursor == null || cursor.isEmpty()) {
+			Page<JsonNode> read = Page.of(response.data(), (item) -> item);
+			items.addAll(read.items());
+			if (!read.hasNext()) {
 				return new Items(items, requests);
 			}
-			page = firstPage.withQuery("cursor", cursor);
+			page = firstPage.withQuery("cursor", read.nextCursor());
 		}
 	}
 
@@ -161,27 +209,15 @@ public class FivetranClient {
 			items = List.copyOf(items);
 		}
 
-	}
-
-	private boolean shouldRetry(FivetranRequest request, FivetranException ex, int attempt) {
-		if (!ex.retryable() || attempt >= this.properties.maxAttempts()) {
-			return false;
+		/** The items read as connections (for a list of a group's connections). */
+		public List<ConnectionDetails> connections() {
+			return this.items.stream().map(ConnectionDetails::of).toList();
 		}
-		// Never send a non-idempotent effect again without knowing whether the first
-		// landed.
-		return request.idempotent() || !ex.ambiguous();
+
 	}
 
 	private Duration wait(FivetranException.RateLimited limited, int failures) {
-		return (limited.retryAfter() != null) ? limited.retryAfter() : backoff(limited, failures);
-	}
-
-	private Duration backoff(FivetranException ex, int attempt) {
-		if (ex instanceof FivetranException.RateLimited limited && limited.retryAfter() != null) {
-			return limited.retryAfter();
-		}
-		long base = this.properties.retryBackoff().toMillis() << Math.min(attempt - 1, 10);
-		return Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+		return (limited.retryAfter() != null) ? limited.retryAfter() : this.retryPolicy.backoff(limited, failures);
 	}
 
 	private FivetranResponse send(FivetranRequest request) {

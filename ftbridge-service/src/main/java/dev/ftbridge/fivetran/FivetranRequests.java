@@ -37,13 +37,14 @@ public final class FivetranRequests {
 	 * connection).
 	 */
 	public static FivetranRequest createConnection(ObjectNode body) {
-		return request(HttpMethod.POST, "/v1/connections", List.of(), body, true, setupTestBudgets(body), false);
+		return request(HttpMethod.POST, "/v1/connections", List.of(), body, Accept.V2, setupTestBudgets(body),
+				Repeat.NOT_IDEMPOTENT);
 	}
 
 	/** {@code PATCH /v1/connections/{id}}. */
 	public static FivetranRequest updateConnection(String connectionId, ObjectNode body) {
-		return request(HttpMethod.PATCH, "/v1/connections/{connectionId}", List.of(connectionId), body, true,
-				setupTestBudgets(body), true);
+		return request(HttpMethod.PATCH, "/v1/connections/{connectionId}", List.of(connectionId), body, Accept.V2,
+				setupTestBudgets(body), Repeat.IDEMPOTENT);
 	}
 
 	/** Pause or resume, never running setup tests. */
@@ -54,14 +55,14 @@ public final class FivetranRequests {
 
 	/** {@code DELETE /v1/connections/{id}}. */
 	public static FivetranRequest deleteConnection(String connectionId) {
-		return request(HttpMethod.DELETE, "/v1/connections/{connectionId}", List.of(connectionId), null, true, REQUEST,
-				true);
+		return request(HttpMethod.DELETE, "/v1/connections/{connectionId}", List.of(connectionId), null, Accept.V2,
+				REQUEST, Repeat.IDEMPOTENT);
 	}
 
 	/** {@code GET /v1/connections/{id}}. */
 	public static FivetranRequest connectionDetails(String connectionId) {
-		return request(HttpMethod.GET, "/v1/connections/{connectionId}", List.of(connectionId), null, true, REQUEST,
-				true);
+		return request(HttpMethod.GET, "/v1/connections/{connectionId}", List.of(connectionId), null, Accept.V2,
+				REQUEST, Repeat.IDEMPOTENT);
 	}
 
 	/**
@@ -71,7 +72,7 @@ public final class FivetranRequests {
 	 */
 	public static FivetranRequest syncConnection(String connectionId, boolean force) {
 		return request(HttpMethod.POST, "/v1/connections/{connectionId}/sync", List.of(connectionId),
-				object().put("force", force), true, REQUEST, !force);
+				object().put("force", force), Accept.V2, REQUEST, force ? Repeat.NOT_IDEMPOTENT : Repeat.IDEMPOTENT);
 	}
 
 	/** {@code POST /v1/connections/{id}/resync}, for everything or for a scope. */
@@ -80,8 +81,8 @@ public final class FivetranRequests {
 		if (scope != null && !scope.isNull()) {
 			body.set("scope", scope);
 		}
-		return request(HttpMethod.POST, "/v1/connections/{connectionId}/resync", List.of(connectionId), body, true,
-				REQUEST, false);
+		return request(HttpMethod.POST, "/v1/connections/{connectionId}/resync", List.of(connectionId), body, Accept.V2,
+				REQUEST, Repeat.NOT_IDEMPOTENT);
 	}
 
 	/**
@@ -89,25 +90,25 @@ public final class FivetranRequests {
 	 */
 	public static FivetranRequest resyncTables(String connectionId, JsonNode scope) {
 		return request(HttpMethod.POST, "/v1/connections/{connectionId}/schemas/tables/resync", List.of(connectionId),
-				scope, false, REQUEST, false);
+				scope, Accept.V1, REQUEST, Repeat.NOT_IDEMPOTENT);
 	}
 
 	/** {@code PATCH /v1/connections/{id}/schemas}. */
 	public static FivetranRequest updateSchemaConfig(String connectionId, ObjectNode body) {
-		return request(HttpMethod.PATCH, "/v1/connections/{connectionId}/schemas", List.of(connectionId), body, false,
-				REQUEST, true);
+		return request(HttpMethod.PATCH, "/v1/connections/{connectionId}/schemas", List.of(connectionId), body,
+				Accept.V1, REQUEST, Repeat.IDEMPOTENT);
 	}
 
 	/** {@code PATCH /v1/connections/{id}/schemas/{schema}}. */
 	public static FivetranRequest updateSchema(String connectionId, String schema, ObjectNode body) {
 		return request(HttpMethod.PATCH, "/v1/connections/{connectionId}/schemas/{schemaName}",
-				List.of(connectionId, schema), body, false, REQUEST, true);
+				List.of(connectionId, schema), body, Accept.V1, REQUEST, Repeat.IDEMPOTENT);
 	}
 
 	/** {@code PATCH /v1/connections/{id}/schemas/{schema}/tables/{table}}. */
 	public static FivetranRequest updateTable(String connectionId, String schema, String table, ObjectNode body) {
 		return request(HttpMethod.PATCH, "/v1/connections/{connectionId}/schemas/{schemaName}/tables/{tableName}",
-				List.of(connectionId, schema, table), body, false, REQUEST, true);
+				List.of(connectionId, schema, table), body, Accept.V1, REQUEST, Repeat.IDEMPOTENT);
 	}
 
 	/**
@@ -118,26 +119,27 @@ public final class FivetranRequests {
 			ObjectNode body) {
 		return request(HttpMethod.PATCH,
 				"/v1/connections/{connectionId}/schemas/{schemaName}/tables/{tableName}/columns/{columnName}",
-				List.of(connectionId, schema, table, column), body, false, REQUEST, true);
+				List.of(connectionId, schema, table, column), body, Accept.V1, REQUEST, Repeat.IDEMPOTENT);
 	}
 
 	/** {@code POST /v1/connections/{id}/schemas/reload}: counts as source interaction. */
 	public static FivetranRequest reloadSchemaConfig(String connectionId, ObjectNode body) {
 		return request(HttpMethod.POST, "/v1/connections/{connectionId}/schemas/reload", List.of(connectionId), body,
-				false, SOURCE, true);
+				Accept.V1, SOURCE, Repeat.IDEMPOTENT);
 	}
 
 	/** {@code POST /v1/connections/{id}/test}: a setup test. */
 	public static FivetranRequest runSetupTests(String connectionId, ObjectNode body) {
-		return request(HttpMethod.POST, "/v1/connections/{connectionId}/test", List.of(connectionId), body, true,
-				SETUP_TEST, true);
+		return request(HttpMethod.POST, "/v1/connections/{connectionId}/test", List.of(connectionId), body, Accept.V2,
+				SETUP_TEST, Repeat.IDEMPOTENT);
 	}
 
 	/**
 	 * {@code GET /v1/groups/{id}/connections}, the first page; follow it with the client.
 	 */
 	public static FivetranRequest groupConnections(String groupId, int pageSize) {
-		return request(HttpMethod.GET, "/v1/groups/{groupId}/connections", List.of(groupId), null, false, REQUEST, true)
+		return request(HttpMethod.GET, "/v1/groups/{groupId}/connections", List.of(groupId), null, Accept.V1, REQUEST,
+				Repeat.IDEMPOTENT)
 			.withQuery("limit", Integer.toString(pageSize));
 	}
 
@@ -146,14 +148,14 @@ public final class FivetranRequests {
 	 * probe.
 	 */
 	public static FivetranRequest listGroups(int limit) {
-		return request(HttpMethod.GET, "/v1/groups", List.of(), null, false, REQUEST, true).withQuery("limit",
-				Integer.toString(limit));
+		return request(HttpMethod.GET, "/v1/groups", List.of(), null, Accept.V1, REQUEST, Repeat.IDEMPOTENT)
+			.withQuery("limit", Integer.toString(limit));
 	}
 
 	/** {@code GET /v1/transformations/{id}}: status, last start and end of its runs. */
 	public static FivetranRequest transformationDetails(String transformationId) {
-		return request(HttpMethod.GET, "/v1/transformations/{transformationId}", List.of(transformationId), null, false,
-				REQUEST, true);
+		return request(HttpMethod.GET, "/v1/transformations/{transformationId}", List.of(transformationId), null,
+				Accept.V1, REQUEST, Repeat.IDEMPOTENT);
 	}
 
 	/**
@@ -161,13 +163,13 @@ public final class FivetranRequests {
 	 */
 	public static FivetranRequest runTransformation(String transformationId, ObjectNode body) {
 		return request(HttpMethod.POST, "/v1/transformations/{transformationId}/run", List.of(transformationId), body,
-				false, REQUEST, false);
+				Accept.V1, REQUEST, Repeat.NOT_IDEMPOTENT);
 	}
 
 	/** {@code GET /v1/connections/{id}/schemas}: the schema config. */
 	public static FivetranRequest schemaConfig(String connectionId) {
-		return request(HttpMethod.GET, "/v1/connections/{connectionId}/schemas", List.of(connectionId), null, false,
-				REQUEST, true);
+		return request(HttpMethod.GET, "/v1/connections/{connectionId}/schemas", List.of(connectionId), null, Accept.V1,
+				REQUEST, Repeat.IDEMPOTENT);
 	}
 
 	/**
@@ -176,59 +178,62 @@ public final class FivetranRequests {
 	 */
 	public static FivetranRequest tableColumns(String connectionId, String schema, String table) {
 		return request(HttpMethod.GET, "/v1/connections/{connectionId}/schemas/{schema}/tables/{table}/columns",
-				List.of(connectionId, schema, table), null, false, SOURCE, true);
+				List.of(connectionId, schema, table), null, Accept.V1, SOURCE, Repeat.IDEMPOTENT);
 	}
 
 	/**
 	 * {@code POST /v1/groups}: not idempotent (names are unique, but a retry is a 409).
 	 */
 	public static FivetranRequest createGroup(ObjectNode body) {
-		return request(HttpMethod.POST, "/v1/groups", List.of(), body, false, REQUEST, false);
+		return request(HttpMethod.POST, "/v1/groups", List.of(), body, Accept.V1, REQUEST, Repeat.NOT_IDEMPOTENT);
 	}
 
 	/**
 	 * {@code POST /v1/destinations}: runs setup tests unless told not to; not idempotent.
 	 */
 	public static FivetranRequest createDestination(ObjectNode body) {
-		return request(HttpMethod.POST, "/v1/destinations", List.of(), body, true, setupTestBudgets(body), false);
+		return request(HttpMethod.POST, "/v1/destinations", List.of(), body, Accept.V2, setupTestBudgets(body),
+				Repeat.NOT_IDEMPOTENT);
 	}
 
 	/** {@code GET /v1/destinations/{id}} (a destination's id is its group's). */
 	public static FivetranRequest destinationDetails(String destinationId) {
-		return request(HttpMethod.GET, "/v1/destinations/{destinationId}", List.of(destinationId), null, true, REQUEST,
-				true);
+		return request(HttpMethod.GET, "/v1/destinations/{destinationId}", List.of(destinationId), null, Accept.V2,
+				REQUEST, Repeat.IDEMPOTENT);
 	}
 
 	/** {@code POST /v1/users}: an invitation; counts against the user-creation limit. */
 	public static FivetranRequest createUser(ObjectNode body) {
-		return request(HttpMethod.POST, "/v1/users", List.of(), body, false, USER_CREATION, false);
+		return request(HttpMethod.POST, "/v1/users", List.of(), body, Accept.V1, USER_CREATION, Repeat.NOT_IDEMPOTENT);
 	}
 
 	/** {@code GET /v1/users}, the first page; follow it with the client. */
 	public static FivetranRequest listUsers(int pageSize) {
-		return request(HttpMethod.GET, "/v1/users", List.of(), null, false, REQUEST, true).withQuery("limit",
-				Integer.toString(pageSize));
+		return request(HttpMethod.GET, "/v1/users", List.of(), null, Accept.V1, REQUEST, Repeat.IDEMPOTENT)
+			.withQuery("limit", Integer.toString(pageSize));
 	}
 
 	/** {@code POST /v1/teams}: not idempotent. */
 	public static FivetranRequest createTeam(ObjectNode body) {
-		return request(HttpMethod.POST, "/v1/teams", List.of(), body, false, REQUEST, false);
+		return request(HttpMethod.POST, "/v1/teams", List.of(), body, Accept.V1, REQUEST, Repeat.NOT_IDEMPOTENT);
 	}
 
 	/** {@code GET /v1/teams}, the first page; follow it with the client. */
 	public static FivetranRequest listTeams(int pageSize) {
-		return request(HttpMethod.GET, "/v1/teams", List.of(), null, false, REQUEST, true).withQuery("limit",
-				Integer.toString(pageSize));
+		return request(HttpMethod.GET, "/v1/teams", List.of(), null, Accept.V1, REQUEST, Repeat.IDEMPOTENT)
+			.withQuery("limit", Integer.toString(pageSize));
 	}
 
 	/** {@code POST /v1/webhooks/account}: not idempotent (a second webhook). */
 	public static FivetranRequest createAccountWebhook(ObjectNode body) {
-		return request(HttpMethod.POST, "/v1/webhooks/account", List.of(), body, false, REQUEST, false);
+		return request(HttpMethod.POST, "/v1/webhooks/account", List.of(), body, Accept.V1, REQUEST,
+				Repeat.NOT_IDEMPOTENT);
 	}
 
 	/** {@code POST /v1/webhooks/group/{id}}: not idempotent (a second webhook). */
 	public static FivetranRequest createGroupWebhook(String groupId, ObjectNode body) {
-		return request(HttpMethod.POST, "/v1/webhooks/group/{groupId}", List.of(groupId), body, false, REQUEST, false);
+		return request(HttpMethod.POST, "/v1/webhooks/group/{groupId}", List.of(groupId), body, Accept.V1, REQUEST,
+				Repeat.NOT_IDEMPOTENT);
 	}
 
 	/**
@@ -237,25 +242,25 @@ public final class FivetranRequests {
 	 */
 	public static FivetranRequest approveConnectionCertificate(String connectionId, ObjectNode body) {
 		return request(HttpMethod.POST, "/v1/connections/{connectionId}/certificates", List.of(connectionId), body,
-				false, REQUEST, true);
+				Accept.V1, REQUEST, Repeat.IDEMPOTENT);
 	}
 
 	/** {@code POST /v1/connections/{id}/fingerprints}. */
 	public static FivetranRequest approveConnectionFingerprint(String connectionId, ObjectNode body) {
 		return request(HttpMethod.POST, "/v1/connections/{connectionId}/fingerprints", List.of(connectionId), body,
-				false, REQUEST, true);
+				Accept.V1, REQUEST, Repeat.IDEMPOTENT);
 	}
 
 	/** {@code POST /v1/destinations/{id}/certificates}. */
 	public static FivetranRequest approveDestinationCertificate(String destinationId, ObjectNode body) {
 		return request(HttpMethod.POST, "/v1/destinations/{destinationId}/certificates", List.of(destinationId), body,
-				false, REQUEST, true);
+				Accept.V1, REQUEST, Repeat.IDEMPOTENT);
 	}
 
 	/** {@code POST /v1/destinations/{id}/fingerprints}. */
 	public static FivetranRequest approveDestinationFingerprint(String destinationId, ObjectNode body) {
 		return request(HttpMethod.POST, "/v1/destinations/{destinationId}/fingerprints", List.of(destinationId), body,
-				false, REQUEST, true);
+				Accept.V1, REQUEST, Repeat.IDEMPOTENT);
 	}
 
 	private static Set<EndpointClass> setupTestBudgets(JsonNode body) {
@@ -270,8 +275,26 @@ public final class FivetranRequests {
 	}
 
 	private static FivetranRequest request(HttpMethod method, String path, List<String> variables, JsonNode body,
-			boolean acceptVersion2, Set<EndpointClass> budgets, boolean idempotent) {
-		return new FivetranRequest(method, path, variables, Map.of(), body, acceptVersion2, budgets, idempotent);
+			Accept accept, Set<EndpointClass> budgets, Repeat repeat) {
+		return new FivetranRequest(method, path, variables, Map.of(), body, accept == Accept.V2, budgets,
+				repeat == Repeat.IDEMPOTENT);
+	}
+
+	/**
+	 * The {@code Accept} header: {@code V2} sends {@code application/json;version=2},
+	 * which the OpenAPI definition names for the connection and destination endpoints.
+	 */
+	private enum Accept {
+
+		V1, V2
+
+	}
+
+	/** Whether sending the request twice has the same effect as sending it once. */
+	private enum Repeat {
+
+		IDEMPOTENT, NOT_IDEMPOTENT
+
 	}
 
 }

@@ -25,4 +25,14 @@ public record FivetranResponse(int httpStatus, String code, String message, Json
 		return (value != null && value.isString()) ? value.asString() : null;
 	}
 
+	/** {@code data} read as a connection (details, or the answer of a setup test). */
+	public ConnectionDetails connection() {
+		return ConnectionDetails.of(this.data);
+	}
+
+	/** {@code data} read as a transformation. */
+	public TransformationState transformation() {
+		return TransformationState.of(this.data);
+	}
+
 }

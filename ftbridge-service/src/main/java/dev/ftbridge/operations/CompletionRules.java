@@ -2,12 +2,14 @@ package dev.ftbridge.operations;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import dev.ftbridge.contract.Outcome;
+import dev.ftbridge.fivetran.ConnectionDetails;
+import dev.ftbridge.fivetran.TransformationState;
 import dev.ftbridge.operations.Observation.RunEnded;
 import dev.ftbridge.operations.Observation.SyncEnded;
 import dev.ftbridge.operations.Observation.SyncStarted;
@@ -118,9 +120,10 @@ final class CompletionRules {
 	 * after both; otherwise a rescheduled sync, or nothing yet. A {@code failed_at} from
 	 * before the command never fails it.
 	 */
-	static Decision polledConnection(PendingOperation operation, JsonNode details, Instant now, Duration grace) {
-		Instant succeeded = Times.field(details, "succeeded_at");
-		Instant failed = Times.field(details, "failed_at");
+	static Decision polledConnection(PendingOperation operation, ConnectionDetails details, Instant now,
+			Duration grace) {
+		Instant succeeded = details.succeededAt();
+		Instant failed = details.failedAt();
 		if (Times.after(succeeded, operation.acceptedAt()) && (failed == null || !succeeded.isBefore(failed))) {
 			String reason = (operation.failure() != null) ? retriedAfter(operation.failure()) : null;
 			return new Decision.Complete(Outcome.SUCCEEDED, operation.syncId(), reason, null, null);
@@ -128,22 +131,20 @@ final class CompletionRules {
 		if (Times.after(failed, operation.acceptedAt()) && (succeeded == null || failed.isAfter(succeeded))) {
 			return polledFailure(operation, details, failed, now, grace);
 		}
-		JsonNode status = details.path("status");
-		if ("rescheduled".equals(status.path("sync_state").asString(null))
-				|| operation.reschedule() == Reschedule.CHECK_SCHEDULE) {
+		if (details.syncState("rescheduled") || operation.reschedule() == Reschedule.CHECK_SCHEDULE) {
 			return rescheduled(operation, details, now);
 		}
 		return Decision.NONE;
 	}
 
-	private static Decision polledFailure(PendingOperation operation, JsonNode details, Instant failed, Instant now,
-			Duration grace) {
-		JsonNode tasks = details.path("status").path("tasks");
-		if (tasks.isArray() && !tasks.isEmpty()) {
-			JsonNode task = tasks.get(0);
-			return new Decision.Complete(
-					Outcome.FAILED, operation.syncId(), "the sync failed at " + failed + "; Fivetran asks for a task: "
-							+ task.path("code").asString("?") + because(task.path("message").asString(null)),
+	private static Decision polledFailure(PendingOperation operation, ConnectionDetails details, Instant failed,
+			Instant now, Duration grace) {
+		List<ConnectionDetails.Task> tasks = details.status().tasks();
+		if (!tasks.isEmpty()) {
+			ConnectionDetails.Task task = tasks.get(0);
+			String code = (task.code() != null) ? task.code() : "?";
+			return new Decision.Complete(Outcome.FAILED, operation.syncId(),
+					"the sync failed at " + failed + "; Fivetran asks for a task: " + code + because(task.message()),
 					false, null);
 		}
 		if (operation.failure() != null) {
@@ -159,12 +160,12 @@ final class CompletionRules {
 	 * A rescheduled sync: under a manual schedule the bridge triggers it when due
 	 * (Fivetran expects the caller to), otherwise Fivetran does.
 	 */
-	private static Decision rescheduled(PendingOperation operation, JsonNode details, Instant now) {
-		Instant due = Times.field(details.path("status"), "rescheduled_for");
+	private static Decision rescheduled(PendingOperation operation, ConnectionDetails details, Instant now) {
+		Instant due = details.status().rescheduledFor();
 		if (due == null) {
 			due = operation.rescheduledFor();
 		}
-		boolean manual = "manual".equals(details.path("schedule_type").asString(null));
+		boolean manual = "manual".equals(details.scheduleType());
 		Reschedule next = manual ? Reschedule.RETRIGGER : Reschedule.WAIT;
 		Instant at = (manual && due == null) ? now : due;
 		if (operation.reschedule() == next && java.util.Objects.equals(operation.rescheduledFor(), at)) {
@@ -177,11 +178,11 @@ final class CompletionRules {
 	 * What transformation details show: the run that ended after the acceptance, by its
 	 * status. A partial success is reported as a failure: some models did not build.
 	 */
-	static Decision polledTransformation(PendingOperation operation, JsonNode details) {
-		if (!Times.after(Times.field(details, "last_ended_at"), operation.acceptedAt())) {
+	static Decision polledTransformation(PendingOperation operation, TransformationState details) {
+		if (!Times.after(details.lastEndedAt(), operation.acceptedAt())) {
 			return Decision.NONE;
 		}
-		String status = details.path("status").asString("");
+		String status = (details.status() != null) ? details.status() : "";
 		return switch (status) {
 			case "SUCCEEDED" -> new Decision.Complete(Outcome.SUCCEEDED, null, null, null, null);
 			case "PARTIALLY_SUCCEEDED", "FAILED", "CANCELED" ->

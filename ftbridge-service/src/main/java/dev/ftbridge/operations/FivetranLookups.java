@@ -1,10 +1,10 @@
 package dev.ftbridge.operations;
 
-import tools.jackson.databind.JsonNode;
-
+import dev.ftbridge.fivetran.ConnectionDetails;
 import dev.ftbridge.fivetran.FivetranClient;
 import dev.ftbridge.fivetran.FivetranRequests;
 import dev.ftbridge.fivetran.Throttle;
+import dev.ftbridge.fivetran.TransformationState;
 
 /** Lookups through the Fivetran client, below every command in the throttle's order. */
 class FivetranLookups implements Lookups {
@@ -16,16 +16,16 @@ class FivetranLookups implements Lookups {
 	}
 
 	@Override
-	public JsonNode connection(String connectionId) {
+	public ConnectionDetails connection(String connectionId) {
 		return this.fivetran.execute(FivetranRequests.connectionDetails(connectionId), Throttle.Priority.BACKGROUND)
-			.data();
+			.connection();
 	}
 
 	@Override
-	public JsonNode transformation(String transformationId) {
+	public TransformationState transformation(String transformationId) {
 		return this.fivetran
 			.execute(FivetranRequests.transformationDetails(transformationId), Throttle.Priority.BACKGROUND)
-			.data();
+			.transformation();
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package dev.ftbridge.operations;
 
-import tools.jackson.databind.JsonNode;
+import dev.ftbridge.fivetran.ConnectionDetails;
+import dev.ftbridge.fivetran.TransformationState;
 
 /**
  * What following an operation asks Fivetran, at background priority; failures are
@@ -8,11 +9,11 @@ import tools.jackson.databind.JsonNode;
  */
 interface Lookups {
 
-	/** {@code data} of {@code GET /v1/connections/{id}}. */
-	JsonNode connection(String connectionId);
+	/** {@code GET /v1/connections/{id}}. */
+	ConnectionDetails connection(String connectionId);
 
-	/** {@code data} of {@code GET /v1/transformations/{id}}. */
-	JsonNode transformation(String transformationId);
+	/** {@code GET /v1/transformations/{id}}. */
+	TransformationState transformation(String transformationId);
 
 	/** {@code POST /v1/connections/{id}/sync} without force, for a rescheduled sync. */
 	void sync(String connectionId);

@@ -12,8 +12,9 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
 
+import dev.ftbridge.fivetran.ConnectionDetails;
+import dev.ftbridge.fivetran.TransformationState;
 import dev.ftbridge.operations.PendingOperation.Reschedule;
 
 /**
@@ -210,25 +211,36 @@ final class OperationBook {
 		return new Lookup(key, operation, false);
 	}
 
-	/** What a poll read; a status event follows when it changes anything. */
-	void polled(Lookup lookup, JsonNode details, Instant now) {
+	/**
+	 * What a poll of a connection read; a status event follows when it changes anything.
+	 */
+	void polled(Lookup lookup, ConnectionDetails details, Instant now) {
 		PendingOperation operation = this.open.get(lookup.key());
 		if (operation == null) {
 			return;
 		}
-		boolean connection = operation.resource() == PendingOperation.Resource.CONNECTION;
-		Decision decision = connection
-				? CompletionRules.polledConnection(operation, details, now, this.properties.retryGrace())
-				: CompletionRules.polledTransformation(operation, details);
+		Decision decision = CompletionRules.polledConnection(operation, details, now, this.properties.retryGrace());
 		if (decision instanceof Decision.None) {
 			return;
 		}
-		if (connection) {
-			this.outbox.status(PolledStatuses.connection(operation.resourceId(), details, operation.commandId(), now));
+		this.outbox.status(PolledStatuses.connection(operation.resourceId(), details, operation.commandId(), now));
+		apply(lookup.key(), decision, now);
+	}
+
+	/**
+	 * What a poll of a transformation read; a status event follows when it changes
+	 * anything.
+	 */
+	void polled(Lookup lookup, TransformationState details, Instant now) {
+		PendingOperation operation = this.open.get(lookup.key());
+		if (operation == null) {
+			return;
 		}
-		else {
-			this.outbox.status(PolledStatuses.transformation(operation.resourceId(), details, now));
+		Decision decision = CompletionRules.polledTransformation(operation, details);
+		if (decision instanceof Decision.None) {
+			return;
 		}
+		this.outbox.status(PolledStatuses.transformation(operation.resourceId(), details, now));
 		apply(lookup.key(), decision, now);
 	}
 

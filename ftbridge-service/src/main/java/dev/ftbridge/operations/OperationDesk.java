@@ -10,10 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
 
 import dev.ftbridge.contract.Outcome;
+import dev.ftbridge.fivetran.ConnectionDetails;
 import dev.ftbridge.fivetran.FivetranException;
+import dev.ftbridge.fivetran.TransformationState;
 
 /**
  * Follows the open operations of the partitions this instance owns, one
@@ -114,10 +115,17 @@ public class OperationDesk {
 				return;
 			}
 			boolean connection = operation.resource() == PendingOperation.Resource.CONNECTION;
-			JsonNode details = connection ? this.lookups.connection(operation.resourceId())
-					: this.lookups.transformation(operation.resourceId());
-			synchronized (book) {
-				book.polled(lookup, details, this.clock.instant());
+			if (connection) {
+				ConnectionDetails details = this.lookups.connection(operation.resourceId());
+				synchronized (book) {
+					book.polled(lookup, details, this.clock.instant());
+				}
+			}
+			else {
+				TransformationState details = this.lookups.transformation(operation.resourceId());
+				synchronized (book) {
+					book.polled(lookup, details, this.clock.instant());
+				}
 			}
 		}
 		catch (FivetranException ex) {

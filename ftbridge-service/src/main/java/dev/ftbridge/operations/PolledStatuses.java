@@ -2,10 +2,10 @@ package dev.ftbridge.operations;
 
 import java.time.Instant;
 
-import tools.jackson.databind.JsonNode;
-
 import dev.ftbridge.events.ConnectionStatusObserved;
 import dev.ftbridge.contract.TransformationStatusObserved;
+import dev.ftbridge.fivetran.ConnectionDetails;
+import dev.ftbridge.fivetran.TransformationState;
 
 /** Status events from what a poll read, with source {@code poll}. */
 final class PolledStatuses {
@@ -15,24 +15,19 @@ final class PolledStatuses {
 	private PolledStatuses() {
 	}
 
-	static ConnectionStatusObserved connection(String connectionId, JsonNode details, String commandId,
+	static ConnectionStatusObserved connection(String connectionId, ConnectionDetails details, String commandId,
 			Instant observedAt) {
-		return ConnectionStatusObserved.fromDetails(connectionId, details, SOURCE, commandId, observedAt);
+		return ConnectionStatuses.observed(connectionId, details, SOURCE, commandId, observedAt);
 	}
 
-	static TransformationStatusObserved transformation(String transformationId, JsonNode details, Instant observedAt) {
-		return new TransformationStatusObserved(transformationId, SOURCE, observedAt, null, text(details, "status"),
-				null, time(details, "last_started_at"), time(details, "last_ended_at"));
+	static TransformationStatusObserved transformation(String transformationId, TransformationState details,
+			Instant observedAt) {
+		return new TransformationStatusObserved(transformationId, SOURCE, observedAt, null, details.status(), null,
+				time(details.lastStartedAt()), time(details.lastEndedAt()));
 	}
 
-	private static String text(JsonNode node, String field) {
-		JsonNode value = node.path(field);
-		return (value.isString() && !value.asString().isEmpty()) ? value.asString() : null;
-	}
-
-	/** A timestamp in the event's own form, or null when Fivetran's is unreadable. */
-	private static String time(JsonNode node, String field) {
-		Instant instant = Times.field(node, field);
+	/** A timestamp in the event's own form. */
+	private static String time(Instant instant) {
 		return (instant != null) ? instant.toString() : null;
 	}
 

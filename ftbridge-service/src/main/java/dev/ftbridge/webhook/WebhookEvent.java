@@ -1,11 +1,11 @@
 package dev.ftbridge.webhook;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+
+import dev.ftbridge.fivetran.FivetranTime;
 
 /**
  * One Fivetran webhook body, read leniently: Fivetran documents few fields firmly
@@ -35,8 +35,8 @@ record WebhookEvent(String event, String createdText, Instant created, String co
 		String created = text(body, "created");
 		JsonNode data = body.path("data").isObject() ? body.get("data") : JsonNodeFactory.instance.objectNode();
 		String group = text(body, "destination_group_id");
-		return new WebhookEvent(body.get("event").asString(), created, instant(created), text(body, "connector_id"),
-				text(body, "connector_type"), text(body, "connector_name"),
+		return new WebhookEvent(body.get("event").asString(), created, FivetranTime.parse(created),
+				text(body, "connector_id"), text(body, "connector_type"), text(body, "connector_name"),
 				(group != null) ? group : text(body, "group_id"), text(body, "sync_id"), transformationId(body), data);
 	}
 
@@ -72,18 +72,6 @@ record WebhookEvent(String event, String createdText, Instant created, String co
 	private static String text(JsonNode node, String field) {
 		JsonNode value = node.path(field);
 		return (value.isString() && !value.asString().isEmpty()) ? value.asString() : null;
-	}
-
-	static Instant instant(String text) {
-		if (text == null) {
-			return null;
-		}
-		try {
-			return OffsetDateTime.parse(text).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
 	}
 
 }

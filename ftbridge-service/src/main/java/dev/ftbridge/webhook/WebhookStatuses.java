@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import dev.ftbridge.events.ConnectionStatusObserved;
 import dev.ftbridge.contract.TransformationStatusObserved;
+import dev.ftbridge.fivetran.FivetranTime;
 import dev.ftbridge.operations.Observation;
 import dev.ftbridge.operations.Observation.SyncStatus;
 
@@ -59,7 +60,7 @@ final class WebhookStatuses {
 		if (event.connectionId() != null && FivetranEvents.SYNC_END.equals(event.event())) {
 			return new Observation.SyncEnded(event.connectionId(), event.syncId(), created,
 					SyncStatus.of(text(event, "status")), text(event, "reason"), text(event, "taskType"),
-					WebhookEvent.instant(text(event, "rescheduledAt")), event.data());
+					FivetranTime.parse(text(event, "rescheduledAt")), event.data());
 		}
 		if (event.transformationId() != null && !FivetranEvents.RUN_STARTED.contains(event.event())) {
 			return new Observation.RunEnded(event.transformationId(), created,
@@ -97,7 +98,7 @@ final class WebhookStatuses {
 	}
 
 	private static String normalized(String time) {
-		Instant instant = WebhookEvent.instant(time);
+		Instant instant = FivetranTime.parse(time);
 		return (instant != null) ? instant.toString() : null;
 	}
 

@@ -8,6 +8,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.ftbridge.fivetran.ConnectionDetails;
+import dev.ftbridge.fivetran.TransformationState;
+
 /** Lookups answered from JSON the test sets, counting every call. */
 final class ScriptedFivetran implements Lookups {
 
@@ -24,13 +27,13 @@ final class ScriptedFivetran implements Lookups {
 	}
 
 	@Override
-	public JsonNode connection(String connectionId) {
-		return answer(connectionId);
+	public ConnectionDetails connection(String connectionId) {
+		return ConnectionDetails.of(answer(connectionId));
 	}
 
 	@Override
-	public JsonNode transformation(String transformationId) {
-		return answer(transformationId);
+	public TransformationState transformation(String transformationId) {
+		return TransformationState.of(answer(transformationId));
 	}
 
 	private JsonNode answer(String id) {
