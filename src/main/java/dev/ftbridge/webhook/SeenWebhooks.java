@@ -9,11 +9,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The webhooks of one partition received within the dedup window, each as a 64-bit
- * fingerprint of its dedup key and the time it was received: 16 bytes in arrival order
- * plus an open-addressing slot of 8 bytes at most half full, about 32 bytes a webhook
- * whatever its body. Records arrive in offset order, so the oldest is always at the head
- * and pruning is cheap. Two distinct keys share a fingerprint with a chance of about n in
- * 2^64 (n webhooks remembered), which would drop the second as a repeat.
+ * fingerprint of its dedup key and the second it was received: 12 bytes in arrival order
+ * plus an open-addressing slot of 8 bytes at most 70% full, 25 to 40 bytes a webhook
+ * whatever its body. A webhook is forgotten up to a second before its window ends.
+ * Records arrive in offset order, so the oldest is always at the head and pruning is
+ * cheap. Two distinct keys share a fingerprint with a chance of about n in 2^64 (n
+ * webhooks remembered), which would drop the second as a repeat.
  * <p>
  * Every partition of an instance draws on one {@link Budget}. At the bound a partition
  * forgets its own oldest webhook before its window ends (and {@link #add} says so); the
@@ -23,16 +24,23 @@ final class SeenWebhooks {
 
 	private static final int INITIAL = 1024;
 
-	private final long windowMillis;
+	private static final double MAX_LOAD = 0.7;
+
+	private final long windowSeconds;
 
 	private final Budget budget;
 
 	private final MessageDigest digest;
 
-	/** Arrival order, a ring: fingerprints and times, head is the oldest. */
+	/**
+	 * Arrival order, a ring: fingerprints and times (seconds after {@link #base}), head
+	 * is the oldest.
+	 */
 	private long[] fingerprints = new long[INITIAL];
 
-	private long[] times = new long[INITIAL];
+	private int[] times = new int[INITIAL];
+
+	private long base = Long.MIN_VALUE;
 
 	private int head;
 
@@ -42,7 +50,7 @@ final class SeenWebhooks {
 	private long[] slots = new long[INITIAL * 2];
 
 	SeenWebhooks(Duration window, Budget budget) {
-		this.windowMillis = window.toMillis();
+		this.windowSeconds = window.toSeconds();
 		this.budget = budget;
 		try {
 			this.digest = MessageDigest.getInstance("SHA-256");
@@ -62,8 +70,11 @@ final class SeenWebhooks {
 	 * budget (0 almost always).
 	 */
 	int add(String key, Instant receivedAt) {
-		long now = receivedAt.toEpochMilli();
-		prune(now);
+		long now = receivedAt.getEpochSecond();
+		if (this.base == Long.MIN_VALUE) {
+			this.base = now;
+		}
+		prune(receivedAt);
 		long fingerprint = fingerprint(key);
 		if (contains(fingerprint)) {
 			return 0;
@@ -83,7 +94,11 @@ final class SeenWebhooks {
 	}
 
 	void prune(Instant now) {
-		prune(now.toEpochMilli());
+		if (this.base == Long.MIN_VALUE) {
+			return;
+		}
+		// rounded up: forgotten up to a second early rather than late
+		prune(now.getEpochSecond() + ((now.getNano() > 0) ? 1 : 0));
 	}
 
 	int size() {
@@ -96,12 +111,12 @@ final class SeenWebhooks {
 		this.size = 0;
 		this.head = 0;
 		this.fingerprints = new long[INITIAL];
-		this.times = new long[INITIAL];
+		this.times = new int[INITIAL];
 		this.slots = new long[INITIAL * 2];
 	}
 
-	private void prune(long now) {
-		long cutoff = now - this.windowMillis;
+	private void prune(long nowSeconds) {
+		long cutoff = nowSeconds - this.windowSeconds - this.base;
 		while (this.size > 0 && this.times[this.head] < cutoff) {
 			removeOldest();
 			this.budget.give(1);
@@ -120,15 +135,18 @@ final class SeenWebhooks {
 		}
 		int tail = (this.head + this.size) % this.fingerprints.length;
 		this.fingerprints[tail] = fingerprint;
-		this.times[tail] = time;
+		this.times[tail] = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, time - this.base));
 		this.size++;
+		if (this.size > this.slots.length * MAX_LOAD) {
+			rehash(this.slots.length * 2);
+		}
 		insert(fingerprint);
 	}
 
 	private void grow() {
-		int length = this.fingerprints.length * 2;
+		int length = (int) Math.min(Integer.MAX_VALUE - 8, this.fingerprints.length * 3L / 2);
 		long[] fingerprints = new long[length];
-		long[] times = new long[length];
+		int[] times = new int[length];
 		for (int i = 0; i < this.size; i++) {
 			int from = (this.head + i) % this.fingerprints.length;
 			fingerprints[i] = this.fingerprints[from];
@@ -137,9 +155,12 @@ final class SeenWebhooks {
 		this.fingerprints = fingerprints;
 		this.times = times;
 		this.head = 0;
-		this.slots = new long[length * 2];
-		for (int i = 0; i < this.size; i++) {
-			insert(fingerprints[i]);
+	}
+
+	private void rehash(int length) {
+		this.slots = new long[length];
+		for (int i = 0; i < this.size - 1; i++) {
+			insert(this.fingerprints[(this.head + i) % this.fingerprints.length]);
 		}
 	}
 
