@@ -137,11 +137,14 @@ class WebhookProcessor {
 					event.event(), event.createdText(), receivedAt);
 			return;
 		}
-		batch.sent.add(new Sent(partition, key, receivedAt, publishStatus(event, receivedAt)));
+		CompletableFuture<Void> acknowledged = publishStatus(event, receivedAt);
 		Observation observation = WebhookStatuses.observation(event, receivedAt);
 		if (observation != null) {
 			this.operations.observed(partition, new OperationDesk.Received(observation, receivedAt));
 		}
+		// Only now: if the pending operations failed above, the webhook is not remembered
+		// and the batch delivered again hands it over again (its status event then twice)
+		batch.sent.add(new Sent(partition, key, receivedAt, acknowledged));
 	}
 
 	/**
