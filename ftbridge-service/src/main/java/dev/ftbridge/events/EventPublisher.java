@@ -101,17 +101,23 @@ public class EventPublisher {
 	 * and, as the connection's latest status, to the compacted connection-state topic.
 	 */
 	public void connectionStatus(ConnectionStatusObserved status) {
+		awaitAck(this.topics.status(), sendConnectionStatus(status), this.properties.sendTimeout());
+	}
+
+	/**
+	 * Sends what {@link #connectionStatus} publishes without waiting: the future
+	 * completes when the broker has acknowledged both records, or exceptionally when it
+	 * took either not. For a caller that awaits a whole batch at once.
+	 */
+	public CompletableFuture<Void> sendConnectionStatus(ConnectionStatusObserved status) {
 		ProducerRecord<byte[], byte[]> event = record(this.topics.status(), status.connectionId(),
 				ConnectionStatusObserved.TYPE, status.connectionId(), status.observedAt(), status);
 		ProducerRecord<byte[], byte[]> state = new ProducerRecord<>(this.topics.connectionState(), event.key(),
 				event.value());
 		event.headers().forEach((header) -> state.headers().add(header));
-		// Both are sent before either is awaited: one round trip, not two.
 		CompletableFuture<?> sentEvent = this.kafka.send(event);
 		CompletableFuture<?> sentState = this.kafka.send(state);
-		awaitAck(event.topic(), sentEvent, this.properties.sendTimeout());
-		awaitAck(state.topic(), sentState, this.properties.sendTimeout());
-		this.connectionStates.observed(status);
+		return CompletableFuture.allOf(sentEvent, sentState).thenRun(() -> this.connectionStates.observed(status));
 	}
 
 	/**
@@ -131,13 +137,18 @@ public class EventPublisher {
 
 	/** Publishes a transformation's status, keyed by the transformation id. */
 	public void transformationStatus(TransformationStatusObserved status) {
-		publish(this.topics.status(), status.transformationId(), TransformationStatusObserved.TYPE,
-				status.transformationId(), status.observedAt(), status);
+		awaitAck(this.topics.status(), sendTransformationStatus(status), this.properties.sendTimeout());
 	}
 
-	private void publish(String topic, String key, String type, String subject, Instant time, Object data) {
-		ProducerRecord<byte[], byte[]> record = record(topic, key, type, subject, time, data);
-		awaitAck(topic, this.kafka.send(record), this.properties.sendTimeout());
+	/**
+	 * Sends what {@link #transformationStatus} publishes without waiting: the future
+	 * completes when the broker has acknowledged it.
+	 */
+	public CompletableFuture<Void> sendTransformationStatus(TransformationStatusObserved status) {
+		return this.kafka
+			.send(record(this.topics.status(), status.transformationId(), TransformationStatusObserved.TYPE,
+					status.transformationId(), status.observedAt(), status))
+			.thenApply((sent) -> null);
 	}
 
 	private ProducerRecord<byte[], byte[]> record(String topic, String key, String type, String subject, Instant time,

@@ -20,9 +20,12 @@ import org.springframework.kafka.core.ConsumerFactory;
 /**
  * Reads what a newly assigned partition pair already holds, with a short-lived consumer
  * of its own: the webhooks received within the dedup window up to the group's committed
- * position (to remember, not to process), and every pending-operation record up to the
- * end (to rebuild the open operations before the first webhook of the partition is
- * processed).
+ * position (handed one by one to be remembered, not processed, and not kept), and every
+ * pending-operation record up to the end (to rebuild the open operations before the first
+ * webhook of the partition is processed). Reading stops at a deadline, so that a long
+ * backlog cannot hold the consumer past its rebalance; what was not read by then is left
+ * where it is: the pending-operation partitions report how far they were read, and the
+ * consumer carries on from there.
  */
 class PartitionLoader {
 
@@ -54,9 +57,11 @@ class PartitionLoader {
 
 	/**
 	 * Reads the webhook partitions up to the given positions (from the start of the
-	 * window) and the pending-operation partitions from their beginning to their end.
+	 * window), handing each record to {@code webhooks} as it is read, and the
+	 * pending-operation partitions from their beginning towards their end.
 	 */
-	Loaded load(Map<Integer, Long> webhookPositions, Set<Integer> operationPartitions) {
+	Loaded load(Map<Integer, Long> webhookPositions, Set<Integer> operationPartitions,
+			java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> webhooks) {
 		try (Consumer<byte[], byte[]> consumer = this.consumers.createConsumer()) {
 			checkCopartitioned(consumer);
 			Map<TopicPartition, Long> from = new HashMap<>();
@@ -69,8 +74,19 @@ class PartitionLoader {
 				from.putAll(consumer.beginningOffsets(operations));
 				until.putAll(consumer.endOffsets(operations));
 			}
-			Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> records = read(consumer, from, until);
-			return new Loaded(records, until, this.webhooksTopic, this.operationsTopic);
+			Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> records = new HashMap<>();
+			Map<TopicPartition, Long> reached = read(consumer, from, until, (record) -> {
+				if (record.topic().equals(this.webhooksTopic)) {
+					webhooks.accept(record);
+				}
+				else {
+					records
+						.computeIfAbsent(new TopicPartition(record.topic(), record.partition()),
+								(ignored) -> new ArrayList<>())
+						.add(record);
+				}
+			});
+			return new Loaded(records, reached, this.operationsTopic);
 		}
 	}
 
@@ -93,32 +109,42 @@ class PartitionLoader {
 		});
 	}
 
-	private Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> read(Consumer<byte[], byte[]> consumer,
-			Map<TopicPartition, Long> from, Map<TopicPartition, Long> until) {
-		Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> records = new HashMap<>();
+	/**
+	 * Hands every record in [from, until) to {@code each}, in offset order per partition,
+	 * until the deadline; returns, per partition, the offset up to which every record was
+	 * handed over.
+	 */
+	private Map<TopicPartition, Long> read(Consumer<byte[], byte[]> consumer, Map<TopicPartition, Long> from,
+			Map<TopicPartition, Long> until, java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> each) {
+		Map<TopicPartition, Long> reached = new HashMap<>(from);
 		List<TopicPartition> remaining = new ArrayList<>(
 				until.keySet().stream().filter((partition) -> from.get(partition) < until.get(partition)).toList());
 		consumer.assign(remaining);
 		remaining.forEach((partition) -> consumer.seek(partition, from.get(partition)));
 		long deadline = System.nanoTime() + this.timeout.toNanos();
 		while (!remaining.isEmpty()) {
-			if (System.nanoTime() > deadline) {
-				log.warn("Reading {} took longer than {}; continuing with what was read", remaining, this.timeout);
+			if (System.nanoTime() - deadline > 0) {
+				log.warn(
+						"Reading {} took longer than {}; the pending operations not read yet are read as they "
+								+ "come, the webhooks not read yet are not recognised as repeats",
+						remaining, this.timeout);
 				break;
 			}
 			for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
 				TopicPartition partition = new TopicPartition(record.topic(), record.partition());
 				if (record.offset() < until.get(partition)) {
-					records.computeIfAbsent(partition, (ignored) -> new ArrayList<>()).add(record);
+					each.accept(record);
+					reached.put(partition, record.offset() + 1);
 				}
 			}
 			List<TopicPartition> done = remaining.stream()
 				.filter((partition) -> consumer.position(partition) >= until.get(partition))
 				.toList();
+			done.forEach((partition) -> reached.put(partition, until.get(partition)));
 			consumer.pause(done);
 			remaining.removeAll(done);
 		}
-		return records;
+		return reached;
 	}
 
 	/**
@@ -137,26 +163,23 @@ class PartitionLoader {
 	}
 
 	/**
-	 * What was read.
+	 * What was read of the pending operations.
 	 *
 	 * @param records the records read, by partition, in offset order
-	 * @param until where each partition was read to (exclusive)
-	 * @param webhooksTopic the webhooks topic
+	 * @param reached where each partition was read to (exclusive): its end, unless the
+	 * deadline came first
 	 * @param operationsTopic the pending-operations topic
 	 */
-	record Loaded(Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> records, Map<TopicPartition, Long> until,
-			String webhooksTopic, String operationsTopic) {
-
-		List<ConsumerRecord<byte[], byte[]>> webhooks(int partition) {
-			return this.records.getOrDefault(new TopicPartition(this.webhooksTopic, partition), List.of());
-		}
+	record Loaded(Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> records, Map<TopicPartition, Long> reached,
+			String operationsTopic) {
 
 		List<ConsumerRecord<byte[], byte[]>> operations(int partition) {
 			return this.records.getOrDefault(new TopicPartition(this.operationsTopic, partition), List.of());
 		}
 
-		long operationsEnd(int partition) {
-			return this.until.getOrDefault(new TopicPartition(this.operationsTopic, partition), 0L);
+		/** Where the consumer carries on reading the partition's operations. */
+		long operationsReached(int partition) {
+			return this.reached.getOrDefault(new TopicPartition(this.operationsTopic, partition), 0L);
 		}
 
 	}

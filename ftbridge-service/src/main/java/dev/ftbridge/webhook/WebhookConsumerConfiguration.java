@@ -20,9 +20,11 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
 import dev.ftbridge.events.BridgeConsumers;
+import dev.ftbridge.events.EventProperties;
 import dev.ftbridge.events.EventPublisher;
 import dev.ftbridge.events.TopicProperties;
 import dev.ftbridge.operations.OperationDesk;
+import dev.ftbridge.operations.OperationsProperties;
 
 /**
  * The inbox consumer: one listener container on the webhooks and pending-operations
@@ -44,8 +46,10 @@ class WebhookConsumerConfiguration {
 		factory.setConsumerFactory(consumers);
 		factory.setConcurrency(properties.concurrency());
 		factory.getContainerProperties().setPollTimeout(1000);
-		// A webhook whose events could not be published is tried again for about a
-		// minute, then left to the polling fallback.
+		// A batch whose events could not all be published is delivered again (what was
+		// acknowledged is then a repeat and dropped) for about a minute, then left to the
+		// polling fallback. Offsets are committed after the listener returns, that is
+		// after every send of the batch was acknowledged.
 		factory.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(2000L, 30)));
 		return factory;
 	}
@@ -54,9 +58,11 @@ class WebhookConsumerConfiguration {
 	ConcurrentMessageListenerContainer<byte[], byte[]> webhookListenerContainer(
 			ConcurrentKafkaListenerContainerFactory<byte[], byte[]> webhookListenerContainerFactory,
 			KafkaProperties kafka, TopicProperties topics, WebhookProperties properties, EventPublisher events,
-			OperationDesk operationDesk, MeterRegistry meterRegistry) {
+			OperationDesk operationDesk, OperationsProperties operationsProperties, EventProperties eventProperties,
+			MeterRegistry meterRegistry) {
 		WebhookProcessor processor = new WebhookProcessor(properties.maxBodyBytes(), events, operationDesk,
-				new WebhookMetrics(meterRegistry), properties.dedupWindow());
+				new WebhookMetrics(meterRegistry), properties.dedupWindow(), properties.dedupCapacity(),
+				eventProperties.sendTimeout());
 		PartitionLoader loader = new PartitionLoader(new DefaultKafkaConsumerFactory<>(consumerConfig(kafka, null)),
 				topics.webhooks(), topics.pendingOperations(), properties.dedupWindow(), LOAD_TIMEOUT,
 				Clock.systemUTC());
@@ -64,7 +70,7 @@ class WebhookConsumerConfiguration {
 			.createContainer(topics.webhooks(), topics.pendingOperations());
 		container.getContainerProperties()
 			.setMessageListener(new WebhookListener(topics.webhooks(), topics.pendingOperations(), processor,
-					operationDesk, loader));
+					operationDesk, loader, operationsProperties.recentEvents()));
 		return container;
 	}
 

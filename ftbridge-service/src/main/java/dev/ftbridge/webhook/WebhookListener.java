@@ -2,8 +2,10 @@ package dev.ftbridge.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 import org.springframework.kafka.listener.ConsumerSeekAware;
-import org.springframework.kafka.listener.MessageListener;
+import org.springframework.kafka.listener.BatchMessageListener;
 
 import dev.ftbridge.events.UnreadableRecords;
 import dev.ftbridge.operations.OperationDesk;
@@ -23,11 +25,15 @@ import dev.ftbridge.operations.OperationDesk;
  * The one consumer of the webhooks and pending-operations topics. Partition p of both is
  * assigned together (range assignment, same partition count, same key), so a resource's
  * webhooks and operations meet on one thread. On assignment the partition pair is loaded
- * first: the operations rebuilt to the end of their partition, the webhooks of the dedup
- * window remembered; then webhooks resume from the committed offset. Unwraps records and
- * delegates; the work is in {@link WebhookProcessor} and {@link OperationDesk}.
+ * first: the operations rebuilt from their partition, the webhooks of the dedup window
+ * remembered as they are read; then webhooks resume from the committed offset. Each poll
+ * is one batch: its webhooks' status events are sent without waiting and awaited
+ * together, and the container commits the batch's offsets only when this returns, that is
+ * once every send was acknowledged; a failure throws, and the error handler delivers the
+ * batch again. Unwraps records and delegates; the work is in {@link WebhookProcessor} and
+ * {@link OperationDesk}.
  */
-class WebhookListener implements MessageListener<byte[], byte[]>, ConsumerSeekAware {
+class WebhookListener implements BatchMessageListener<byte[], byte[]>, ConsumerSeekAware {
 
 	private final String webhooksTopic;
 
@@ -39,23 +45,39 @@ class WebhookListener implements MessageListener<byte[], byte[]>, ConsumerSeekAw
 
 	private final PartitionLoader loader;
 
+	private final Duration recentEvents;
+
 	WebhookListener(String webhooksTopic, String operationsTopic, WebhookProcessor processor, OperationDesk operations,
-			PartitionLoader loader) {
+			PartitionLoader loader, Duration recentEvents) {
 		this.webhooksTopic = webhooksTopic;
 		this.operationsTopic = operationsTopic;
 		this.processor = processor;
 		this.operations = operations;
 		this.loader = loader;
+		this.recentEvents = recentEvents;
 	}
 
 	@Override
-	public void onMessage(ConsumerRecord<byte[], byte[]> record) {
-		if (record.topic().equals(this.operationsTopic)) {
-			this.operations.read(record.partition(), text(record.key()), record.value());
+	public void onMessage(List<ConsumerRecord<byte[], byte[]>> records) {
+		WebhookProcessor.Batch batch = this.processor.batch();
+		RuntimeException failure = null;
+		try {
+			for (ConsumerRecord<byte[], byte[]> record : records) {
+				if (record.topic().equals(this.operationsTopic)) {
+					this.operations.read(record.partition(), text(record.key()), record.value());
+				}
+				else {
+					this.processor.process(record.partition(), record.value(), Instant.ofEpochMilli(record.timestamp()),
+							batch);
+				}
+			}
 		}
-		else {
-			this.processor.process(record.partition(), record.value(), Instant.ofEpochMilli(record.timestamp()));
+		catch (RuntimeException ex) {
+			failure = ex;
 		}
+		// what was sent before a failure is still awaited and remembered, so that the
+		// batch delivered again publishes only what is missing
+		this.processor.complete(batch, failure);
 	}
 
 	@Override
@@ -70,34 +92,45 @@ class WebhookListener implements MessageListener<byte[], byte[]>, ConsumerSeekAw
 				operationPartitions.add(partition.partition());
 			}
 		});
-		PartitionLoader.Loaded loaded = this.loader.load(webhookPositions, operationPartitions);
-		Map<Integer, List<OperationDesk.Received>> recent = new HashMap<>();
-		for (int partition : webhookPositions.keySet()) {
-			this.processor.assigned(partition);
-			List<OperationDesk.Received> events = recent.computeIfAbsent(partition, (ignored) -> new ArrayList<>());
-			for (ConsumerRecord<byte[], byte[]> record : loaded.webhooks(partition)) {
-				OperationDesk.Received received;
-				try {
-					received = this.processor.remember(partition, record.value(),
-							Instant.ofEpochMilli(record.timestamp()));
-				}
-				catch (RuntimeException ex) {
-					UnreadableRecords.skipped(record.topic(), record.partition(), record.offset(),
-							ex.getClass().getSimpleName() + ": " + ex.getMessage());
-					continue;
-				}
-				if (received != null) {
-					events.add(received);
-				}
-			}
-		}
+		webhookPositions.keySet().forEach(this.processor::assigned);
+		Map<Integer, Deque<OperationDesk.Received>> recent = new HashMap<>();
+		PartitionLoader.Loaded loaded = this.loader.load(webhookPositions, operationPartitions,
+				(record) -> remember(record,
+						recent.computeIfAbsent(record.partition(), (ignored) -> new ArrayDeque<>())));
 		for (int partition : operationPartitions) {
 			List<OperationDesk.Stored> stored = loaded.operations(partition)
 				.stream()
 				.map((record) -> stored(record))
 				.toList();
-			this.operations.assigned(partition, stored, recent.getOrDefault(partition, List.of()));
-			callback.seek(this.operationsTopic, partition, loaded.operationsEnd(partition));
+			this.operations.assigned(partition, stored,
+					List.copyOf(recent.getOrDefault(partition, new ArrayDeque<>())));
+			// not past what was read: the rest, if the loader ran out of time, comes in
+			// batches
+			callback.seek(this.operationsTopic, partition, loaded.operationsReached(partition));
+		}
+	}
+
+	/**
+	 * Remembers a webhook of the window; keeps its sync or run event only while it is
+	 * recent enough for the pending operations to look at.
+	 */
+	private void remember(ConsumerRecord<byte[], byte[]> record, Deque<OperationDesk.Received> recent) {
+		OperationDesk.Received received;
+		try {
+			received = this.processor.remember(record.partition(), record.value(),
+					Instant.ofEpochMilli(record.timestamp()));
+		}
+		catch (RuntimeException ex) {
+			UnreadableRecords.skipped(record.topic(), record.partition(), record.offset(),
+					ex.getClass().getSimpleName() + ": " + ex.getMessage());
+			return;
+		}
+		if (received != null) {
+			recent.addLast(received);
+			Instant cutoff = received.receivedAt().minus(this.recentEvents);
+			while (recent.peekFirst().receivedAt().isBefore(cutoff)) {
+				recent.removeFirst();
+			}
 		}
 	}
 

@@ -23,6 +23,17 @@ class WebhookMetrics {
 			.increment();
 	}
 
+	/**
+	 * Counts webhooks forgotten before the end of the dedup window because the window
+	 * reached its capacity.
+	 */
+	void forgottenEarly(int webhooks) {
+		Counter.builder("ftbridge.webhooks.dedup.forgotten")
+			.description("Webhooks forgotten before the end of the dedup window to stay within its capacity")
+			.register(this.registry)
+			.increment(webhooks);
+	}
+
 	void received(String event) {
 		Counter.builder("ftbridge.webhooks.received")
 			.description("Verified webhooks stored in the inbox, by event type")

@@ -2,8 +2,16 @@ package dev.ftbridge.webhook;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +19,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.ftbridge.events.ConnectionStatusObserved;
+import dev.ftbridge.events.EventPublishException;
 import dev.ftbridge.events.EventPublisher;
 import dev.ftbridge.contract.StrictJson;
 import dev.ftbridge.contract.TransformationStatusObserved;
@@ -21,11 +30,17 @@ import dev.ftbridge.operations.OperationDesk;
  * Turns each stored webhook into a status event and hands sync and run events to the
  * pending operations — once: a webhook whose (event, connector_id, sync_id, created) was
  * received within the dedup window, or whose {@code created} lies further back than the
- * window from when it arrived, is dropped. No Kafka types: the listener unwraps records.
+ * window from when it arrived, is dropped. Webhooks are processed a {@link Batch} at a
+ * time: their status events are sent without waiting, then {@link #complete} awaits them
+ * all together and remembers as processed only those the broker acknowledged, so that a
+ * batch processed again after a failed send publishes only what is missing. No Kafka
+ * types: the listener unwraps records.
  */
 class WebhookProcessor {
 
 	private static final Logger log = LoggerFactory.getLogger(WebhookProcessor.class);
+
+	private static final Duration LOG_INTERVAL = Duration.ofMinutes(1);
 
 	private final JsonMapper json;
 
@@ -37,10 +52,18 @@ class WebhookProcessor {
 
 	private final Duration window;
 
+	private final Duration sendTimeout;
+
+	private final SeenWebhooks.Budget budget;
+
 	private final Map<Integer, SeenWebhooks> seen = new ConcurrentHashMap<>();
 
+	private final ThrottledLog staleLog = new ThrottledLog(log, LOG_INTERVAL);
+
+	private final ThrottledLog forgottenLog = new ThrottledLog(log, LOG_INTERVAL);
+
 	WebhookProcessor(int maxBodyBytes, EventPublisher events, OperationDesk operations, WebhookMetrics metrics,
-			Duration window) {
+			Duration window, long dedupCapacity, Duration sendTimeout) {
 		// read as strictly as the receiver did, so a body stored before that was strict
 		// is not taken "last key wins" either
 		this.json = StrictJson.mapper(maxBodyBytes);
@@ -48,15 +71,23 @@ class WebhookProcessor {
 		this.operations = operations;
 		this.metrics = metrics;
 		this.window = window;
+		this.budget = new SeenWebhooks.Budget(dedupCapacity);
+		this.sendTimeout = sendTimeout;
 	}
 
 	/** The partition is now this instance's; its earlier webhooks follow. */
 	void assigned(int partition) {
-		this.seen.put(partition, new SeenWebhooks(this.window));
+		SeenWebhooks before = this.seen.put(partition, new SeenWebhooks(this.window, this.budget));
+		if (before != null) {
+			before.clear();
+		}
 	}
 
 	void revoked(int partition) {
-		this.seen.remove(partition);
+		SeenWebhooks before = this.seen.remove(partition);
+		if (before != null) {
+			before.clear();
+		}
 	}
 
 	/**
@@ -70,55 +101,111 @@ class WebhookProcessor {
 		if (event == null) {
 			throw new IllegalArgumentException("not a Fivetran event");
 		}
-		seen(partition).add(event.dedupKey(), receivedAt);
+		remember(partition, event.dedupKey(), receivedAt);
 		Observation observation = WebhookStatuses.observation(event, receivedAt);
 		return (observation != null) ? new OperationDesk.Received(observation, receivedAt) : null;
 	}
 
-	/** A webhook to act on; returns once everything it causes is published. */
-	void process(int partition, byte[] body, Instant receivedAt) {
+	/** A new batch of webhooks to act on. */
+	Batch batch() {
+		return new Batch();
+	}
+
+	/**
+	 * A webhook to act on: its status events are sent, not awaited (see
+	 * {@link #complete}); its sync or run event is handed to the pending operations.
+	 */
+	void process(int partition, byte[] body, Instant receivedAt, Batch batch) {
 		WebhookEvent event = read(body);
 		if (event == null) {
 			log.warn("A stored webhook of partition {} is not a Fivetran event; skipped", partition);
 			return;
 		}
-		SeenWebhooks partitionSeen = seen(partition);
 		String key = event.dedupKey();
-		if (partitionSeen.contains(key)) {
+		if (seen(partition).contains(key) || !batch.claim(partition, key)) {
 			this.metrics.deduplicated("duplicate");
-			log.info("Webhook {} for {} seen before; dropped", event.event(), event.connectionId());
+			log.debug("Webhook {} for {} seen before; dropped", event.event(), event.connectionId());
 			return;
 		}
 		if (event.created() != null && event.created().isBefore(receivedAt.minus(this.window))) {
 			// older than any retry by Fivetran: a replay the window can no longer vouch
 			// for
 			this.metrics.deduplicated("stale");
-			log.warn("Webhook {} created {} arrived {}: older than the dedup window; dropped", event.event(),
-					event.createdText(), receivedAt);
+			this.staleLog.warn(
+					"{} webhook(s) older than the dedup window dropped in the last minute or so "
+							+ "(ftbridge.webhooks.deduplicated, reason=stale); the latest: {} created {} arrived {}",
+					event.event(), event.createdText(), receivedAt);
 			return;
 		}
-		publishStatus(event, receivedAt);
+		CompletableFuture<Void> acknowledged = publishStatus(event, receivedAt);
 		Observation observation = WebhookStatuses.observation(event, receivedAt);
 		if (observation != null) {
 			this.operations.observed(partition, new OperationDesk.Received(observation, receivedAt));
 		}
-		// Only now: a failure above leaves the webhook to be processed again.
-		partitionSeen.add(key, receivedAt);
+		// Only now: if the pending operations failed above, the webhook is not remembered
+		// and the batch delivered again hands it over again (its status event then twice)
+		batch.sent.add(new Sent(partition, key, receivedAt, acknowledged));
 	}
 
-	private void publishStatus(WebhookEvent event, Instant receivedAt) {
+	/**
+	 * Awaits every send of the batch, remembers the webhooks whose events the broker
+	 * acknowledged, and returns only if all were: otherwise throws, and the batch must
+	 * not be committed.
+	 * @param failure what failed while the batch was processed, or null
+	 */
+	void complete(Batch batch, RuntimeException failure) {
+		RuntimeException sendFailure = null;
+		try {
+			CompletableFuture.allOf(batch.sent.stream().map(Sent::acknowledged).toArray(CompletableFuture[]::new))
+				.get(this.sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			sendFailure = new EventPublishException("interrupted while publishing status events", ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			sendFailure = new EventPublishException("could not publish status events", ex);
+		}
+		for (Sent sent : batch.sent) {
+			CompletableFuture<Void> acknowledged = sent.acknowledged();
+			if (acknowledged.isDone() && !acknowledged.isCompletedExceptionally()) {
+				remember(sent.partition(), sent.key(), sent.receivedAt());
+			}
+		}
+		if (failure != null) {
+			throw failure;
+		}
+		if (sendFailure != null) {
+			throw sendFailure;
+		}
+	}
+
+	private void remember(int partition, String key, Instant receivedAt) {
+		int forgotten = seen(partition).add(key, receivedAt);
+		if (forgotten > 0) {
+			this.metrics.forgottenEarly(forgotten);
+			this.forgottenLog
+				.warn("{} webhook(s) forgotten before the end of the dedup window in the last minute or so, "
+						+ "to stay within ftbridge.webhook.dedup-capacity (ftbridge.webhooks.dedup.forgotten); "
+						+ "a repeat of one of them would be processed again");
+		}
+	}
+
+	private CompletableFuture<Void> publishStatus(WebhookEvent event, Instant receivedAt) {
+		List<CompletableFuture<Void>> sends = new ArrayList<>(2);
 		ConnectionStatusObserved connection = WebhookStatuses.connection(event, receivedAt);
 		if (connection != null) {
-			this.events.connectionStatus(connection);
+			sends.add(this.events.sendConnectionStatus(connection));
 		}
 		TransformationStatusObserved transformation = WebhookStatuses.transformation(event, receivedAt);
 		if (transformation != null) {
-			this.events.transformationStatus(transformation);
+			sends.add(this.events.sendTransformationStatus(transformation));
 		}
+		return (sends.size() == 1) ? sends.get(0) : CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
 	}
 
 	private SeenWebhooks seen(int partition) {
-		return this.seen.computeIfAbsent(partition, (ignored) -> new SeenWebhooks(this.window));
+		return this.seen.computeIfAbsent(partition, (ignored) -> new SeenWebhooks(this.window, this.budget));
 	}
 
 	private WebhookEvent read(byte[] body) {
@@ -128,6 +215,24 @@ class WebhookProcessor {
 		catch (JacksonException ex) {
 			return null;
 		}
+	}
+
+	/** The webhooks of one poll: status events in flight, and the keys they carry. */
+	static final class Batch {
+
+		private final List<Sent> sent = new ArrayList<>();
+
+		private final Set<String> keys = new HashSet<>();
+
+		/** False when the batch already holds the key (a repeat within one poll). */
+		private boolean claim(int partition, String key) {
+			return this.keys.add(partition + "/" + key);
+		}
+
+	}
+
+	private record Sent(int partition, String key, Instant receivedAt, CompletableFuture<Void> acknowledged) {
+
 	}
 
 }

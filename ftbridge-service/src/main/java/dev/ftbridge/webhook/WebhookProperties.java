@@ -22,14 +22,20 @@ import org.springframework.validation.annotation.Validated;
  * connector_id, sync_id, created) is processed once; a webhook created longer before it
  * arrived is dropped too (Fivetran retries deliveries for 24 hours)
  * @param groupId consumer group of the inbox consumer
- * @param concurrency inbox consumers per instance (each takes whole partition pairs)
+ * @param concurrency inbox consumers per instance (each takes whole partition pairs and
+ * keeps their order; more than the partition count only idle)
+ * @param dedupCapacity how many webhooks an instance remembers for the dedup window, over
+ * all its partitions (about 32 bytes each, whatever the body); at the bound a partition
+ * forgets its oldest before the window ends, counted in
+ * {@code ftbridge.webhooks.dedup.forgotten}, and a repeat of one forgotten is processed
+ * again
  */
 @Validated
 @ConfigurationProperties("ftbridge.webhook")
 public record WebhookProperties(@DefaultValue List<String> secrets,
 		@DefaultValue("1048576") @Min(1024) int maxBodyBytes, @DefaultValue("5s") Duration inboxTimeout,
 		@DefaultValue("24h") Duration dedupWindow, @DefaultValue("ftbridge-webhooks") @NotBlank String groupId,
-		@DefaultValue("1") @Min(1) int concurrency) {
+		@DefaultValue("3") @Min(1) int concurrency, @DefaultValue("2000000") @Min(1) long dedupCapacity) {
 
 	public WebhookProperties {
 		secrets = secrets.stream().map(String::trim).filter((secret) -> !secret.isEmpty()).toList();
@@ -39,7 +45,7 @@ public record WebhookProperties(@DefaultValue List<String> secrets,
 	public String toString() {
 		return "WebhookProperties[secrets=" + this.secrets.size() + " configured, maxBodyBytes=" + this.maxBodyBytes
 				+ ", inboxTimeout=" + this.inboxTimeout + ", dedupWindow=" + this.dedupWindow + ", groupId="
-				+ this.groupId + ", concurrency=" + this.concurrency + "]";
+				+ this.groupId + ", concurrency=" + this.concurrency + ", dedupCapacity=" + this.dedupCapacity + "]";
 	}
 
 }

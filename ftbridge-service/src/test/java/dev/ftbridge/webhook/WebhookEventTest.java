@@ -70,7 +70,7 @@ class WebhookEventTest {
 
 	@Test
 	void seenKeysAreForgottenOnlyOutsideTheWindow() {
-		SeenWebhooks seen = new SeenWebhooks(Duration.ofHours(24));
+		SeenWebhooks seen = new SeenWebhooks(Duration.ofHours(24), new SeenWebhooks.Budget(1000));
 		Instant start = Instant.parse("2026-11-28T10:00:00Z");
 		seen.add("a", start);
 		seen.add("b", start.plus(Duration.ofHours(1)));

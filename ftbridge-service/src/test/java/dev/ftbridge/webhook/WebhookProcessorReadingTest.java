@@ -22,7 +22,7 @@ class WebhookProcessorReadingTest {
 	private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
 
 	private final WebhookProcessor processor = new WebhookProcessor(1024 * 1024, null, null,
-			new WebhookMetrics(new SimpleMeterRegistry()), Duration.ofHours(24));
+			new WebhookMetrics(new SimpleMeterRegistry()), Duration.ofHours(24), 1000, Duration.ofSeconds(30));
 
 	@Test
 	void storedSyncEndIsReadAsAnObservation() {
