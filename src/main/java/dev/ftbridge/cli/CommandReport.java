@@ -17,11 +17,18 @@ import tools.jackson.databind.JsonNode;
  * For {@code report}: the final result of each part of each listed command, folded from
  * the result topic, as the classic scripts' log had it — attempted, succeeded, failed
  * with reasons, elapsed. A command answered both SUCCEEDED and (when sent again)
- * DUPLICATE counts by its first real outcome.
+ * DUPLICATE counts by its real outcome; one REJECTED and then replayed, by how the replay
+ * ended.
  */
 final class CommandReport {
 
 	private static final Set<String> SUCCESS = Set.of("SUCCEEDED", "DUPLICATE");
+
+	/**
+	 * Outcomes a later one replaces: a DUPLICATE answers a second copy, a REJECTED
+	 * command may be replayed from the dead-letter topic with its id and run.
+	 */
+	private static final Set<String> SUPERSEDED = Set.of("DUPLICATE", "REJECTED");
 
 	/** Final results by command id, then by part index (0 when not a fan-out). */
 	private final Map<String, Map<Integer, JsonNode>> finals = new LinkedHashMap<>();
@@ -49,8 +56,8 @@ final class CommandReport {
 		int part = data.path("part").path("index").asInt(0);
 		this.parts.merge(id, data.path("part").path("of").asInt(1), Math::max);
 		JsonNode earlier = results.get(part);
-		if (earlier == null
-				|| (earlier.path("outcome").asString("").equals("DUPLICATE") && !outcome.equals("DUPLICATE"))) {
+		String before = (earlier != null) ? earlier.path("outcome").asString("") : null;
+		if (before == null || (SUPERSEDED.contains(before) && !outcome.equals("DUPLICATE"))) {
 			results.put(part, data);
 		}
 	}
