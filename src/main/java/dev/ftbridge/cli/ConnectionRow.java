@@ -55,17 +55,31 @@ record ConnectionRow(String connection, String group, String service, String set
 		String setupState = or(text(data, "setup_state"), known ? before.setupState : null);
 		boolean failing = "broken".equals(setupState) || failedSync
 				|| (failed != null && (succeeded == null || failed.compareTo(succeeded) > 0));
-		JsonNode paused = data.get("paused");
 		return new ConnectionRow(text(data, "connection_id"), or(text(data, "group_id"), known ? before.group : null),
 				or(text(data, "service"), known ? before.service : null), setupState,
-				or(text(data, "sync_state"), known ? before.syncState : null), (paused != null && paused.isBoolean())
-						? Boolean.valueOf(paused.asBoolean()) : known ? before.paused : null,
-				syncStart, syncEnd, failure, failing);
+				or(text(data, "sync_state"), known ? before.syncState : null), paused(data, before), syncStart, syncEnd,
+				failure, failing);
 	}
 
 	String[] cells() {
 		return new String[] { this.connection, this.group, this.service, this.setupState, this.syncState,
 				(this.paused != null) ? this.paused.toString() : null, this.syncStart, this.syncEnd, this.failure };
+	}
+
+	/**
+	 * Paused as the status says, else as its sync state says (Fivetran's sync state is
+	 * {@code paused} exactly when the connection is), else as it was.
+	 */
+	private static Boolean paused(JsonNode data, ConnectionRow before) {
+		JsonNode paused = data.get("paused");
+		if (paused != null && paused.isBoolean()) {
+			return paused.asBoolean();
+		}
+		String syncState = text(data, "sync_state");
+		if (syncState != null) {
+			return "paused".equals(syncState);
+		}
+		return (before != null) ? before.paused : null;
 	}
 
 	private static String or(String value, String otherwise) {

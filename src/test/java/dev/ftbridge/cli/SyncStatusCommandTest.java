@@ -46,6 +46,7 @@ class SyncStatusCommandTest extends SandboxBridgeTest {
 		String ok = sandbox.state().addConnection(group, "postgres", unique("s"));
 		String bad = sandbox.state().addConnection(group, "sql_server", unique("s"));
 		subscribeToWebhooks(group);
+		pollStatus(ok);
 		sandbox.script(ok, SyncScript.successful().lasting(Duration.ofMinutes(1)));
 		sandbox.script(bad, SyncScript.failureWithTask(REASON, "reconnect").lasting(Duration.ofMinutes(1)));
 
@@ -79,6 +80,11 @@ class SyncStatusCommandTest extends SandboxBridgeTest {
 		assertThat(okRow.path("sync_end").asString()).isEqualTo(okEnd.dataText("observed_at"));
 		assertThat(okRow.path("last_failure").isNull()).as(okRow.toString()).isTrue();
 		assertThat(okRow.path("failing").asBoolean()).isFalse();
+		assertThat(okRow.path("setup_state").asString()).as("polled before the syncs, kept through the webhooks")
+			.isEqualTo(
+					sandbox.state().connectionDetails(ok).orElseThrow().path("status").path("setup_state").asString())
+			.isEqualTo("connected");
+		assertThat(okRow.path("paused").asBoolean(true)).isFalse();
 		assertThat(badRow.path("sync_start").asString())
 			.isEqualTo(webhookStatus(bad, "sync_start").dataText("observed_at"));
 		assertThat(badRow.path("sync_end").asString()).isEqualTo(badEnd.dataText("observed_at"));
@@ -107,6 +113,12 @@ class SyncStatusCommandTest extends SandboxBridgeTest {
 				"{\"group_id\":\"" + group + "\",\"url\":\"http://127.0.0.1:" + this.port + "/webhooks/fivetran\","
 						+ "\"events\":[\"sync_start\",\"sync_end\"],\"active\":true,\"secret\":\"" + WEBHOOK_SECRET
 						+ "\"}");
+		assertThat(resultOf(id).dataText("outcome")).isEqualTo("SUCCEEDED");
+	}
+
+	private void pollStatus(String connection) {
+		String id = unique("status");
+		commands().send(connection, id, "fivetran.connection.status", "{\"connection_id\":\"" + connection + "\"}");
 		assertThat(resultOf(id).dataText("outcome")).isEqualTo("SUCCEEDED");
 	}
 
