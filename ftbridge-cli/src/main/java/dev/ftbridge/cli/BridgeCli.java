@@ -16,9 +16,10 @@ import picocli.CommandLine.Spec;
 /** The {@code ftbridge} command: publishes commands to the bridge and follows results. */
 @Command(name = "ftbridge", mixinStandardHelpOptions = true, versionProvider = BridgeCli.Version.class,
 		description = "Publishes commands to the Fivetran Kafka Bridge and follows their results.",
-		subcommands = { SendCommand.class, BulkCommand.class, WatchCommand.class, DltCommand.class, StatusCommand.class,
-				CommandLine.HelpCommand.class },
-		footer = { "", "Exit codes: 0 done; 1 a watched command did not succeed; 2 bad input (nothing was published);",
+		subcommands = { SendCommand.class, BulkCommand.class, WatchCommand.class, ReportCommand.class, DltCommand.class,
+				StatusCommand.class, CommandLine.HelpCommand.class },
+		footer = { "",
+				"Exit codes: 0 done; 1 a watched or reported command did not succeed; 2 bad input (nothing was published);",
 				"3 Kafka could not be reached or did not take the commands." })
 public final class BridgeCli implements Runnable {
 
@@ -27,7 +28,8 @@ public final class BridgeCli implements Runnable {
 
 	@Override
 	public void run() {
-		throw new ParameterException(this.spec.commandLine(), "Missing subcommand: send, bulk, watch, dlt or status");
+		throw new ParameterException(this.spec.commandLine(),
+				"Missing subcommand: send, bulk, watch, report, dlt or status");
 	}
 
 	public static void main(String[] args) {

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,13 @@ final class BulkCommand implements Callable<Integer> {
 	private CommandSpec spec;
 
 	@Option(names = "--csv", paramLabel = "FILE", required = true,
-			description = "The rows, with a header line naming the columns (- for standard input).")
+			description = "The rows, with a header line naming the columns unless --columns names them "
+					+ "(- for standard input).")
 	private Path csv;
+
+	@Option(names = "--columns", paramLabel = "NAME,…", split = ",",
+			description = "The column names, for a CSV file without a header line (its first line is a row).")
+	private List<String> columns = new ArrayList<>();
 
 	@Option(names = "--template", paramLabel = "FILE", required = true,
 			description = "JSON with type, data (and optionally key) whose strings hold {{column}}, "
@@ -68,7 +74,7 @@ final class BulkCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		CommandTemplate template = CommandTemplate.read(this.template);
-		CsvRows rows = CsvRows.read(this.csv, this.stdin);
+		CsvRows rows = CsvRows.read(this.csv, this.stdin, this.columns);
 		String seed = (this.seed != null) ? this.seed : UUID.randomUUID().toString();
 		CommandFactory factory = new CommandFactory(this.source, Clock.systemUTC());
 		BulkPlan plan = new BulkPlan(template, factory, new BatchIds(seed, template), this.variables, this.environment);

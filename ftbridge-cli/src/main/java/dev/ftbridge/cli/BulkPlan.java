@@ -109,7 +109,7 @@ final class BulkPlan {
 				}
 			}
 			else if (!csv.header().contains(name) && !this.variables.containsKey(name)) {
-				throw CliException.badInput(csv.name() + " line 1 (header): no column '" + name
+				throw CliException.badInput(csv.name() + " " + csv.headerSource() + ": no column '" + name
 						+ "' for the template's {{" + name + "}} at " + path + " (columns: "
 						+ String.join(", ", csv.header()) + "; or pass --set " + name + "=VALUE)");
 			}

@@ -12,7 +12,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * For {@code watch --until-done}: which commands have their final results (every part of
- * a fan-out), and which of those did not succeed.
+ * a fan-out), and which of those did not succeed. A REJECTED command that ran later
+ * (replayed from the dead-letter topic with the same id) counts by that later outcome.
  */
 final class CommandProgress {
 
@@ -33,6 +34,11 @@ final class CommandProgress {
 		if (outcomes == null || !event.path("type").asString("").equals("fivetran.command.result")
 				|| outcome.equals("ACCEPTED")) {
 			return;
+		}
+		if (!outcome.equals("DUPLICATE") && !outcome.equals("REJECTED")) {
+			// a command the bridge refused (dead-lettered) and that was replayed since:
+			// it counts by how the replay ended
+			outcomes.removeIf("REJECTED"::equals);
 		}
 		outcomes.add(outcome);
 		this.parts.merge(data.path("command_id").asString(), data.path("part").path("of").asInt(1), Math::max);

@@ -43,21 +43,47 @@ record ConnectionRow(String connection, String group, String service, String set
 		if (failedSync && text(data, "reason") != null) {
 			failure = ((failed != null) ? failed : observed) + " " + text(data, "reason");
 		}
-		else if (before != null && before.failure != null && failed != null && before.failure.startsWith(failed)) {
+		else if (before != null && before.failure != null && (failed == null || before.failure.startsWith(failed))) {
+			// the reason outlives later statuses of the same failure, and statuses that
+			// say nothing of failures (a webhook's sync_start)
 			failure = before.failure;
 		}
-		boolean failing = "broken".equals(text(data, "setup_state")) || failedSync
+		// a webhook's status names less than a poll's (no setup state, no paused): what
+		// it
+		// leaves out is what the connection had
+		boolean known = before != null;
+		String setupState = or(text(data, "setup_state"), known ? before.setupState : null);
+		boolean failing = "broken".equals(setupState) || failedSync
 				|| (failed != null && (succeeded == null || failed.compareTo(succeeded) > 0));
-		JsonNode paused = data.get("paused");
-		return new ConnectionRow(text(data, "connection_id"), text(data, "group_id"), text(data, "service"),
-				text(data, "setup_state"), text(data, "sync_state"),
-				(paused != null && paused.isBoolean()) ? paused.asBoolean() : null, syncStart, syncEnd, failure,
-				failing);
+		return new ConnectionRow(text(data, "connection_id"), or(text(data, "group_id"), known ? before.group : null),
+				or(text(data, "service"), known ? before.service : null), setupState,
+				or(text(data, "sync_state"), known ? before.syncState : null), paused(data, before), syncStart, syncEnd,
+				failure, failing);
 	}
 
 	String[] cells() {
 		return new String[] { this.connection, this.group, this.service, this.setupState, this.syncState,
 				(this.paused != null) ? this.paused.toString() : null, this.syncStart, this.syncEnd, this.failure };
+	}
+
+	/**
+	 * Paused as the status says, else as its sync state says (Fivetran's sync state is
+	 * {@code paused} exactly when the connection is), else as it was.
+	 */
+	private static Boolean paused(JsonNode data, ConnectionRow before) {
+		JsonNode paused = data.get("paused");
+		if (paused != null && paused.isBoolean()) {
+			return paused.asBoolean();
+		}
+		String syncState = text(data, "sync_state");
+		if (syncState != null) {
+			return "paused".equals(syncState);
+		}
+		return (before != null) ? before.paused : null;
+	}
+
+	private static String or(String value, String otherwise) {
+		return (value != null) ? value : otherwise;
 	}
 
 	private static String later(String a, String b) {

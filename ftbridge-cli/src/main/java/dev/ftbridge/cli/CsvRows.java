@@ -22,14 +22,21 @@ import tools.jackson.dataformat.csv.CsvReadFeature;
 import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
- * A CSV file with a header line, read with Jackson's CSV parser (quoted values may hold
- * commas and line breaks); every row keeps its line number for messages.
+ * A CSV file with a header line, or without one when the columns are named on the command
+ * line, read with Jackson's CSV parser (quoted values may hold commas and line breaks);
+ * every row keeps its line number for messages.
  *
  * @param name the file name, for messages
  * @param header the column names
+ * @param headerSource where the column names come from, for messages: {@code line 1
+ * (header)} or {@code --columns}
  * @param rows the data rows, in file order
  */
-record CsvRows(String name, List<String> header, List<Row> rows) {
+record CsvRows(String name, List<String> header, String headerSource, List<Row> rows) {
+
+	private static final String HEADER_LINE = "line 1 (header)";
+
+	private static final String COLUMNS_OPTION = "--columns";
 
 	private static final CsvMapper CSV = CsvMapper.builder()
 		.enable(CsvReadFeature.WRAP_AS_ARRAY)
@@ -37,13 +44,21 @@ record CsvRows(String name, List<String> header, List<Row> rows) {
 		.enable(CsvReadFeature.TRIM_SPACES)
 		.build();
 
-	/** Reads a file, or standard input for {@code -}. */
+	/** Reads a file with a header line, or standard input for {@code -}. */
 	static CsvRows read(Path file, InputStream stdin) {
+		return read(file, stdin, List.of());
+	}
+
+	/**
+	 * Reads a file, or standard input for {@code -}: without a header line when
+	 * {@code columns} names the columns, with one when it is empty.
+	 */
+	static CsvRows read(Path file, InputStream stdin, List<String> columns) {
 		boolean standardInput = file.toString().equals("-");
 		String name = standardInput ? "standard input" : file.toString();
 		try (Reader reader = new InputStreamReader(standardInput ? stdin : Files.newInputStream(file),
 				StandardCharsets.UTF_8)) {
-			return parse(name, reader);
+			return parse(name, reader, columns.isEmpty() ? null : header(name, COLUMNS_OPTION, columns));
 		}
 		catch (NoSuchFileException ex) {
 			throw CliException.badInput(name + ": no such file");
@@ -53,8 +68,8 @@ record CsvRows(String name, List<String> header, List<Row> rows) {
 		}
 	}
 
-	private static CsvRows parse(String name, Reader reader) {
-		List<String> header = null;
+	private static CsvRows parse(String name, Reader reader, List<String> columns) {
+		List<String> header = columns;
 		List<Row> rows = new ArrayList<>();
 		try (MappingIterator<String[]> values = CSV.readerFor(String[].class)
 			.with(CsvSchema.emptySchema())
@@ -63,7 +78,7 @@ record CsvRows(String name, List<String> header, List<Row> rows) {
 				long line = values.currentLocation().getLineNr();
 				String[] row = values.nextValue();
 				if (header == null) {
-					header = header(name, row);
+					header = header(name, HEADER_LINE, List.of(row));
 				}
 				else {
 					rows.add(new Row(rows.size() + 1, line, List.of(row)));
@@ -76,18 +91,18 @@ record CsvRows(String name, List<String> header, List<Row> rows) {
 		if (header == null) {
 			throw CliException.badInput(name + " is empty; it needs a header line naming the columns");
 		}
-		return new CsvRows(name, header, rows);
+		return new CsvRows(name, header, (columns != null) ? COLUMNS_OPTION : HEADER_LINE, rows);
 	}
 
-	private static List<String> header(String name, String[] names) {
+	private static List<String> header(String name, String source, List<String> names) {
 		Set<String> seen = new HashSet<>();
 		for (String column : names) {
 			if (column.isEmpty() || !seen.add(column)) {
-				throw CliException.badInput(name + " line 1 (header): "
+				throw CliException.badInput(name + " " + source + ": "
 						+ (column.isEmpty() ? "a column has no name" : "column '" + column + "' appears twice"));
 			}
 		}
-		return List.of(names);
+		return List.copyOf(names);
 	}
 
 	/**

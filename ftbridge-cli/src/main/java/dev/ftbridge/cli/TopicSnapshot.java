@@ -1,7 +1,9 @@
 package dev.ftbridge.cli;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +30,14 @@ final class TopicSnapshot implements AutoCloseable {
 
 	/** Opens the topic at its oldest records. */
 	TopicSnapshot(KafkaOptions kafka, String topic) {
+		this(kafka, topic, null);
+	}
+
+	/**
+	 * Opens the topic at the first record of each partition written at or after
+	 * {@code from} ({@code null}: the oldest records).
+	 */
+	TopicSnapshot(KafkaOptions kafka, String topic, Instant from) {
 		Map<String, Object> config = kafka.clientConfig();
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
@@ -41,6 +51,9 @@ final class TopicSnapshot implements AutoCloseable {
 				.toList();
 			this.consumer.assign(this.partitions);
 			this.consumer.seekToBeginning(this.partitions);
+			if (from != null) {
+				seek(from);
+			}
 		}
 		catch (org.apache.kafka.common.errors.TimeoutException ex) {
 			this.consumer.close(Duration.ZERO);
@@ -50,6 +63,15 @@ final class TopicSnapshot implements AutoCloseable {
 			this.consumer.close(Duration.ZERO);
 			throw new CliException(CliException.KAFKA, "could not read " + topic + ": " + ex.getMessage());
 		}
+	}
+
+	private void seek(Instant from) {
+		Map<TopicPartition, Long> times = new HashMap<>();
+		this.partitions.forEach((partition) -> times.put(partition, from.toEpochMilli()));
+		Map<TopicPartition, Long> ends = this.consumer.endOffsets(this.partitions, this.kafka.timeout);
+		this.consumer.offsetsForTimes(times, this.kafka.timeout)
+			.forEach((partition, offset) -> this.consumer.seek(partition,
+					(offset != null) ? offset.offset() : ends.get(partition)));
 	}
 
 	/** The records up to the end the topic has now, in partition and offset order. */
@@ -90,7 +112,15 @@ final class TopicSnapshot implements AutoCloseable {
 
 	/** Every record of the topic up to its end now, in partition and offset order. */
 	static List<ConsumerRecord<byte[], byte[]>> read(KafkaOptions kafka, String topic) {
-		try (TopicSnapshot snapshot = new TopicSnapshot(kafka, topic)) {
+		return read(kafka, topic, null);
+	}
+
+	/**
+	 * The records of the topic written from {@code from} ({@code null}: the oldest) up to
+	 * its end now, in partition and offset order.
+	 */
+	static List<ConsumerRecord<byte[], byte[]>> read(KafkaOptions kafka, String topic, Instant from) {
+		try (TopicSnapshot snapshot = new TopicSnapshot(kafka, topic, from)) {
 			return snapshot.toEnd();
 		}
 	}

@@ -57,6 +57,10 @@ final class WatchCommand implements Callable<Integer> {
 			description = "Stop after this long (with --until-done: exit 1 if commands are still open).")
 	private Duration maxWait;
 
+	@Option(names = "--json", description = "One event per line, as the JSON the bridge published, for scripts "
+			+ "(the --until-done summary goes to standard error).")
+	private boolean json;
+
 	@Option(names = "--results-topic", paramLabel = "TOPIC", defaultValue = "fivetran.command-results",
 			description = "Result topic (default: ${DEFAULT-VALUE}).")
 	private String resultsTopic;
@@ -84,7 +88,9 @@ final class WatchCommand implements Callable<Integer> {
 			throw new ParameterException(this.spec.commandLine(), "--until-done needs --command-id or --ids-from");
 		}
 		PrintWriter out = this.spec.commandLine().getOut();
-		Console console = new Console(out, !this.noColor && (this.color || Console.coloursByDefault()));
+		boolean colour = !this.json && !this.noColor && (this.color || Console.coloursByDefault());
+		Console console = new Console(out, colour);
+		Console summary = this.json ? new Console(this.spec.commandLine().getErr(), false) : console;
 		EventFilter filter = new EventFilter(ids, this.connectionIds, this.groupIds);
 		CommandProgress progress = new CommandProgress(ids);
 		KafkaCheck.requireTopics(this.kafka, List.of(this.resultsTopic, this.statusTopic));
@@ -95,12 +101,12 @@ final class WatchCommand implements Callable<Integer> {
 			while (Instant.now().isBefore(deadline)) {
 				for (JsonNode event : follower.poll(Duration.ofMillis(200))) {
 					if (filter.accepts(event)) {
-						EventLines.of(event).ifPresent((line) -> line.printTo(console));
+						print(out, console, event);
 						progress.record(event);
 					}
 				}
 				if (this.untilDone && progress.done()) {
-					return finished(console, progress);
+					return finished(summary, progress);
 				}
 			}
 		}
@@ -113,6 +119,18 @@ final class WatchCommand implements Callable<Integer> {
 					+ " commands have no final result after " + this.maxWait + ": " + abbreviate(pending));
 		}
 		return 0;
+	}
+
+	private void print(PrintWriter out, Console console, JsonNode event) {
+		if (this.json) {
+			// compact JSON is one line; whatever came from the record is escaped, still
+			// JSON
+			out.println(Printable.json(JsonInput.JSON.writeValueAsString(event)));
+			out.flush();
+		}
+		else {
+			EventLines.of(event).ifPresent((line) -> line.printTo(console));
+		}
 	}
 
 	private static int finished(Console console, CommandProgress progress) {

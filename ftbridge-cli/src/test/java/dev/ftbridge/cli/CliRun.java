@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import picocli.CommandLine;
 
@@ -25,7 +26,23 @@ record CliRun(int exitCode, String out, String err, Duration took) {
 
 	/** A run whose standard output another thread can read while it runs. */
 	static CliRun of(StringWriter out, String... args) {
+		return of(BridgeCli.commandLine(), out, args);
+	}
+
+	/**
+	 * A {@code bulk} run whose {@code {{env.NAME}}} placeholders read these variables
+	 * instead of the process environment.
+	 */
+	static CliRun bulk(Map<String, String> environment, String... args) {
 		CommandLine cli = BridgeCli.commandLine();
+		((BulkCommand) cli.getSubcommands().get("bulk").getCommand()).environment = environment::get;
+		String[] all = new String[args.length + 1];
+		all[0] = "bulk";
+		System.arraycopy(args, 0, all, 1, args.length);
+		return of(cli, new StringWriter(), all);
+	}
+
+	private static CliRun of(CommandLine cli, StringWriter out, String... args) {
 		StringWriter err = new StringWriter();
 		cli.setOut(new PrintWriter(out, true));
 		cli.setErr(new PrintWriter(err, true));

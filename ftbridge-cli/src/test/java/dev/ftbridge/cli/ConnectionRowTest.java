@@ -43,6 +43,27 @@ class ConnectionRowTest {
 	}
 
 	@Test
+	void aWebhookStatusKeepsWhatItDoesNotName() {
+		ConnectionRow polled = row(null, "{\"setup_state\":\"broken\",\"sync_state\":\"scheduled\",\"paused\":true}");
+		ConnectionRow started = row(polled,
+				"{\"event\":\"sync_start\",\"observed_at\":\"2026-12-05T09:00:00Z\"," + "\"sync_state\":\"syncing\"}");
+
+		assertThat(started.setupState()).isEqualTo("broken");
+		assertThat(started.paused()).as("a sync state other than paused says it is not").isFalse();
+		assertThat(started.syncState()).isEqualTo("syncing");
+		assertThat(started.failing()).as("still broken").isTrue();
+		assertThat(started.syncStart()).isEqualTo("2026-12-05T09:00:00Z");
+		ConnectionRow failed = row(started, "{\"event\":\"sync_end\",\"observed_at\":\"2026-12-05T09:05:00Z\","
+				+ "\"sync_status\":\"FAILURE_WITH_TASK\",\"reason\":\"login failed\"}");
+		ConnectionRow again = row(failed,
+				"{\"event\":\"sync_start\",\"observed_at\":\"2026-12-05T10:00:00Z\"," + "\"sync_state\":\"syncing\"}");
+		assertThat(again.failure()).isEqualTo("2026-12-05T09:05:00Z login failed");
+		assertThat(row(polled, "{\"event\":\"sync_end\",\"observed_at\":\"2026-12-05T09:05:00Z\"}").paused())
+			.as("nothing said: as it was")
+			.isTrue();
+	}
+
+	@Test
 	void aBrokenSetupIsFailing() {
 		assertThat(row(null, "{\"setup_state\":\"broken\",\"sync_state\":\"scheduled\"}").failing()).isTrue();
 	}

@@ -118,6 +118,43 @@ class DltCommandTest extends SandboxBridgeTest {
 		assertThat(replaysOf(key)).isEmpty();
 	}
 
+	@Test
+	void aBinaryDeadLetterThatIsNotUtf8IsShownAsEscapedBytesAndNeverReplayed() throws Exception {
+		String key = unique("binary");
+		String id = unique("bin");
+		byte[] notUtf8 = { (byte) 0xff, (byte) 0xfe, '{', (byte) 0x80, 0x1b, '[', '3', '1', 'm', (byte) 0xc3 };
+		// a binary-mode CloudEvent (ce_ headers) whose value is not UTF-8, let alone JSON
+		commands().sendRaw(key, notUtf8, Map.of("ce_specversion", "1.0", "ce_id", id, "ce_source", "urn:test",
+				"ce_type", "fivetran.connection.pause", "content-type", "application/json"));
+		deadLetters().await((r) -> key.equals(r.key()), 1, WAIT);
+		Path patch = Files.writeString(this.dir.resolve("fix.json"), "{\"connection_id\": \"c1\"}");
+
+		CliRun list = dlt("list", "--key", key, "--json");
+		String at = dlt("list", "--key", key).lines().get(1).trim().split("\t")[0];
+		CliRun show = dlt("show", at);
+		CliRun replay = dlt("replay", "--key", key);
+		CliRun patched = dlt("replay", "--key", key, "--patch", patch.toString());
+		CliRun dryRun = dlt("replay", "--key", key, "--dry-run", "--only-valid");
+		CliRun onlyValid = dlt("replay", "--key", key, "--only-valid");
+
+		JsonNode groups = JsonInput.JSON.readTree(list.out()).path("groups");
+		assertThat(groups).hasSize(1);
+		String reason = groups.get(0).path("reason").asString();
+		assertThat(groups.get(0).path("dead_letters").findValuesAsString("id")).containsExactly(id);
+		assertThat(show.exitCode()).as(show.toString()).isZero();
+		assertThat(show.out()).contains("reason:   " + reason, "\\xff\\xfe{\\x80\\x1b[31m\\xc3", "ce_id: " + id)
+			.doesNotContain("\u001b", "\ufffd");
+		assertThat(replay.exitCode()).as(replay.toString()).isEqualTo(2);
+		assertThat(replay.err()).contains("refused\t" + at + "\t" + reason, "nothing was published");
+		assertThat(patched.exitCode()).as(patched.toString()).isEqualTo(2);
+		assertThat(patched.err()).contains("refused\t" + at + "\tNOT_JSON", "cannot be patched");
+		assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
+		assertThat(dryRun.out()).isEmpty();
+		assertThat(onlyValid.exitCode()).as(onlyValid.toString()).isZero();
+		assertThat(onlyValid.err()).contains("replayed 0 dead letters", "1 refused");
+		assertThat(replaysOf(key)).isEmpty();
+	}
+
 	private boolean awaitOutcome(String id, String outcome) {
 		return results()
 			.await((r) -> id.equals(r.dataText("command_id")) && outcome.equals(r.dataText("outcome")), 1, WAIT)
