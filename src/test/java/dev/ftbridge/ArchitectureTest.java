@@ -124,7 +124,7 @@ class ArchitectureTest {
 	@Test
 	void theCommandUseCaseHasNoKafkaTypes() {
 		noClasses().that()
-			.haveSimpleNameStartingWith("CommandExecutor")
+			.resideInAPackage("dev.ftbridge.command.handlers..")
 			.or()
 			.haveSimpleNameStartingWith("CommandReader")
 			.or()

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.ftbridge.command.handlers.FivetranPort;
 import dev.ftbridge.fivetran.FivetranAvailability;
 import dev.ftbridge.fivetran.FivetranClient;
 import dev.ftbridge.fivetran.FivetranException;
@@ -18,7 +19,7 @@ import dev.ftbridge.fivetran.FivetranResponse;
  * fails or is dead-lettered because Fivetran is down. A failure that might have applied a
  * non-idempotent effect is never sent again here; it is the caller's to report.
  */
-class FivetranCalls {
+class FivetranCalls implements FivetranPort {
 
 	private static final Logger log = LoggerFactory.getLogger(FivetranCalls.class);
 
@@ -37,11 +38,13 @@ class FivetranCalls {
 		this.roundBackoff = roundBackoff;
 	}
 
-	FivetranResponse execute(FivetranRequest request) {
+	@Override
+	public FivetranResponse execute(FivetranRequest request) {
 		return ride(request, () -> this.fivetran.execute(request));
 	}
 
-	FivetranClient.Items listAll(FivetranRequest request) {
+	@Override
+	public FivetranClient.Items listAll(FivetranRequest request) {
 		return ride(request, () -> this.fivetran.listAll(request));
 	}
 

@@ -1,4 +1,4 @@
-package dev.ftbridge.command;
+package dev.ftbridge.command.handlers;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
 
+import dev.ftbridge.command.Command;
 import dev.ftbridge.events.CommandResult;
 import dev.ftbridge.events.Outcome;
 import dev.ftbridge.fivetran.FivetranException;
@@ -19,17 +20,17 @@ import dev.ftbridge.fivetran.FivetranResponse;
  * anything is sent again, Fivetran is asked what happened since the command started: a
  * sync that began or ended, a transformation run that started. Where Fivetran's state
  * cannot tell, the result is {@code OUTCOME_UNKNOWN} with what is known — never a second
- * call. (Creates are reconciled by {@link CommandExecutor}: look up group and schema.)
+ * call. (Creates are reconciled by their handlers: they look the resource up.)
  */
 class Reconciliation {
 
-	private final FivetranCalls fivetran;
+	private final FivetranPort fivetran;
 
 	private final Clock clock;
 
-	Reconciliation(FivetranCalls fivetran, Clock clock) {
-		this.fivetran = fivetran;
-		this.clock = clock;
+	Reconciliation(HandlerContext context) {
+		this.fivetran = context.fivetran();
+		this.clock = context.clock();
 	}
 
 	/** A sync, resync or tables resync. */

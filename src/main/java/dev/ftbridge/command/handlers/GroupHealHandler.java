@@ -1,6 +1,5 @@
-package dev.ftbridge.command;
+package dev.ftbridge.command.handlers;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +9,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.stereotype.Component;
+
+import dev.ftbridge.command.Command;
+import dev.ftbridge.command.CommandType;
 import dev.ftbridge.events.CommandResult;
 import dev.ftbridge.events.ConnectionStatusObserved;
 import dev.ftbridge.events.Outcome;
@@ -26,28 +29,29 @@ import dev.ftbridge.fivetran.FivetranResponse;
  * setup-test limits). Each tested connection's new status is published; the one result
  * lists every outcome and is {@code SUCCEEDED} only when none is still broken.
  */
-class GroupHealing {
+@Component
+class GroupHealHandler extends FivetranHandler {
 
-	private final FivetranCalls fivetran;
-
-	private final Clock clock;
-
-	private final int pageSize;
-
-	GroupHealing(FivetranCalls fivetran, Clock clock, int pageSize) {
-		this.fivetran = fivetran;
-		this.clock = clock;
-		this.pageSize = pageSize;
+	GroupHealHandler(HandlerContext context) {
+		super(CommandType.GROUP_HEAL, context);
 	}
 
-	Execution execute(Command command, Instant started) {
+	@Override
+	public List<FivetranRequest> requests() {
+		return List.of(FivetranRequests.groupConnections(ID, this.pageSize),
+				FivetranRequests.runSetupTests(ID, Bodies.empty()));
+	}
+
+	@Override
+	public Execution execute(Command command) {
+		Instant started = now();
 		FivetranRequest list = FivetranRequests.groupConnections(command.text("group_id"), this.pageSize);
 		FivetranClient.Items connections;
 		try {
 			connections = this.fivetran.listAll(list);
 		}
 		catch (FivetranException ex) {
-			return Execution.of(Results.failed(command, started, list, ex).build(this.clock.instant()));
+			return failed(command, started, list, ex);
 		}
 		ObjectNode trust = JsonNodeFactory.instance.objectNode()
 			.put("trust_certificates", command.data().path("trust_certificates").asBoolean(false))
@@ -66,8 +70,7 @@ class GroupHealing {
 			try {
 				FivetranResponse tested = this.fivetran.execute(FivetranRequests.runSetupTests(id, trust.deepCopy()));
 				attempts += tested.attempts();
-				statuses.add(ConnectionStatusObserved.fromDetails(id, tested.data(), "command", command.id(),
-						this.clock.instant()));
+				statuses.add(ConnectionStatusObserved.fromDetails(id, tested.data(), "command", command.id(), now()));
 				String state = tested.data().path("status").path("setup_state").asString(null);
 				outcome.put("setup_state", state);
 				outcome.set("failed_tests", failedTests(tested.data()));
@@ -104,7 +107,7 @@ class GroupHealing {
 						+ String.join(", ", stillBroken))
 				.retryable(false);
 		}
-		return result.build(this.clock.instant());
+		return result.build(now());
 	}
 
 	/** The failed setup tests, as {@code title: message}. */
