@@ -125,7 +125,7 @@ class ArchitectureTest {
 	@Test
 	void theCommandUseCaseHasNoKafkaTypes() {
 		noClasses().that()
-			.haveSimpleNameStartingWith("CommandExecutor")
+			.resideInAPackage("dev.ftbridge.command.handlers..")
 			.or()
 			.haveSimpleNameStartingWith("CommandReader")
 			.or()

@@ -8,78 +8,69 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The command types the bridge accepts, by CloudEvent {@code type}, with the field that
- * names the resource each acts on (which orders commands without a Kafka key).
+ * names the resource each acts on (which orders commands without a Kafka key). What each
+ * type does is its handler's ({@link dev.ftbridge.command.handlers.CommandHandler}).
  */
 public enum CommandType {
 
-	CONNECTION_CREATE("fivetran.connection.create", "connection_id", false),
+	CONNECTION_CREATE("fivetran.connection.create", "connection_id"),
 
-	CONNECTION_UPDATE("fivetran.connection.update", "connection_id", false),
+	CONNECTION_UPDATE("fivetran.connection.update", "connection_id"),
 
-	CONNECTION_PAUSE("fivetran.connection.pause", "connection_id", false),
+	CONNECTION_PAUSE("fivetran.connection.pause", "connection_id"),
 
-	CONNECTION_RESUME("fivetran.connection.resume", "connection_id", false),
+	CONNECTION_RESUME("fivetran.connection.resume", "connection_id"),
 
-	CONNECTION_DELETE("fivetran.connection.delete", "connection_id", false),
+	CONNECTION_DELETE("fivetran.connection.delete", "connection_id"),
 
-	CONNECTION_SYNC("fivetran.connection.sync", "connection_id", true),
+	CONNECTION_SYNC("fivetran.connection.sync", "connection_id"),
 
-	CONNECTION_RESYNC("fivetran.connection.resync", "connection_id", true),
+	CONNECTION_RESYNC("fivetran.connection.resync", "connection_id"),
 
-	CONNECTION_TABLES_RESYNC("fivetran.connection.tables.resync", "connection_id", true),
+	CONNECTION_TABLES_RESYNC("fivetran.connection.tables.resync", "connection_id"),
 
-	CONNECTION_SCHEMA_UPDATE("fivetran.connection.schema.update", "connection_id", false),
+	CONNECTION_SCHEMA_UPDATE("fivetran.connection.schema.update", "connection_id"),
 
-	CONNECTION_SCHEMA_RELOAD("fivetran.connection.schema.reload", "connection_id", false),
+	CONNECTION_SCHEMA_RELOAD("fivetran.connection.schema.reload", "connection_id"),
 
-	CONNECTION_TEST("fivetran.connection.test", "connection_id", false),
+	CONNECTION_TEST("fivetran.connection.test", "connection_id"),
 
-	CONNECTION_STATUS("fivetran.connection.status", "connection_id", false),
+	CONNECTION_STATUS("fivetran.connection.status", "connection_id"),
 
-	GROUP_STATUS("fivetran.group.status", "group_id", false),
+	GROUP_STATUS("fivetran.group.status", "group_id"),
 
-	TRANSFORMATION_RUN("fivetran.transformation.run", "transformation_id", true),
+	TRANSFORMATION_RUN("fivetran.transformation.run", "transformation_id"),
 
-	CONNECTION_SCHEMA_DESCRIBE("fivetran.connection.schema.describe", "connection_id", false),
+	CONNECTION_SCHEMA_DESCRIBE("fivetran.connection.schema.describe", "connection_id"),
 
-	GROUP_HEAL("fivetran.group.heal", "group_id", false),
+	GROUP_HEAL("fivetran.group.heal", "group_id"),
 
-	GROUP_CREATE("fivetran.group.create", "name", false),
+	GROUP_CREATE("fivetran.group.create", "name"),
 
-	DESTINATION_CREATE("fivetran.destination.create", "group_id", false, "group_name"),
+	DESTINATION_CREATE("fivetran.destination.create", "group_id", "group_name"),
 
-	USER_CREATE("fivetran.user.create", "email", false),
+	USER_CREATE("fivetran.user.create", "email"),
 
-	TEAM_CREATE("fivetran.team.create", "name", false),
+	TEAM_CREATE("fivetran.team.create", "name"),
 
-	WEBHOOK_CREATE("fivetran.webhook.create", "group_id", false),
+	WEBHOOK_CREATE("fivetran.webhook.create", "group_id"),
 
-	CERTIFICATE_APPROVE("fivetran.certificate.approve", "connection_id", false, "destination_id");
+	CERTIFICATE_APPROVE("fivetran.certificate.approve", "connection_id", "destination_id");
 
 	private final String type;
 
 	private final String[] resourceFields;
 
-	private final boolean async;
-
-	CommandType(String type, String resourceField, boolean async, String... otherResourceFields) {
+	CommandType(String type, String resourceField, String... otherResourceFields) {
 		this.type = type;
 		this.resourceFields = new String[otherResourceFields.length + 1];
 		this.resourceFields[0] = resourceField;
 		System.arraycopy(otherResourceFields, 0, this.resourceFields, 1, otherResourceFields.length);
-		this.async = async;
 	}
 
 	/** The CloudEvent {@code type}. */
 	public String type() {
 		return this.type;
-	}
-
-	/**
-	 * Whether Fivetran finishes the work later (the first result is {@code ACCEPTED}).
-	 */
-	public boolean async() {
-		return this.async;
 	}
 
 	/** The type for a CloudEvent {@code type}, if the bridge knows it. */

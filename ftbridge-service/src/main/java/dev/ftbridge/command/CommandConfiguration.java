@@ -29,6 +29,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
+import dev.ftbridge.command.handlers.CommandHandler;
+import dev.ftbridge.command.handlers.CommandHandlers;
+import dev.ftbridge.command.handlers.HandlerContext;
 import dev.ftbridge.events.BridgeConsumers;
 import dev.ftbridge.events.EventProperties;
 import dev.ftbridge.events.EventPublisher;
@@ -45,18 +48,16 @@ class CommandConfiguration {
 
 	@Bean
 	CommandConsumer commandConsumer(KafkaProperties kafka, TopicProperties topics, CommandProperties properties,
-			JsonMapper json, FivetranClient fivetran, FivetranProperties fivetranProperties, EventPublisher events,
+			JsonMapper json, CommandHandlers handlers, EventPublisher events,
 			KafkaTemplate<byte[], byte[]> bridgeKafkaTemplate, EventProperties eventProperties,
 			ExecutorService commandExecutorService, MeterRegistry meterRegistry, Throttle throttle,
 			FivetranAvailability availability, PendingOperations pendingOperations) {
 		Clock clock = Clock.systemUTC();
 		CommandLedger ledger = new CommandLedger(properties.dedupWindow());
 		CommandReader reader = new CommandReader(new CommandSchemas(), properties.maxCommandBytes(), clock);
-		CommandExecutor executor = new CommandExecutor(new FivetranCalls(fivetran), clock,
-				fivetranProperties.pageSize());
 		DeadLetters deadLetters = new KafkaDeadLetters(bridgeKafkaTemplate, topics.commandsDlt(),
 				eventProperties.sendTimeout().toMillis());
-		CommandProcessor processor = new CommandProcessor(executor, events, deadLetters, clock,
+		CommandProcessor processor = new CommandProcessor(handlers, events, deadLetters, clock,
 				properties.publishRetryBackoff(), new CommandMetrics(meterRegistry), pendingOperations, ledger,
 				new StartedMarkers(bridgeKafkaTemplate, topics.commandLedger(),
 						eventProperties.sendTimeout().toMillis()));
@@ -72,6 +73,21 @@ class CommandConfiguration {
 			.description("Command records read and not yet finished")
 			.register(meterRegistry);
 		return consumer;
+	}
+
+	/**
+	 * Every command type's handler (each a bean of {@code handlers/}), checked complete.
+	 */
+	@Bean
+	CommandHandlers commandHandlers(List<CommandHandler> handlers) {
+		return new CommandHandlers(handlers);
+	}
+
+	/** What the handlers are built with: Fivetran, riding out outages, and the clock. */
+	@Bean
+	HandlerContext handlerContext(FivetranClient fivetran, FivetranAvailability availability,
+			FivetranProperties fivetranProperties) {
+		return new HandlerContext(new FivetranCalls(fivetran), Clock.systemUTC(), fivetranProperties.pageSize());
 	}
 
 	@Bean

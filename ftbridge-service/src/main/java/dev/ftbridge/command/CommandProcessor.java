@@ -15,6 +15,10 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import dev.ftbridge.contract.CommandResult;
+import dev.ftbridge.command.handlers.CommandHandlers;
+import dev.ftbridge.command.handlers.Execution;
+import dev.ftbridge.command.handlers.Results;
+import dev.ftbridge.contract.CommandResult;
 import dev.ftbridge.events.ConnectionStatusObserved;
 import dev.ftbridge.events.EventPublishException;
 import dev.ftbridge.events.EventPublisher;
@@ -33,7 +37,7 @@ class CommandProcessor {
 	/** The longest key a minimal answer keeps. */
 	private static final int MAX_ANSWER_KEY = 1024;
 
-	private final CommandExecutor executor;
+	private final CommandHandlers handlers;
 
 	private final EventPublisher events;
 
@@ -51,14 +55,14 @@ class CommandProcessor {
 
 	private final StartedMarkers markers;
 
-	CommandProcessor(CommandExecutor executor, EventPublisher events, DeadLetters deadLetters, Clock clock,
+	CommandProcessor(CommandHandlers handlers, EventPublisher events, DeadLetters deadLetters, Clock clock,
 			Duration publishRetryBackoff, CommandMetrics metrics, PendingOperations pendingOperations,
 			CommandLedger ledger, StartedMarkers markers) {
 		this.ledger = ledger;
 		this.markers = markers;
 		this.metrics = metrics;
 		this.pendingOperations = pendingOperations;
-		this.executor = executor;
+		this.handlers = handlers;
 		this.events = events;
 		this.deadLetters = deadLetters;
 		this.clock = clock;
@@ -103,7 +107,7 @@ class CommandProcessor {
 					started);
 			Execution execution;
 			try {
-				execution = this.executor.reconcile(command, started);
+				execution = this.handlers.reconcile(command, started);
 			}
 			catch (CommandInterrupted ex) {
 				throw ex;
@@ -127,17 +131,17 @@ class CommandProcessor {
 			duplicate(partition, offset, command, earlier);
 			return;
 		}
-		boolean costly = command.costlyToRepeat();
+		boolean costly = this.handlers.costlyToRepeat(command);
 		if (costly) {
 			untilAcknowledged(() -> this.markers.started(partition, command, now, offset));
 			this.ledger.record(partition, command.id(), CommandLedger.STARTED, now, offset);
 		}
 		Execution execution;
 		try {
-			execution = this.executor.execute(command);
+			execution = this.handlers.execute(command);
 		}
 		catch (CommandInterrupted ex) {
-			if (costly && command.type().async()) {
+			if (costly && this.handlers.of(command.type()).async()) {
 				// Its one call (sync, resync or run) was not sent: the next owner runs it
 				// afresh instead of reconciling it.
 				removeMark(partition, command);

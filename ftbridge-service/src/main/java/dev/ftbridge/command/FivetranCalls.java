@@ -1,5 +1,6 @@
 package dev.ftbridge.command;
 
+import dev.ftbridge.command.handlers.FivetranPort;
 import dev.ftbridge.fivetran.FivetranClient;
 import dev.ftbridge.fivetran.FivetranException;
 import dev.ftbridge.fivetran.FivetranRequest;
@@ -14,7 +15,7 @@ import dev.ftbridge.fivetran.Throttle;
  * {@link CommandInterrupted}, so the command stays uncommitted for the next start. A
  * failure that might have applied a non-idempotent effect is the caller's to report.
  */
-class FivetranCalls {
+class FivetranCalls implements FivetranPort {
 
 	private final FivetranClient fivetran;
 
@@ -22,7 +23,8 @@ class FivetranCalls {
 		this.fivetran = fivetran;
 	}
 
-	FivetranResponse execute(FivetranRequest request) {
+	@Override
+	public FivetranResponse execute(FivetranRequest request) {
 		try {
 			return this.fivetran.execute(request, Throttle.Priority.COMMAND, OnOutage.WAIT);
 		}
@@ -31,7 +33,8 @@ class FivetranCalls {
 		}
 	}
 
-	FivetranClient.Items listAll(FivetranRequest request) {
+	@Override
+	public FivetranClient.Items listAll(FivetranRequest request) {
 		try {
 			return this.fivetran.listAll(request, OnOutage.WAIT);
 		}

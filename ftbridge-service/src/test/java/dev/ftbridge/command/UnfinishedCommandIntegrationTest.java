@@ -1,5 +1,7 @@
 package dev.ftbridge.command;
 
+import dev.ftbridge.contract.CommandType;
+
 import dev.ftbridge.contract.Command;
 import dev.ftbridge.contract.CommandReader;
 import dev.ftbridge.contract.CommandSchemas;
@@ -13,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
@@ -36,9 +40,13 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
 import dev.ftbridge.BridgeIntegrationTest;
+import dev.ftbridge.command.handlers.CommandHandler;
+import dev.ftbridge.command.handlers.CommandHandlers;
+import dev.ftbridge.command.handlers.Execution;
 import dev.ftbridge.events.EventProperties;
 import dev.ftbridge.events.EventPublisher;
 import dev.ftbridge.events.UnreadableRecords;
+import dev.ftbridge.fivetran.FivetranRequest;
 import dev.ftbridge.operations.PendingOperations;
 import dev.ftbridge.support.Commands;
 import dev.ftbridge.support.MockFivetran;
@@ -109,17 +117,34 @@ class UnfinishedCommandIntegrationTest extends BridgeIntegrationTest {
 	}
 
 	private CommandProcessor processor(RuntimeException failure) {
-		CommandExecutor failing = new CommandExecutor(null, Clock.systemUTC(), 100) {
-			@Override
-			Execution execute(Command command) {
-				throw failure;
-			}
-		};
+		CommandHandlers failing = new CommandHandlers(
+				Arrays.stream(CommandType.values()).map((type) -> failing(type, failure)).toList());
 		return new CommandProcessor(failing, this.events,
 				new KafkaDeadLetters(this.bridgeKafkaTemplate, "fivetran.commands-dlt", 5000), Clock.systemUTC(),
 				Duration.ofMillis(100), new CommandMetrics(this.meters), this.pendingOperations,
 				new CommandLedger(Duration.ofHours(1)),
 				new StartedMarkers(this.bridgeKafkaTemplate, "fivetran.command-ledger", 5000));
+	}
+
+	private static CommandHandler failing(CommandType type, RuntimeException failure) {
+		return new CommandHandler() {
+
+			@Override
+			public CommandType type() {
+				return type;
+			}
+
+			@Override
+			public List<FivetranRequest> requests() {
+				return List.of();
+			}
+
+			@Override
+			public Execution execute(Command command) {
+				throw failure;
+			}
+
+		};
 	}
 
 	private CommandReader reader() {

@@ -1,4 +1,4 @@
-package dev.ftbridge.command;
+package dev.ftbridge.command.handlers;
 
 import java.util.HashSet;
 import java.util.Objects;

@@ -1,16 +1,17 @@
-package dev.ftbridge.command;
+package dev.ftbridge.command.handlers;
 
-import dev.ftbridge.contract.Command;
-
+import dev.ftbridge.fivetran.ConnectionDetails;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
 
+import dev.ftbridge.contract.Command;
 import dev.ftbridge.contract.CommandResult;
 import dev.ftbridge.contract.Outcome;
-import dev.ftbridge.fivetran.ConnectionDetails;
 import dev.ftbridge.fivetran.FivetranException;
 import dev.ftbridge.fivetran.FivetranRequests;
 import dev.ftbridge.fivetran.FivetranResponse;
@@ -20,17 +21,17 @@ import dev.ftbridge.fivetran.FivetranResponse;
  * anything is sent again, Fivetran is asked what happened since the command started: a
  * sync that began or ended, a transformation run that started. Where Fivetran's state
  * cannot tell, the result is {@code OUTCOME_UNKNOWN} with what is known — never a second
- * call. (Creates are reconciled by {@link CommandExecutor}: look up group and schema.)
+ * call. (Creates are reconciled by their handlers: they look the resource up.)
  */
 class Reconciliation {
 
-	private final FivetranCalls fivetran;
+	private final FivetranPort fivetran;
 
 	private final Clock clock;
 
-	Reconciliation(FivetranCalls fivetran, Clock clock) {
-		this.fivetran = fivetran;
-		this.clock = clock;
+	Reconciliation(HandlerContext context) {
+		this.fivetran = context.fivetran();
+		this.clock = context.clock();
 	}
 
 	/** A sync, resync or tables resync. */

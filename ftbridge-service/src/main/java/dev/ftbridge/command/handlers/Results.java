@@ -1,12 +1,11 @@
-package dev.ftbridge.command;
-
-import dev.ftbridge.contract.Command;
+package dev.ftbridge.command.handlers;
 
 import java.time.Instant;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.ftbridge.contract.Command;
 import dev.ftbridge.contract.CommandResult;
 import dev.ftbridge.contract.Outcome;
 import dev.ftbridge.fivetran.FivetranException;
@@ -14,7 +13,7 @@ import dev.ftbridge.fivetran.FivetranRequest;
 import dev.ftbridge.fivetran.FivetranResponse;
 
 /** Builds result events from Fivetran's answers, one place for every command type. */
-final class Results {
+public final class Results {
 
 	/**
 	 * Fields of Fivetran's data that may carry credentials; never copied into a result.
@@ -35,9 +34,13 @@ final class Results {
 			.timing(command.receivedAt(), startedAt);
 	}
 
-	/** Fivetran did it: {@code ACCEPTED} for async types, {@code SUCCEEDED} otherwise. */
-	static CommandResult.Builder succeeded(Command command, Instant startedAt, FivetranResponse response) {
-		Outcome outcome = command.type().async() ? Outcome.ACCEPTED : Outcome.SUCCEEDED;
+	/**
+	 * Fivetran did it: {@code ACCEPTED} when it finishes the work later,
+	 * {@code SUCCEEDED} otherwise.
+	 */
+	static CommandResult.Builder succeeded(Command command, Instant startedAt, FivetranResponse response,
+			boolean async) {
+		Outcome outcome = async ? Outcome.ACCEPTED : Outcome.SUCCEEDED;
 		return start(command, outcome, startedAt).attempts(response.attempts()).response(summary(response.data()));
 	}
 
@@ -58,7 +61,7 @@ final class Results {
 	 * Something nobody planned for went wrong in the bridge: the command ends, named by
 	 * the exception's type only (its message could quote data, even a secret).
 	 */
-	static CommandResult.Builder unexpected(Command command, Instant startedAt, RuntimeException ex) {
+	public static CommandResult.Builder unexpected(Command command, Instant startedAt, RuntimeException ex) {
 		return start(command, Outcome.FAILED, startedAt).reason(unexpectedReason(ex)).retryable(false);
 	}
 

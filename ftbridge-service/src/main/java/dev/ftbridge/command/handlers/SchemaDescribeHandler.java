@@ -1,8 +1,5 @@
-package dev.ftbridge.command;
+package dev.ftbridge.command.handlers;
 
-import dev.ftbridge.contract.Command;
-
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +10,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.stereotype.Component;
+
+import dev.ftbridge.contract.Command;
+import dev.ftbridge.contract.CommandType;
 import dev.ftbridge.contract.CommandResult;
 import dev.ftbridge.contract.Outcome;
 import dev.ftbridge.contract.TableDescribed;
@@ -30,18 +31,21 @@ import dev.ftbridge.fivetran.FivetranResponse;
  * interaction) unless the command says {@code fetch_columns: false}. The result counts
  * what was published and lists the schemas.
  */
-class SchemaDescription {
+@Component
+class SchemaDescribeHandler extends FivetranHandler {
 
-	private final FivetranCalls fivetran;
-
-	private final Clock clock;
-
-	SchemaDescription(FivetranCalls fivetran, Clock clock) {
-		this.fivetran = fivetran;
-		this.clock = clock;
+	SchemaDescribeHandler(HandlerContext context) {
+		super(CommandType.CONNECTION_SCHEMA_DESCRIBE, context);
 	}
 
-	Execution execute(Command command, Instant started) {
+	@Override
+	public List<FivetranRequest> requests() {
+		return List.of(FivetranRequests.schemaConfig(ID), FivetranRequests.tableColumns(ID, ID, ID));
+	}
+
+	@Override
+	public Execution execute(Command command) {
+		Instant started = now();
 		String connectionId = command.text("connection_id");
 		boolean fetchColumns = command.data().path("fetch_columns").asBoolean(true);
 		FivetranRequest request = FivetranRequests.schemaConfig(connectionId);
@@ -70,12 +74,12 @@ class SchemaDescription {
 			return result(command, started, tables, schemas, attempts);
 		}
 		catch (FivetranException ex) {
-			return Execution.of(Results.failed(command, started, request, ex).build(this.clock.instant()));
+			return failed(command, started, request, ex);
 		}
 	}
 
 	private Execution result(Command command, Instant started, List<Table> tables, ArrayNode schemas, int attempts) {
-		Instant now = this.clock.instant();
+		Instant now = now();
 		List<TableDescribed> events = new ArrayList<>();
 		int columns = 0;
 		for (int index = 0; index < tables.size(); index++) {
@@ -91,7 +95,7 @@ class SchemaDescription {
 		CommandResult result = Results.start(command, Outcome.SUCCEEDED, started)
 			.attempts(attempts)
 			.response(response)
-			.build(this.clock.instant());
+			.build(now());
 		return new Execution(List.of(result), List.of(), events);
 	}
 

@@ -1,14 +1,16 @@
-package dev.ftbridge.command;
+package dev.ftbridge.command.handlers;
 
-import dev.ftbridge.contract.Command;
-
-import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.stereotype.Component;
+
+import dev.ftbridge.contract.Command;
+import dev.ftbridge.contract.CommandType;
 import dev.ftbridge.contract.CommandResult;
 import dev.ftbridge.fivetran.FivetranException;
 import dev.ftbridge.fivetran.FivetranRequest;
@@ -23,21 +25,38 @@ import dev.ftbridge.fivetran.FivetranResponse;
  * Neither is sent twice blindly: a group is looked up by name and a destination by its
  * group's id ({@code GET /v1/destinations/{group id}}) after a lost answer or a crash.
  */
-class DestinationCreation {
+@Component
+class DestinationCreateHandler extends FivetranHandler {
 
-	private final AdminExecutor admin;
+	private final Directory directory;
 
-	private final FivetranCalls fivetran;
-
-	private final Clock clock;
-
-	DestinationCreation(AdminExecutor admin, FivetranCalls fivetran, Clock clock) {
-		this.admin = admin;
-		this.fivetran = fivetran;
-		this.clock = clock;
+	DestinationCreateHandler(HandlerContext context) {
+		super(CommandType.DESTINATION_CREATE, context);
+		this.directory = new Directory(context);
 	}
 
-	Execution execute(Command command, Instant started, boolean reconciling) {
+	@Override
+	public List<FivetranRequest> requests() {
+		return List.of(FivetranRequests.createGroup(Bodies.empty()), FivetranRequests.listGroups(this.pageSize),
+				FivetranRequests.createDestination(Bodies.empty()), FivetranRequests.destinationDetails(ID));
+	}
+
+	@Override
+	public boolean costlyToRepeat(Command command) {
+		return true;
+	}
+
+	@Override
+	public Execution execute(Command command) {
+		return create(command, now(), false);
+	}
+
+	@Override
+	public Execution reconcile(Command command, Instant startedAt) {
+		return create(command, now(), true);
+	}
+
+	private Execution create(Command command, Instant started, boolean reconciling) {
 		String groupId = command.text("group_id");
 		JsonNode createdGroup = null;
 		if (groupId == null) {
@@ -50,17 +69,16 @@ class DestinationCreation {
 				return Execution.of(Results.failed(command, started, request, ex)
 					.reason("the group '" + command.text("group_name") + "' could not be created, so neither was the"
 							+ " destination: " + ex.getMessage())
-					.build(this.clock.instant()));
+					.build(now()));
 			}
 		}
-		return Execution
-			.of(destination(command, started, groupId, createdGroup, reconciling).build(this.clock.instant()));
+		return Execution.of(destination(command, started, groupId, createdGroup, reconciling).build(now()));
 	}
 
 	/** Creates the group, or finds it when it may exist already. */
 	private JsonNode group(Command command, FivetranRequest request, boolean reconciling) {
 		String name = command.text("group_name");
-		JsonNode existing = reconciling ? this.admin.findGroup(name) : null;
+		JsonNode existing = reconciling ? this.directory.group(name) : null;
 		if (existing != null) {
 			return existing;
 		}
@@ -73,7 +91,7 @@ class DestinationCreation {
 			}
 			// The answer was lost: sent again only when Fivetran has no such group.
 			try {
-				existing = this.admin.findGroup(name);
+				existing = this.directory.group(name);
 				return (existing != null) ? existing : this.fivetran.execute(request).data();
 			}
 			catch (FivetranException again) {
@@ -84,7 +102,7 @@ class DestinationCreation {
 
 	private CommandResult.Builder destination(Command command, Instant started, String groupId, JsonNode group,
 			boolean reconciling) {
-		ObjectNode body = CommandRequests.bodyWithout(command.data(), "group_name");
+		ObjectNode body = Bodies.without(command.data(), "group_name");
 		body.put("group_id", groupId);
 		FivetranRequest request = FivetranRequests.createDestination(body);
 		CommandResult.Builder result;
@@ -97,7 +115,7 @@ class DestinationCreation {
 			else {
 				FivetranResponse response = this.fivetran.execute(request);
 				destination = response.data();
-				result = this.admin.created(command, started, response);
+				result = created(command, started, response);
 			}
 		}
 		catch (FivetranException ex) {
@@ -123,8 +141,13 @@ class DestinationCreation {
 	}
 
 	private CommandResult.Builder found(Command command, Instant started, JsonNode destination, String why) {
-		return this.admin.created(command, started, new FivetranResponse(200, "Success", null, destination, 1))
+		return created(command, started, new FivetranResponse(200, "Success", null, destination, 1))
 			.reason(why + ": Fivetran shows the group's destination, so it was created once");
+	}
+
+	/** A created destination: its id is the result's resource id. */
+	private CommandResult.Builder created(Command command, Instant started, FivetranResponse response) {
+		return succeeded(command, started, response).resourceId(response.data().path("id").asString(null));
 	}
 
 	private JsonNode existingDestination(String groupId) {
@@ -152,8 +175,7 @@ class DestinationCreation {
 			}
 			FivetranResponse response = this.fivetran.execute(request);
 			return new Recovered(response.data(),
-					this.admin.created(command, started, response)
-						.attempts(lost.attempts() + response.attempts())
+					created(command, started, response).attempts(lost.attempts() + response.attempts())
 						.reason("the first create's answer was lost (" + lost.getMessage()
 								+ "); Fivetran showed no destination for the group, so it was sent again"));
 		}

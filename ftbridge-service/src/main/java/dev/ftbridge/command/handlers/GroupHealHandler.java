@@ -1,8 +1,7 @@
-package dev.ftbridge.command;
+package dev.ftbridge.command.handlers;
 
-import dev.ftbridge.contract.Command;
-
-import java.time.Clock;
+import dev.ftbridge.operations.ConnectionStatuses;
+import dev.ftbridge.fivetran.ConnectionDetails;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,16 +11,18 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.stereotype.Component;
+
+import dev.ftbridge.contract.Command;
+import dev.ftbridge.contract.CommandType;
 import dev.ftbridge.contract.CommandResult;
 import dev.ftbridge.events.ConnectionStatusObserved;
 import dev.ftbridge.contract.Outcome;
-import dev.ftbridge.fivetran.ConnectionDetails;
 import dev.ftbridge.fivetran.FivetranClient;
 import dev.ftbridge.fivetran.FivetranException;
 import dev.ftbridge.fivetran.FivetranRequest;
 import dev.ftbridge.fivetran.FivetranRequests;
 import dev.ftbridge.fivetran.FivetranResponse;
-import dev.ftbridge.operations.ConnectionStatuses;
 
 /**
  * {@code fivetran.group.heal}: every connection of a group (all pages) whose
@@ -30,28 +31,29 @@ import dev.ftbridge.operations.ConnectionStatuses;
  * setup-test limits). Each tested connection's new status is published; the one result
  * lists every outcome and is {@code SUCCEEDED} only when none is still broken.
  */
-class GroupHealing {
+@Component
+class GroupHealHandler extends FivetranHandler {
 
-	private final FivetranCalls fivetran;
-
-	private final Clock clock;
-
-	private final int pageSize;
-
-	GroupHealing(FivetranCalls fivetran, Clock clock, int pageSize) {
-		this.fivetran = fivetran;
-		this.clock = clock;
-		this.pageSize = pageSize;
+	GroupHealHandler(HandlerContext context) {
+		super(CommandType.GROUP_HEAL, context);
 	}
 
-	Execution execute(Command command, Instant started) {
+	@Override
+	public List<FivetranRequest> requests() {
+		return List.of(FivetranRequests.groupConnections(ID, this.pageSize),
+				FivetranRequests.runSetupTests(ID, Bodies.empty()));
+	}
+
+	@Override
+	public Execution execute(Command command) {
+		Instant started = now();
 		FivetranRequest list = FivetranRequests.groupConnections(command.text("group_id"), this.pageSize);
 		FivetranClient.Items connections;
 		try {
 			connections = this.fivetran.listAll(list);
 		}
 		catch (FivetranException ex) {
-			return Execution.of(Results.failed(command, started, list, ex).build(this.clock.instant()));
+			return failed(command, started, list, ex);
 		}
 		ObjectNode trust = JsonNodeFactory.instance.objectNode()
 			.put("trust_certificates", command.data().path("trust_certificates").asBoolean(false))
@@ -71,7 +73,7 @@ class GroupHealing {
 				FivetranResponse tested = this.fivetran.execute(FivetranRequests.runSetupTests(id, trust.deepCopy()));
 				attempts += tested.attempts();
 				ConnectionDetails details = tested.connection();
-				statuses.add(ConnectionStatuses.observed(id, details, "command", command.id(), this.clock.instant()));
+				statuses.add(ConnectionStatuses.observed(id, details, "command", command.id(), now()));
 				String state = details.status().setupState();
 				outcome.put("setup_state", state);
 				outcome.set("failed_tests", failedTests(details));
@@ -108,7 +110,7 @@ class GroupHealing {
 						+ String.join(", ", stillBroken))
 				.retryable(false);
 		}
-		return result.build(this.clock.instant());
+		return result.build(now());
 	}
 
 	/** The failed setup tests, as {@code title: message}. */

@@ -1,4 +1,4 @@
-package dev.ftbridge.command;
+package dev.ftbridge.command.handlers;
 
 import java.util.List;
 
@@ -14,19 +14,20 @@ import dev.ftbridge.contract.TableDescribed;
  * @param statuses connection statuses seen while executing it
  * @param tables tables a describe command read
  */
-record Execution(List<CommandResult> results, List<ConnectionStatusObserved> statuses, List<TableDescribed> tables) {
+public record Execution(List<CommandResult> results, List<ConnectionStatusObserved> statuses,
+		List<TableDescribed> tables) {
 
-	Execution {
+	public Execution {
 		results = List.copyOf(results);
 		statuses = List.copyOf(statuses);
 		tables = List.copyOf(tables);
 	}
 
-	Execution(List<CommandResult> results, List<ConnectionStatusObserved> statuses) {
+	public Execution(List<CommandResult> results, List<ConnectionStatusObserved> statuses) {
 		this(results, statuses, List.of());
 	}
 
-	static Execution of(CommandResult result) {
+	public static Execution of(CommandResult result) {
 		return new Execution(List.of(result), List.of());
 	}
 

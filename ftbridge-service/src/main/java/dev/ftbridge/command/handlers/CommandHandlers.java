@@ -1,0 +1,59 @@
+package dev.ftbridge.command.handlers;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import dev.ftbridge.contract.Command;
+import dev.ftbridge.contract.CommandType;
+
+/**
+ * The one place command types meet their handlers. Refuses to be built unless every
+ * {@link CommandType} has exactly one handler, so a missing or doubled handler stops the
+ * bridge at start-up rather than at the first command of that type.
+ */
+public class CommandHandlers {
+
+	private final Map<CommandType, CommandHandler> handlers = new EnumMap<>(CommandType.class);
+
+	public CommandHandlers(Collection<? extends CommandHandler> handlers) {
+		for (CommandHandler handler : handlers) {
+			CommandHandler other = this.handlers.putIfAbsent(handler.type(), handler);
+			if (other != null) {
+				throw new IllegalStateException(handler.type().type() + " has two handlers: "
+						+ other.getClass().getName() + " and " + handler.getClass().getName());
+			}
+		}
+		String missing = Arrays.stream(CommandType.values())
+			.filter((type) -> !this.handlers.containsKey(type))
+			.map(CommandType::type)
+			.collect(Collectors.joining(", "));
+		if (!missing.isEmpty()) {
+			throw new IllegalStateException("No handler for " + missing);
+		}
+	}
+
+	/** The handler of a type. */
+	public CommandHandler of(CommandType type) {
+		return this.handlers.get(type);
+	}
+
+	/** Carries out a command with its type's handler. */
+	public Execution execute(Command command) {
+		return of(command.type()).execute(command);
+	}
+
+	/** Reconciles a command started before a crash, with its type's handler. */
+	public Execution reconcile(Command command, Instant startedAt) {
+		return of(command.type()).reconcile(command, startedAt);
+	}
+
+	/** Whether this command is costly to repeat (its handler decides). */
+	public boolean costlyToRepeat(Command command) {
+		return of(command.type()).costlyToRepeat(command);
+	}
+
+}

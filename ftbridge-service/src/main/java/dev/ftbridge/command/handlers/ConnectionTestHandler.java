@@ -1,0 +1,52 @@
+package dev.ftbridge.command.handlers;
+
+import dev.ftbridge.fivetran.SetupTestResult;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.stereotype.Component;
+
+import dev.ftbridge.contract.Command;
+import dev.ftbridge.contract.CommandType;
+import dev.ftbridge.contract.CommandResult;
+import dev.ftbridge.contract.Outcome;
+import dev.ftbridge.fivetran.FivetranRequest;
+import dev.ftbridge.fivetran.FivetranRequests;
+import dev.ftbridge.fivetran.FivetranResponse;
+
+/** {@code fivetran.connection.test}: setup tests; succeeds only when no test failed. */
+@Component
+class ConnectionTestHandler extends SingleRequestHandler {
+
+	ConnectionTestHandler(HandlerContext context) {
+		super(CommandType.CONNECTION_TEST, context, FivetranRequests.runSetupTests(ID, Bodies.empty()));
+	}
+
+	@Override
+	FivetranRequest request(Command command) {
+		return FivetranRequests.runSetupTests(command.text("connection_id"),
+				Bodies.without(command.data(), "connection_id"));
+	}
+
+	@Override
+	Execution answered(Command command, Instant started, FivetranResponse response) {
+		List<String> failures = response.connection()
+			.failedSetupTests()
+			.stream()
+			.map(SetupTestResult::describe)
+			.toList();
+		CommandResult.Builder result = succeeded(command, started, response);
+		if (!failures.isEmpty()) {
+			result = Results.start(command, Outcome.FAILED, started)
+				.attempts(response.attempts())
+				.response(Results.summary(response.data()))
+				.reason("setup tests failed: " + String.join("; ", failures))
+				.retryable(false);
+		}
+		return Execution.of(result.build(now()));
+	}
+
+}

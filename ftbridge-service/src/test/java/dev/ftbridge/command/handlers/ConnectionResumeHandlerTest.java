@@ -1,0 +1,39 @@
+package dev.ftbridge.command.handlers;
+
+import org.junit.jupiter.api.Test;
+
+import dev.ftbridge.contract.CommandResult;
+import dev.ftbridge.contract.Outcome;
+import dev.ftbridge.fivetran.FivetranFailures;
+import dev.ftbridge.fivetran.FivetranRequest;
+import dev.ftbridge.fivetran.FivetranRequests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConnectionResumeHandlerTest extends HandlerTest {
+
+	private final ConnectionResumeHandler handler = new ConnectionResumeHandler(this.context);
+
+	@Override
+	CommandHandler handler() {
+		return this.handler;
+	}
+
+	@Test
+	void resumeSendsPausedFalse() {
+		this.fivetran.answer(FivetranRequests.setPaused("c1", false), "{'id':'c1','paused':false}");
+		CommandResult result = only(this.handler.execute(command("{'connection_id':'c1'}")));
+		assertThat(this.fivetran.sentPaths()).containsExactly("PATCH /v1/connections/c1");
+		assertThat(this.fivetran.sent().get(0).body().path("paused").asBoolean(true)).isFalse();
+		assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
+	}
+
+	@Test
+	void resumeWhoseAnswerWasLostFailsRetryablyBecauseAPatchIsSafeToRepeat() {
+		this.fivetran.fail(FivetranRequests.setPaused("c1", false), FivetranFailures.lostAnswer());
+		CommandResult result = only(this.handler.execute(command("{'connection_id':'c1'}")));
+		assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+		assertThat(result.retryable()).isTrue();
+	}
+
+}

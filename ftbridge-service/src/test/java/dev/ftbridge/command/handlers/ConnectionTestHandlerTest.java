@@ -1,0 +1,45 @@
+package dev.ftbridge.command.handlers;
+
+import org.junit.jupiter.api.Test;
+
+import dev.ftbridge.contract.CommandResult;
+import dev.ftbridge.contract.Outcome;
+import dev.ftbridge.fivetran.FivetranFailures;
+import dev.ftbridge.fivetran.FivetranRequest;
+import dev.ftbridge.fivetran.FivetranRequests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConnectionTestHandlerTest extends HandlerTest {
+
+	private final ConnectionTestHandler handler = new ConnectionTestHandler(this.context);
+
+	@Override
+	CommandHandler handler() {
+		return this.handler;
+	}
+
+	@Test
+	void testsThatAllPassSucceed() {
+		this.fivetran.answer(FivetranRequests.runSetupTests("c1", Bodies.empty()),
+				"{'id':'c1','setup_tests':[{'title':'Connecting','status':'PASSED'},{'title':'Reading','status':'WARNING'}]}");
+		CommandResult result = only(this.handler.execute(command("{'connection_id':'c1','trust_certificates':true}")));
+		assertThat(this.fivetran.sentPaths()).containsExactly("POST /v1/connections/c1/test");
+		assertThat(this.fivetran.sent().get(0).body().path("trust_certificates").asBoolean(false)).isTrue();
+		assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
+	}
+
+	@Test
+	void aFailedTestFailsTheCommandWithItsTitleAndMessage() {
+		this.fivetran.answer(FivetranRequests.runSetupTests("c1", Bodies.empty()),
+				"{'id':'c1','setup_tests':[{'title':'Connecting','status':'PASSED'},"
+						+ "{'title':'Validating certificate','status':'FAILED','message':'untrusted'},"
+						+ "{'title':'Reading','status':'JOB_FAILED','message':'timeout'}]}");
+		CommandResult result = only(this.handler.execute(command("{'connection_id':'c1'}")));
+		assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+		assertThat(result.retryable()).isFalse();
+		assertThat(result.reason())
+			.isEqualTo("setup tests failed: Validating certificate: untrusted; Reading: timeout");
+	}
+
+}
