@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -26,6 +27,21 @@ import dev.ftbridge.events.TopicProperties;
 class WebhookConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(WebhookConfiguration.class);
+
+	/**
+	 * The receiver as its own asynchronous servlet at {@value WebhookServlet#PATH},
+	 * beside Spring MVC's dispatcher, which serves nothing else on the public port.
+	 */
+	@Bean
+	ServletRegistrationBean<WebhookServlet> webhookServlet(WebhookController controller, WebhookProperties properties) {
+		ServletRegistrationBean<WebhookServlet> registration = new ServletRegistrationBean<>(
+				new WebhookServlet(controller, properties.bodyReadTimeout(), properties.inboxTimeout()),
+				WebhookServlet.PATH);
+		registration.setName("webhookServlet");
+		registration.setAsyncSupported(true);
+		registration.setLoadOnStartup(1);
+		return registration;
+	}
 
 	@Bean
 	WebhookController webhookController(WebhookProperties properties, KafkaProperties kafka, TopicProperties topics,

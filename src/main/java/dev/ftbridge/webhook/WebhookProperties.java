@@ -23,13 +23,16 @@ import org.springframework.validation.annotation.Validated;
  * arrived is dropped too (Fivetran retries deliveries for 24 hours)
  * @param groupId consumer group of the inbox consumer
  * @param concurrency inbox consumers per instance (each takes whole partition pairs)
+ * @param bodyReadTimeout how long a sender may take to send a whole body; a slower one is
+ * answered 408 (the body is read without holding a request thread, so slow senders cost
+ * only a connection meanwhile)
  */
 @Validated
 @ConfigurationProperties("ftbridge.webhook")
 public record WebhookProperties(@DefaultValue List<String> secrets,
 		@DefaultValue("1048576") @Min(1024) int maxBodyBytes, @DefaultValue("5s") Duration inboxTimeout,
 		@DefaultValue("24h") Duration dedupWindow, @DefaultValue("ftbridge-webhooks") @NotBlank String groupId,
-		@DefaultValue("1") @Min(1) int concurrency) {
+		@DefaultValue("1") @Min(1) int concurrency, @DefaultValue("5s") Duration bodyReadTimeout) {
 
 	public WebhookProperties {
 		secrets = secrets.stream().map(String::trim).filter((secret) -> !secret.isEmpty()).toList();
@@ -39,7 +42,8 @@ public record WebhookProperties(@DefaultValue List<String> secrets,
 	public String toString() {
 		return "WebhookProperties[secrets=" + this.secrets.size() + " configured, maxBodyBytes=" + this.maxBodyBytes
 				+ ", inboxTimeout=" + this.inboxTimeout + ", dedupWindow=" + this.dedupWindow + ", groupId="
-				+ this.groupId + ", concurrency=" + this.concurrency + "]";
+				+ this.groupId + ", concurrency=" + this.concurrency + ", bodyReadTimeout=" + this.bodyReadTimeout
+				+ "]";
 	}
 
 }
