@@ -1,6 +1,6 @@
 # Fivetran Kafka Bridge as a layered, non-root image.
 #   docker build -t fivetran-kafka-bridge .
-#   docker run -p 8080:8080 -e KAFKA_BOOTSTRAP_SERVERS=... fivetran-kafka-bridge
+#   docker run -p 8080:8080 -p 8081:8081 -e KAFKA_BOOTSTRAP_SERVERS=... fivetran-kafka-bridge
 # Tests are not run here: CI runs them (./mvnw verify) before an image is built.
 
 # ---- build: the Maven wrapper on a full JDK -------------------------------------------
@@ -31,8 +31,8 @@ COPY --from=build /workspace/extracted/spring-boot-loader/ ./
 COPY --from=build /workspace/extracted/snapshot-dependencies/ ./
 COPY --from=build /workspace/extracted/application/ ./
 USER 10001:10001
-# Webhooks and actuator (health, /actuator/prometheus) on one port.
-EXPOSE 8080
+# Webhooks only on 8080; actuator (health, /actuator/prometheus) on 8081.
+EXPOSE 8080 8081
 # The JVM and Tomcat write only temporary files, to /tmp; everything else can be read-only
 # (docker run --read-only, Kubernetes readOnlyRootFilesystem with an emptyDir at /tmp).
 VOLUME ["/tmp"]
@@ -40,9 +40,10 @@ VOLUME ["/tmp"]
 # when it detects Kubernetes).
 ENV MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED=true
 # The JRE image has no curl or wget, but it has bash: /dev/tcp speaks enough HTTP for a
-# health check, and costs no second JVM every interval. Assumes the default port 8080.
+# health check, and costs no second JVM every interval. Assumes the default management
+# port 8081.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
-  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8081 && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 # More JVM options through JAVA_TOOL_OPTIONS; application arguments after the image name.
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=/tmp", \
   "org.springframework.boot.loader.launch.JarLauncher"]

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 
 import dev.ftbridge.support.Commands;
 import dev.ftbridge.support.MockFivetran.Response;
@@ -32,7 +32,7 @@ class SecretsIntegrationTest extends BridgeIntegrationTest {
 	private static final List<String> SECRETS = List.of("test-secret", "test-webhook-secret", "old-webhook-secret",
 			Base64.getEncoder().encodeToString("test-key:test-secret".getBytes(StandardCharsets.UTF_8)));
 
-	@LocalServerPort
+	@LocalManagementPort
 	private int port;
 
 	@Test

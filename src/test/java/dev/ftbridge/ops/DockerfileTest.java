@@ -53,10 +53,10 @@ class DockerfileTest {
 
 	@Test
 	void exposesTheApplicationsPortAndChecksItsHealthWithoutCurl() {
-		assertThat(last("EXPOSE").arguments()).isEqualTo(Integer.toString(Application.serverPort()));
+		assertThat(last("EXPOSE").arguments()).isEqualTo(Application.serverPort() + " " + Application.managementPort());
 		String healthcheck = last("HEALTHCHECK").arguments();
 		assertThat(healthcheck).contains("CMD", "/actuator/health/")
-			.containsPattern("\\b" + Application.serverPort() + "\\b");
+			.containsPattern("\\b" + Application.managementPort() + "\\b");
 		boolean installsAClient = runtimeStage("RUN").stream()
 			.anyMatch((run) -> run.arguments().matches("(?s).*(apt-get|apk) .*(curl|wget).*"));
 		if (!installsAClient) {
