@@ -15,7 +15,7 @@ COPY topics/ topics/
 RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -B -ntp -DskipTests package \
  && cp target/fivetran-kafka-bridge-*.jar app.jar \
- && java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted
+ && java -Djarmode=tools -jar app.jar extract --layers --destination extracted
 
 # ---- runtime: a JRE, the application in Boot's layers ---------------------------------
 FROM eclipse-temurin:17.0.16_8-jre-noble
@@ -26,10 +26,18 @@ RUN groupadd --system --gid 10001 ftbridge \
 WORKDIR /app
 # Least to most often changed, so that a code change rebuilds only the last layer. The
 # files stay owned by root: the application cannot change its own code.
+# Boot's extracted layout without its launcher: app.jar, whose manifest names lib/*.jar, so
+# that the JVM's own class loader reads every class and class-data sharing can archive them.
 COPY --from=build /workspace/extracted/dependencies/ ./
 COPY --from=build /workspace/extracted/spring-boot-loader/ ./
 COPY --from=build /workspace/extracted/snapshot-dependencies/ ./
 COPY --from=build /workspace/extracted/application/ ./
+# A training run writes the class-data sharing archive: the context is built and closed
+# before anything starts (spring.context.exit=onRefresh), so no Kafka is needed here. Every
+# start maps the archive instead of loading and verifying those classes again (about a
+# third off the start-up time, see README).
+RUN java -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh -Dftbridge.topics.create=false \
+      -Dspring.main.banner-mode=off -jar app.jar
 USER 10001:10001
 # Webhooks only on 8080; actuator (health, /actuator/prometheus) on 8081.
 EXPOSE 8080 8081
@@ -45,5 +53,5 @@ ENV MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED=true
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8081 && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 # More JVM options through JAVA_TOOL_OPTIONS; application arguments after the image name.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=/tmp", \
-  "org.springframework.boot.loader.launch.JarLauncher"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=app.jsa", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", \
+  "-Djava.io.tmpdir=/tmp", "-jar", "app.jar"]

@@ -26,8 +26,17 @@ class DockerfileTest {
 		assertThat(all("RUN")).anySatisfy((run) -> assertThat(run.arguments()).contains("./mvnw ")
 			.contains("-DskipTests package")
 			.contains("-Djarmode=tools")
-			.contains("extract --layers --launcher"));
-		assertThat(last("ENTRYPOINT").arguments()).contains("org.springframework.boot.loader.launch.JarLauncher");
+			.contains("extract --layers --destination"));
+		// class-data sharing: classes must come from the JVM's own loader (no
+		// JarLauncher),
+		// the archive is written at build time and mapped at every start
+		assertThat(all("RUN"))
+			.anySatisfy((run) -> assertThat(run.arguments()).contains("-XX:ArchiveClassesAtExit=app.jsa")
+				.contains("-Dspring.context.exit=onRefresh")
+				.contains("-jar app.jar"));
+		assertThat(last("ENTRYPOINT").arguments()).contains("-XX:SharedArchiveFile=app.jsa")
+			.contains("\"-jar\", \"app.jar\"")
+			.doesNotContain("JarLauncher");
 	}
 
 	@Test

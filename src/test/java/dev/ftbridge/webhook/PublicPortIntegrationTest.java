@@ -70,7 +70,7 @@ class PublicPortIntegrationTest extends BridgeIntegrationTest {
 		HttpResponse<String> health = get(this.managementPort, "/actuator/health/liveness");
 		assertThat(health.statusCode()).isEqualTo(200);
 		assertThat(health.body()).contains("\"UP\"");
-		assertThat(get(this.managementPort, "/actuator/prometheus").body()).contains("ftbridge_webhooks");
+		assertThat(get(this.managementPort, "/actuator/prometheus").body()).contains("application_ready_time_seconds");
 		assertThat(get(this.managementPort, "/webhooks/fivetran").statusCode()).isEqualTo(404);
 	}
 
@@ -107,9 +107,9 @@ class PublicPortIntegrationTest extends BridgeIntegrationTest {
 			for (int i = 0; i < SLOW_SENDERS; i++) {
 				slow.add(openSlowSender());
 			}
-			long end = System.nanoTime() + STORM.toNanos();
+			long start = System.nanoTime();
 			int round = 0;
-			while (System.nanoTime() < end) {
+			while (running(start, round)) {
 				// every slow sender sends one more byte of its body, as a trickle
 				for (int i = 0; i < slow.size(); i++) {
 					try {
@@ -122,18 +122,20 @@ class PublicPortIntegrationTest extends BridgeIntegrationTest {
 						slow.set(i, openSlowSender());
 					}
 				}
-				long start = System.nanoTime();
+				long sent = System.nanoTime();
 				HttpResponse<String> webhook = postSigned("slow_" + Commands.newId().substring(0, 8) + "_" + round++);
 				assertThat(webhook.statusCode()).as("signed webhook during the trickle").isEqualTo(202);
-				latencies.add(Duration.ofNanos(System.nanoTime() - start));
-				start = System.nanoTime();
+				latencies.add(Duration.ofNanos(System.nanoTime() - sent));
+				sent = System.nanoTime();
 				HttpResponse<String> health = get(this.managementPort, "/actuator/health/liveness");
 				assertThat(health.statusCode()).as("liveness during the trickle").isEqualTo(200);
-				latencies.add(Duration.ofNanos(System.nanoTime() - start));
+				latencies.add(Duration.ofNanos(System.nanoTime() - sent));
 				Thread.sleep(500);
 			}
 			assertThat(round).isGreaterThanOrEqualTo(5);
 			List<Duration> sorted = latencies.stream().sorted().toList();
+			System.out.printf("slow senders: %d open, %d rounds, %d answered 408 and replaced; answers %s%n",
+					SLOW_SENDERS, round, answeredByServer, sorted);
 			assertThat(sorted.get(sorted.size() / 2)).as("median answer, of " + sorted).isLessThan(PROMPT);
 			// a sender slower than the body-read deadline is answered and let go
 			assertThat(answeredByServer + countAnswered(slow)).isPositive();
@@ -143,6 +145,15 @@ class PublicPortIntegrationTest extends BridgeIntegrationTest {
 				socket.close();
 			}
 		}
+	}
+
+	/**
+	 * At least {@link #STORM} and 8 rounds (a loaded machine makes rounds slow), at most
+	 * three times {@link #STORM}.
+	 */
+	private static boolean running(long start, int round) {
+		Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+		return (elapsed.compareTo(STORM) < 0 || round < 8) && elapsed.compareTo(STORM.multipliedBy(3)) < 0;
 	}
 
 	private HttpResponse<String> postSigned(String connection) throws Exception {
