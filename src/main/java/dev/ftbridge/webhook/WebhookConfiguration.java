@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationPredicate;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
@@ -13,6 +14,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerProducerListener;
@@ -41,6 +43,16 @@ class WebhookConfiguration {
 		registration.setAsyncSupported(true);
 		registration.setLoadOnStartup(1);
 		return registration;
+	}
+
+	/**
+	 * No HTTP observation (timer, trace context) per webhook: the receiver counts what it
+	 * receives and refuses itself ({@link WebhookMetrics}), and this is its hottest path.
+	 */
+	@Bean
+	ObservationPredicate webhookRequestsUnobserved() {
+		return (name, context) -> !(context instanceof ServerRequestObservationContext request
+				&& WebhookServlet.PATH.equals(request.getCarrier().getRequestURI()));
 	}
 
 	@Bean
