@@ -8,14 +8,14 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The health groups the probes of a deployment use. */
 class HealthIntegrationTest extends BridgeIntegrationTest {
 
-	@LocalServerPort
+	@LocalManagementPort
 	private int port;
 
 	@Test

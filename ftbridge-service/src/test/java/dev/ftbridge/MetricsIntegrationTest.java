@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.ftbridge.support.Commands;
@@ -28,6 +29,9 @@ class MetricsIntegrationTest extends BridgeIntegrationTest {
 
 	@LocalServerPort
 	private int port;
+
+	@LocalManagementPort
+	private int managementPort;
 
 	@Test
 	void prometheusShowsCommandsFivetranCallsDeadLettersAndInFlight() throws Exception {
@@ -100,8 +104,8 @@ class MetricsIntegrationTest extends BridgeIntegrationTest {
 
 	private String scrape() throws Exception {
 		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/prometheus")).build(),
-					HttpResponse.BodyHandlers.ofString());
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + "/actuator/prometheus"))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
 		return response.body();
 	}

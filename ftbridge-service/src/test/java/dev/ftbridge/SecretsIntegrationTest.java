@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.ftbridge.support.Commands;
@@ -34,6 +35,9 @@ class SecretsIntegrationTest extends BridgeIntegrationTest {
 
 	@LocalServerPort
 	private int port;
+
+	@LocalManagementPort
+	private int managementPort;
 
 	@Test
 	void noSecretAppearsInAnyOutput(CapturedOutput output) throws Exception {
@@ -60,7 +64,8 @@ class SecretsIntegrationTest extends BridgeIntegrationTest {
 		letters.forEach((r) -> everything.append(new String(r.value(), StandardCharsets.UTF_8)));
 		for (String path : List.of("/actuator/health", "/actuator/prometheus", "/actuator/info")) {
 			everything.append(HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofString())
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + path)).build(),
+						HttpResponse.BodyHandlers.ofString())
 				.body());
 		}
 		for (String secret : SECRETS) {

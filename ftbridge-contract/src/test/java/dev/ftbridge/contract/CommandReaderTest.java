@@ -659,6 +659,7 @@ class CommandReaderTest {
 					fivetran.team.create            | {"description":"no name"}
 					fivetran.webhook.create         | {"url":"https://h.example","events":[]}
 					fivetran.webhook.create         | {"url":"ftp://h.example","events":["sync_end"]}
+					fivetran.webhook.create         | {"url":"http://h.example","events":["sync_end"]}
 					fivetran.webhook.create         | {"url":"https://h.example","events":["sync_end"],"active":"yes"}
 					fivetran.certificate.approve    | {"connection_id":"c","hash":"h"}
 					fivetran.certificate.approve    | {"hash":"h","encoded_cert":"QUJD"}

@@ -68,6 +68,7 @@ public final class LocalBridge {
 			.run(arguments(bridgeProperties(bootstrap, sandbox), args));
 		int port = Integer.parseInt(bridge.getEnvironment().getProperty("local.server.port", "8080"));
 		registerWebhook(sandbox, port);
+		int managementPort = Integer.parseInt(bridge.getEnvironment().getProperty("local.management.port", "8081"));
 		EventWatcher watcher = new EventWatcher(bootstrap, console,
 				List.of("fivetran.command-results", "fivetran.status", "fivetran.commands-dlt", "fivetran.webhooks"));
 		SandboxCalls calls = new SandboxCalls(sandbox, console);
@@ -83,7 +84,7 @@ public final class LocalBridge {
 			broker.destroy();
 			console.banner("Stopped in " + Duration.ofNanos(System.nanoTime() - stopping).toMillis() + " ms");
 		}, "local-bridge-shutdown"));
-		ready(console, bootstrap, sandbox, port, start);
+		ready(console, bootstrap, sandbox, port, managementPort, start);
 		List<String> sent = demo.run();
 		Map<String, String> first = new LinkedHashMap<>();
 		watcher.results()
@@ -155,7 +156,8 @@ public final class LocalBridge {
 		}
 	}
 
-	private static void ready(Console console, String bootstrap, FivetranSandbox sandbox, int port, long start) {
+	private static void ready(Console console, String bootstrap, FivetranSandbox sandbox, int port, int managementPort,
+			long start) {
 		Runtime runtime = Runtime.getRuntime();
 		long usedMb = (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
 		long startMs = Duration.ofNanos(System.nanoTime() - start).toMillis();
@@ -165,7 +167,7 @@ public final class LocalBridge {
 		console.line(Colour.BOLD, "SANDBOX",
 				sandbox.baseUrl() + " (Fivetran stand-in, time x" + (int) TIME_SCALE + ")");
 		console.line(Colour.BOLD, "WEBHOOKS", "http://127.0.0.1:" + port + "/webhooks/fivetran");
-		console.line(Colour.BOLD, "METRICS", "http://127.0.0.1:" + port + "/actuator/prometheus");
+		console.line(Colour.BOLD, "METRICS", "http://127.0.0.1:" + managementPort + "/actuator/prometheus");
 		console.line(Colour.BOLD, "TRY",
 				"echo '{\"specversion\":\"1.0\",\"id\":\"'$(uuidgen)'\",\"source\":\"urn:me\","
 						+ "\"type\":\"fivetran.group.status\",\"data\":{\"group_id\":\"<group>\"}}' | kcat -P -b "

@@ -4,14 +4,17 @@ import java.time.Clock;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationPredicate;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerProducerListener;
@@ -26,6 +29,31 @@ import dev.ftbridge.events.TopicProperties;
 class WebhookConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(WebhookConfiguration.class);
+
+	/**
+	 * The receiver as its own asynchronous servlet at {@value WebhookServlet#PATH},
+	 * beside Spring MVC's dispatcher, which serves nothing else on the public port.
+	 */
+	@Bean
+	ServletRegistrationBean<WebhookServlet> webhookServlet(WebhookController controller, WebhookProperties properties) {
+		ServletRegistrationBean<WebhookServlet> registration = new ServletRegistrationBean<>(
+				new WebhookServlet(controller, properties.bodyReadTimeout(), properties.inboxTimeout()),
+				WebhookServlet.PATH);
+		registration.setName("webhookServlet");
+		registration.setAsyncSupported(true);
+		registration.setLoadOnStartup(1);
+		return registration;
+	}
+
+	/**
+	 * No HTTP observation (timer, trace context) per webhook: the receiver counts what it
+	 * receives and refuses itself ({@link WebhookMetrics}), and this is its hottest path.
+	 */
+	@Bean
+	ObservationPredicate webhookRequestsUnobserved() {
+		return (name, context) -> !(context instanceof ServerRequestObservationContext request
+				&& WebhookServlet.PATH.equals(request.getCarrier().getRequestURI()));
+	}
 
 	@Bean
 	WebhookController webhookController(WebhookProperties properties, KafkaProperties kafka, TopicProperties topics,

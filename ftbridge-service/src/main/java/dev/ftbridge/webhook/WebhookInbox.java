@@ -3,9 +3,9 @@ package dev.ftbridge.webhook;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -18,6 +18,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 class WebhookInbox {
 
 	static final String RECEIVED_AT_HEADER = "ftbridge_received_at";
+
+	private static final byte[] CONTENT_TYPE = "application/json".getBytes(StandardCharsets.US_ASCII);
 
 	private final KafkaTemplate<byte[], byte[]> kafka;
 
@@ -32,24 +34,29 @@ class WebhookInbox {
 	}
 
 	/**
-	 * Stores the body; throws {@link InboxUnavailableException} when Kafka does not take
-	 * it in time.
+	 * Stores the body without holding the calling thread: the stage completes once the
+	 * broker has it, or exceptionally with {@link InboxUnavailableException} when Kafka
+	 * does not take it in time.
 	 */
-	void store(String key, byte[] body, Instant receivedAt) {
+	CompletableFuture<Void> store(String key, byte[] body, Instant receivedAt) {
 		ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(this.topic,
 				(key != null) ? key.getBytes(StandardCharsets.UTF_8) : null, body);
-		record.headers().add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
-		record.headers().add(RECEIVED_AT_HEADER, receivedAt.toString().getBytes(StandardCharsets.UTF_8));
+		record.headers().add("content-type", CONTENT_TYPE);
+		record.headers().add(RECEIVED_AT_HEADER, receivedAt.toString().getBytes(StandardCharsets.US_ASCII));
+		CompletableFuture<?> sent;
 		try {
-			this.kafka.send(record).get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
+			sent = this.kafka.send(record);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new InboxUnavailableException(ex);
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(new InboxUnavailableException(ex));
 		}
-		catch (ExecutionException | TimeoutException | RuntimeException ex) {
-			throw new InboxUnavailableException(ex);
-		}
+		return sent.orTimeout(this.timeout.toMillis(), TimeUnit.MILLISECONDS).handle((result, failure) -> {
+			if (failure != null) {
+				throw new InboxUnavailableException(
+						(failure instanceof CompletionException) ? failure.getCause() : failure);
+			}
+			return null;
+		});
 	}
 
 	/** Kafka did not take the webhook in time. */

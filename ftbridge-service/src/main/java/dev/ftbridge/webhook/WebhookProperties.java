@@ -29,13 +29,17 @@ import org.springframework.validation.annotation.Validated;
  * forgets its oldest before the window ends, counted in
  * {@code ftbridge.webhooks.dedup.forgotten}, and a repeat of one forgotten is processed
  * again
+ * @param bodyReadTimeout how long a sender may take to send a whole body; a slower one is
+ * answered 408 (the body is read without holding a request thread, so slow senders cost
+ * only a connection meanwhile)
  */
 @Validated
 @ConfigurationProperties("ftbridge.webhook")
 public record WebhookProperties(@DefaultValue List<String> secrets,
 		@DefaultValue("1048576") @Min(1024) int maxBodyBytes, @DefaultValue("5s") Duration inboxTimeout,
 		@DefaultValue("24h") Duration dedupWindow, @DefaultValue("ftbridge-webhooks") @NotBlank String groupId,
-		@DefaultValue("3") @Min(1) int concurrency, @DefaultValue("2000000") @Min(1) long dedupCapacity) {
+		@DefaultValue("3") @Min(1) int concurrency, @DefaultValue("2000000") @Min(1) long dedupCapacity,
+		@DefaultValue("5s") Duration bodyReadTimeout) {
 
 	public WebhookProperties {
 		secrets = secrets.stream().map(String::trim).filter((secret) -> !secret.isEmpty()).toList();
@@ -45,7 +49,8 @@ public record WebhookProperties(@DefaultValue List<String> secrets,
 	public String toString() {
 		return "WebhookProperties[secrets=" + this.secrets.size() + " configured, maxBodyBytes=" + this.maxBodyBytes
 				+ ", inboxTimeout=" + this.inboxTimeout + ", dedupWindow=" + this.dedupWindow + ", groupId="
-				+ this.groupId + ", concurrency=" + this.concurrency + ", dedupCapacity=" + this.dedupCapacity + "]";
+				+ this.groupId + ", concurrency=" + this.concurrency + ", dedupCapacity=" + this.dedupCapacity
+				+ ", bodyReadTimeout=" + this.bodyReadTimeout + "]";
 	}
 
 }

@@ -1,48 +1,75 @@
 package dev.ftbridge.bench;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import dev.ftbridge.FtbridgeApplication;
-import dev.ftbridge.webhook.WebhookSigning;
+import dev.ftbridge.reliability.KafkaProcess;
 
 /**
- * The webhook receiver under load: {@code wrk} (Debian package {@code wrk}) sends signed
- * {@code sync_end} webhooks at the bridge for 30 s on loopback; the benchmark prints
- * requests per second and latency percentiles, and checks that the number of records in
- * {@code fivetran.webhooks} equals the number of 2xx answers. Run:
- * {@code ./mvnw test -Dtest=WebhookBenchmark -DskipITs} (arguments: seconds, connections;
- * defaults 30 32).
+ * Webhook ingest, the bridge's receiver against a naive one, side by side in one run and
+ * on one standalone broker (its own JVM): the naive receiver is written here without
+ * Spring MVC ({@code com.sun.net.httpserver}, 200 threads like Tomcat's default: HMAC
+ * check, then a blocking {@code send().get()} with {@code acks=all}). A JDK
+ * {@code HttpClient} posts the same number of distinct signed {@code sync_end} webhooks
+ * on loopback to each, in alternating rounds; the benchmark prints requests per second
+ * and p50/p99 for both, the ratio, and records stored against 2xx answers. Run:
+ * {@code ./mvnw test -Dtest=WebhookBenchmark -DskipITs -Dbench.args="20000 64 2"}
+ * (webhooks per round, concurrent senders, rounds per receiver; defaults 20000 64 2).
  */
 public final class WebhookBenchmark {
 
 	private static final String SECRET = "bench-webhook-secret";
 
+	private static final String NAIVE_TOPIC = "bench.naive-webhooks";
+
+	private static final String BRIDGE_TOPIC = "fivetran.webhooks";
+
 	/**
-	 * Run on demand, not in {@code ./mvnw verify} (the name is not a test name):
-	 * {@code ./mvnw test -Dtest=WebhookBenchmark -DskipITs}, arguments in
-	 * {@code -Dbench.args="…"}. Not a {@code main}: {@code ./mvnw spring-boot:test-run}
-	 * must find exactly one, the local run's.
+	 * Run on demand, not in {@code ./mvnw verify} (the name is not a test name). Not a
+	 * {@code main}: {@code ./mvnw spring-boot:test-run} must find exactly one.
 	 */
 	@Test
 	void measure() throws Exception {
@@ -53,85 +80,273 @@ public final class WebhookBenchmark {
 	static void run(String[] args) throws Exception {
 		((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
 			.setLevel(ch.qos.logback.classic.Level.ERROR);
-		int seconds = (args.length > 0) ? Integer.parseInt(args[0]) : 30;
-		int connections = (args.length > 1) ? Integer.parseInt(args[1]) : 32;
-		EmbeddedKafkaBroker broker = new EmbeddedKafkaKraftBroker(1, 12)
-			.brokerProperties(Map.of("group.initial.rebalance.delay.ms", "0"));
-		broker.afterPropertiesSet();
-		ConfigurableApplicationContext bridge = new SpringApplicationBuilder(FtbridgeApplication.class).run(
-				"--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-				"--ftbridge.webhook.secrets=" + SECRET, "--ftbridge.fivetran.api-key=unused",
-				"--ftbridge.fivetran.api-secret=unused", "--server.port=0", "--logging.level.root=ERROR");
-		try {
-			int port = Integer.parseInt(bridge.getEnvironment().getProperty("local.server.port"));
-			String body = "{\"event\":\"sync_end\",\"created\":\"2026-11-28T10:00:00.000Z\",\"connector_type\":"
-					+ "\"postgres\",\"connector_id\":\"bench_connection\",\"connector_name\":\"pg\",\"sync_id\":"
-					+ "\"b4703f73-6315-4e22-8d7a-3bfb18b2fed2\",\"destination_group_id\":\"g\","
-					+ "\"data\":{\"status\":\"SUCCESSFUL\"}}";
-			Path script = Files.createTempFile("webhook", ".lua");
-			Files.writeString(script, "wrk.method = \"POST\"\nwrk.body = '" + body + "'\n"
-					+ "wrk.headers[\"Content-Type\"] = \"application/json\"\n"
-					+ "wrk.headers[\"X-Fivetran-Signature-256\"] = \"" + WebhookSigning.sign(SECRET, body) + "\"\n");
-			long before = records(broker.getBrokersAsString());
-			List<String> output = wrk(script, "http://127.0.0.1:" + port + "/webhooks/fivetran", seconds, connections);
-			output.forEach(System.out::println);
-			long requests = number(output, "(\\d+) requests in");
-			long errors = number(output, "Non-2xx or 3xx responses: (\\d+)");
-			long stored = records(broker.getBrokersAsString()) - before;
-			long answered = requests - errors;
-			// wrk stops counting at the deadline while up to one request per connection
-			// is still
-			// on its way: those are stored (the bridge answered them) but never counted
-			// by wrk.
-			String verdict = (stored == answered) ? "equal"
-					: (stored > answered && stored - answered <= connections) ? "every 2xx stored; the "
-							+ (stored - answered) + " extra are requests in flight when wrk stopped counting"
-							: "MISMATCH";
-			System.out.printf("%nwebhooks: %d requests, %d answered 2xx, %d records in fivetran.webhooks: %s%n",
-					requests, answered, stored, verdict);
-		}
-		finally {
-			bridge.close();
-			broker.destroy();
-		}
-	}
-
-	private static List<String> wrk(Path script, String url, int seconds, int connections) throws Exception {
-		Process process = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency", "-s",
-				script.toString(), url)
-			.redirectErrorStream(true)
-			.start();
-		try (BufferedReader in = new BufferedReader(
-				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-			List<String> lines = in.lines().toList();
-			process.waitFor();
-			return lines;
-		}
-	}
-
-	private static long number(List<String> lines, String pattern) {
-		Pattern regex = Pattern.compile(pattern);
-		for (String line : lines) {
-			Matcher matcher = regex.matcher(line);
-			if (matcher.find()) {
-				return Long.parseLong(matcher.group(1));
+		int count = (args.length > 0) ? Integer.parseInt(args[0]) : 20_000;
+		int concurrency = (args.length > 1) ? Integer.parseInt(args[1]) : 64;
+		int rounds = (args.length > 2) ? Integer.parseInt(args[2]) : 2;
+		Path directory = Files.createTempDirectory("webhook-bench");
+		try (KafkaProcess broker = KafkaProcess.start(directory.resolve("kafka"))) {
+			String bootstrap = broker.bootstrapServers();
+			try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+				admin.createTopics(List.of(new NewTopic(NAIVE_TOPIC, 12, (short) 1))).all().get(60, TimeUnit.SECONDS);
+			}
+			ConfigurableApplicationContext bridge = new SpringApplicationBuilder(FtbridgeApplication.class).run(
+					"--spring.kafka.bootstrap-servers=" + bootstrap, "--ftbridge.webhook.secrets=" + SECRET,
+					"--ftbridge.fivetran.api-key=unused", "--ftbridge.fivetran.api-secret=unused",
+					"--ftbridge.topics.partitions=12", "--server.port=0", "--management.server.port=0",
+					"--logging.level.root=ERROR");
+			NaiveReceiver naive = new NaiveReceiver(bootstrap);
+			try {
+				URI bridgeUri = URI.create("http://127.0.0.1:"
+						+ bridge.getEnvironment().getProperty("local.server.port") + "/webhooks/fivetran");
+				URI naiveUri = URI.create("http://127.0.0.1:" + naive.port() + "/webhooks/fivetran");
+				Load load = new Load(concurrency);
+				// warm both JITs and connection pools before anything is counted
+				load.post(bridgeUri, bodies("warm_b", Math.min(count, 5_000)));
+				load.post(naiveUri, bodies("warm_n", Math.min(count, 5_000)));
+				long bridgeBefore = records(bootstrap, BRIDGE_TOPIC);
+				long naiveBefore = records(bootstrap, NAIVE_TOPIC);
+				List<Result> bridgeRuns = new ArrayList<>();
+				List<Result> naiveRuns = new ArrayList<>();
+				for (int round = 0; round < rounds; round++) {
+					bridgeRuns.add(load.post(bridgeUri, bodies("b" + round, count)));
+					naiveRuns.add(load.post(naiveUri, bodies("n" + round, count)));
+				}
+				load.close();
+				Result bridgeTotal = Result.of(bridgeRuns);
+				Result naiveTotal = Result.of(naiveRuns);
+				System.out.printf(
+						"%nwebhook ingest: %d distinct signed webhooks x %d rounds each, %d concurrent "
+								+ "senders, loopback, standalone broker, %d cores%n",
+						count, rounds, concurrency, Runtime.getRuntime().availableProcessors());
+				print("bridge", bridgeRuns, bridgeTotal, records(bootstrap, BRIDGE_TOPIC) - bridgeBefore);
+				print("naive ", naiveRuns, naiveTotal, records(bootstrap, NAIVE_TOPIC) - naiveBefore);
+				System.out.printf("ratio bridge/naive: %.2fx req/s; p99 %d ms vs %d ms%n",
+						bridgeTotal.perSecond() / naiveTotal.perSecond(), bridgeTotal.p99Millis(),
+						naiveTotal.p99Millis());
+			}
+			finally {
+				naive.close();
+				bridge.close();
 			}
 		}
-		return 0;
 	}
 
-	/** Records in the webhook inbox: the sum of its partitions' end offsets. */
-	private static long records(String bootstrap) {
+	private static void print(String name, List<Result> runs, Result total, long stored) {
+		StringBuilder each = new StringBuilder();
+		runs.forEach((run) -> each.append(String.format(" %.0f", run.perSecond())));
+		System.out.printf(
+				"%s: %.0f req/s (rounds:%s), p50 %d ms, p99 %d ms, max %d ms; %d answered 2xx, %d other, "
+						+ "%d records stored: %s%n",
+				name, total.perSecond(), each, total.p50Millis(), total.p99Millis(), total.maxMillis(),
+				total.accepted(), total.other(), stored, (stored == total.accepted()) ? "equal" : "MISMATCH");
+	}
+
+	/** Distinct bodies: each its own connection and sync, signed as Fivetran signs. */
+	private static List<byte[][]> bodies(String prefix, int count) throws GeneralSecurityException {
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+		List<byte[][]> bodies = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			byte[] body = ("{\"event\":\"sync_end\",\"created\":\"2026-11-28T10:00:00.000Z\",\"connector_type\":"
+					+ "\"postgres\",\"connector_id\":\"bench_" + prefix + "_" + (i % 5000) + "\",\"connector_name\":"
+					+ "\"pg\",\"sync_id\":\"" + prefix + "-" + i + "\",\"destination_group_id\":\"g\","
+					+ "\"data\":{\"status\":\"SUCCESSFUL\"}}")
+				.getBytes(StandardCharsets.UTF_8);
+			byte[] signature = HexFormat.of().withUpperCase().formatHex(mac.doFinal(body)).getBytes();
+			bodies.add(new byte[][] { body, signature });
+		}
+		return bodies;
+	}
+
+	/** Records in a topic: the sum of its partitions' end offsets. */
+	private static long records(String bootstrap, String topic) {
 		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
 				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
 						ByteArrayDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
 						ByteArrayDeserializer.class))) {
-			List<TopicPartition> partitions = consumer.partitionsFor("fivetran.webhooks", Duration.ofSeconds(30))
+			List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30))
 				.stream()
 				.map((p) -> new TopicPartition(p.topic(), p.partition()))
 				.toList();
 			return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
 		}
+	}
+
+	/** One round's figures. */
+	record Result(long nanos, long[] latencies, int accepted, int other) {
+
+		static Result of(List<Result> runs) {
+			long nanos = runs.stream().mapToLong(Result::nanos).sum();
+			long[] all = runs.stream().flatMapToLong((run) -> Arrays.stream(run.latencies())).sorted().toArray();
+			return new Result(nanos, all, runs.stream().mapToInt(Result::accepted).sum(),
+					runs.stream().mapToInt(Result::other).sum());
+		}
+
+		double perSecond() {
+			return this.latencies.length / (this.nanos / 1e9);
+		}
+
+		long p50Millis() {
+			return percentile(0.50);
+		}
+
+		long p99Millis() {
+			return percentile(0.99);
+		}
+
+		long maxMillis() {
+			return percentile(1.0);
+		}
+
+		private long percentile(double p) {
+			long[] sorted = this.latencies.clone();
+			Arrays.sort(sorted);
+			int index = Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1);
+			return TimeUnit.NANOSECONDS.toMillis(sorted[Math.max(index, 0)]);
+		}
+
+	}
+
+	/**
+	 * The load generator: {@code concurrency} threads, each posting its share one after
+	 * another over a shared HTTP/1.1 client (one connection per busy thread).
+	 */
+	private static final class Load implements AutoCloseable {
+
+		private final int concurrency;
+
+		private final ExecutorService threads;
+
+		private final HttpClient http;
+
+		Load(int concurrency) {
+			this.concurrency = concurrency;
+			this.threads = Executors.newFixedThreadPool(concurrency);
+			this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(this.threads).build();
+		}
+
+		Result post(URI uri, List<byte[][]> bodies) throws Exception {
+			long[] latencies = new long[bodies.size()];
+			AtomicInteger next = new AtomicInteger();
+			AtomicInteger accepted = new AtomicInteger();
+			AtomicInteger other = new AtomicInteger();
+			ExecutorService senders = Executors.newFixedThreadPool(this.concurrency);
+			long start = System.nanoTime();
+			for (int t = 0; t < this.concurrency; t++) {
+				senders.execute(() -> {
+					int i;
+					while ((i = next.getAndIncrement()) < bodies.size()) {
+						HttpRequest request = HttpRequest.newBuilder(uri)
+							.header("Content-Type", "application/json")
+							.header("X-Fivetran-Signature-256", new String(bodies.get(i)[1], StandardCharsets.US_ASCII))
+							.POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i)[0]))
+							.build();
+						long sent = System.nanoTime();
+						try {
+							int status = this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+							((status / 100 == 2) ? accepted : other).incrementAndGet();
+						}
+						catch (IOException ex) {
+							other.incrementAndGet();
+						}
+						catch (InterruptedException ex) {
+							Thread.currentThread().interrupt();
+							return;
+						}
+						latencies[i] = System.nanoTime() - sent;
+					}
+				});
+			}
+			senders.shutdown();
+			senders.awaitTermination(30, TimeUnit.MINUTES);
+			return new Result(System.nanoTime() - start, latencies, accepted.get(), other.get());
+		}
+
+		@Override
+		public void close() {
+			this.threads.shutdownNow();
+		}
+
+	}
+
+	/**
+	 * What a hand-written receiver does: read the body, check the HMAC over it, then
+	 * {@code send().get()} and answer 202.
+	 */
+	private static final class NaiveReceiver implements AutoCloseable {
+
+		private final HttpServer server;
+
+		private final ExecutorService threads = Executors.newFixedThreadPool(200);
+
+		private final KafkaProducer<byte[], byte[]> producer;
+
+		NaiveReceiver(String bootstrap) throws IOException {
+			this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+					ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+					ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+					ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
+			this.server.createContext("/webhooks/fivetran", this::handle);
+			this.server.setExecutor(this.threads);
+			this.server.start();
+		}
+
+		int port() {
+			return this.server.getAddress().getPort();
+		}
+
+		private void handle(HttpExchange exchange) throws IOException {
+			try (exchange; InputStream in = exchange.getRequestBody()) {
+				byte[] body = in.readNBytes(1024 * 1024);
+				String signature = exchange.getRequestHeaders().getFirst("X-Fivetran-Signature-256");
+				if (signature == null || !MessageDigest.isEqual(sign(body), signature.getBytes())) {
+					exchange.sendResponseHeaders(401, -1);
+					return;
+				}
+				try {
+					this.producer.send(new ProducerRecord<>(NAIVE_TOPIC, key(body), body)).get(5, TimeUnit.SECONDS);
+				}
+				catch (Exception ex) {
+					exchange.sendResponseHeaders(503, -1);
+					return;
+				}
+				byte[] answer = "{\"status\":\"accepted\"}".getBytes(StandardCharsets.UTF_8);
+				exchange.getResponseHeaders().add("Content-Type", "application/json");
+				exchange.sendResponseHeaders(202, answer.length);
+				exchange.getResponseBody().write(answer);
+			}
+		}
+
+		private static byte[] sign(byte[] body) {
+			try {
+				Mac mac = Mac.getInstance("HmacSHA256");
+				mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+				return HexFormat.of().withUpperCase().formatHex(mac.doFinal(body)).getBytes(StandardCharsets.US_ASCII);
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		/** The connection id, found by searching the text (no JSON parsing at all). */
+		private static byte[] key(byte[] body) {
+			String text = new String(body, StandardCharsets.UTF_8);
+			int at = text.indexOf("\"connector_id\":\"");
+			if (at < 0) {
+				return null;
+			}
+			int start = at + "\"connector_id\":\"".length();
+			return text.substring(start, text.indexOf('"', start)).getBytes(StandardCharsets.UTF_8);
+		}
+
+		@Override
+		public void close() {
+			this.server.stop(0);
+			this.threads.shutdownNow();
+			this.producer.close(Duration.ofSeconds(5));
+		}
+
 	}
 
 }

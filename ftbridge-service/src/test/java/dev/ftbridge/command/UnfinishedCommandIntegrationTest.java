@@ -35,6 +35,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
@@ -83,6 +84,9 @@ class UnfinishedCommandIntegrationTest extends BridgeIntegrationTest {
 
 	@LocalServerPort
 	private int port;
+
+	@LocalManagementPort
+	private int managementPort;
 
 	@Autowired
 	private ConcurrentMessageListenerContainer<byte[], byte[]> webhookListenerContainer;
@@ -386,7 +390,8 @@ class UnfinishedCommandIntegrationTest extends BridgeIntegrationTest {
 
 	private HttpResponse<String> liveness() throws Exception {
 		return HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health/liveness"))
+			.send(HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + "/actuator/health/liveness"))
 				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 

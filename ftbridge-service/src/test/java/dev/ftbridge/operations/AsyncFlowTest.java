@@ -15,6 +15,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.test.context.TestPropertySource;
@@ -44,6 +45,9 @@ abstract class AsyncFlowTest extends BridgeIntegrationTest {
 
 	@LocalServerPort
 	protected int port;
+
+	@LocalManagementPort
+	protected int managementPort;
 
 	@Autowired
 	protected ConcurrentMessageListenerContainer<byte[], byte[]> webhookListenerContainer;

@@ -154,8 +154,8 @@ class WebhookCompletionIntegrationTest extends AsyncFlowTest {
 
 	private String scrape() throws Exception {
 		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/prometheus")).build(),
-					HttpResponse.BodyHandlers.ofString());
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + "/actuator/prometheus"))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		return response.body();
 	}
 

@@ -59,6 +59,20 @@ final class Application {
 		return (port != null) ? Integer.parseInt(port.toString()) : 8080;
 	}
 
+	/**
+	 * The actuator's port, {@code management.server.port} from application.yml (a
+	 * {@code ${VARIABLE:default}} placeholder gives its default).
+	 */
+	static int managementPort() {
+		Object port = applicationYaml("management.server.port");
+		if (port == null) {
+			throw new AssertionError("management.server.port is not set: actuator would share the webhook port");
+		}
+		String text = port.toString();
+		return Integer
+			.parseInt(text.startsWith("${") ? text.substring(text.indexOf(':') + 1, text.length() - 1) : text);
+	}
+
 	/** A value of application.yml by its dotted path, or null. */
 	static Object applicationYaml(String dottedPath) {
 		Object node = OpsFiles.yaml("ftbridge-service/src/main/resources/application.yml");

@@ -77,7 +77,8 @@ class ComposeFileTest {
 		for (String bridge : BRIDGES) {
 			assertThat(this.compose.service(bridge)).containsKey("build");
 			assertThat(this.compose.strings(bridge, "ports")).as(bridge)
-				.contains(LOOPBACK + Application.serverPort() + ":" + Application.serverPort());
+				.contains(LOOPBACK + Application.serverPort() + ":" + Application.serverPort(),
+						LOOPBACK + Application.managementPort() + ":" + Application.managementPort());
 			Map<String, Object> dependsOn = OpsFiles.map(this.compose.service(bridge).get("depends_on"));
 			assertThat(OpsFiles.map(dependsOn.get("topics"))).containsEntry("condition",
 					"service_completed_successfully");

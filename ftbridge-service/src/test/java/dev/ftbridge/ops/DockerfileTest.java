@@ -26,8 +26,17 @@ class DockerfileTest {
 		assertThat(all("RUN")).anySatisfy((run) -> assertThat(run.arguments()).contains("./mvnw ")
 			.contains("-DskipTests package")
 			.contains("-Djarmode=tools")
-			.contains("extract --layers --launcher"));
-		assertThat(last("ENTRYPOINT").arguments()).contains("org.springframework.boot.loader.launch.JarLauncher");
+			.contains("extract --layers --destination"));
+		// class-data sharing: classes must come from the JVM's own loader (no
+		// JarLauncher),
+		// the archive is written at build time and mapped at every start
+		assertThat(all("RUN"))
+			.anySatisfy((run) -> assertThat(run.arguments()).contains("-XX:ArchiveClassesAtExit=app.jsa")
+				.contains("-Dspring.context.exit=onRefresh")
+				.contains("-jar app.jar"));
+		assertThat(last("ENTRYPOINT").arguments()).contains("-XX:SharedArchiveFile=app.jsa")
+			.contains("\"-jar\", \"app.jar\"")
+			.doesNotContain("JarLauncher");
 	}
 
 	@Test
@@ -53,10 +62,10 @@ class DockerfileTest {
 
 	@Test
 	void exposesTheApplicationsPortAndChecksItsHealthWithoutCurl() {
-		assertThat(last("EXPOSE").arguments()).isEqualTo(Integer.toString(Application.serverPort()));
+		assertThat(last("EXPOSE").arguments()).isEqualTo(Application.serverPort() + " " + Application.managementPort());
 		String healthcheck = last("HEALTHCHECK").arguments();
 		assertThat(healthcheck).contains("CMD", "/actuator/health/")
-			.containsPattern("\\b" + Application.serverPort() + "\\b");
+			.containsPattern("\\b" + Application.managementPort() + "\\b");
 		boolean installsAClient = runtimeStage("RUN").stream()
 			.anyMatch((run) -> run.arguments().matches("(?s).*(apt-get|apk) .*(curl|wget).*"));
 		if (!installsAClient) {

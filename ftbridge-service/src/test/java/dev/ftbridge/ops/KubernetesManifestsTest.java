@@ -150,7 +150,9 @@ class KubernetesManifestsTest {
 
 		Service service = manifests.one(Service.class);
 		assertThat(podLabels).containsAllEntriesOf(service.getSpec().getSelector());
-		assertThat(service.getSpec().getPorts()).singleElement().satisfies((port) -> assertHttpPort(port));
+		assertThat(service.getSpec().getPorts()).hasSize(2);
+		assertPort(service.getSpec().getPorts().get(0), "http", Application.serverPort());
+		assertPort(service.getSpec().getPorts().get(1), "management", Application.managementPort());
 
 		PodDisruptionBudget budget = manifests.one(PodDisruptionBudget.class);
 		assertThat(podLabels).containsAllEntriesOf(budget.getSpec().getSelector().getMatchLabels());
@@ -161,10 +163,12 @@ class KubernetesManifestsTest {
 	}
 
 	private static void assertServesTheApplicationsPort(Container bridge) {
-		assertThat(bridge.getPorts()).singleElement().satisfies((port) -> {
-			assertThat(port.getName()).isEqualTo("http");
-			assertThat(port.getContainerPort()).isEqualTo(Application.serverPort());
-		});
+		assertThat(bridge.getPorts()).hasSize(2);
+		assertThat(bridge.getPorts().get(0).getName()).isEqualTo("http");
+		assertThat(bridge.getPorts().get(0).getContainerPort()).isEqualTo(Application.serverPort());
+		assertThat(bridge.getPorts().get(1).getName()).isEqualTo("management");
+		assertThat(bridge.getPorts().get(1).getContainerPort()).isEqualTo(Application.managementPort());
+		assertThat(Application.managementPort()).isNotEqualTo(Application.serverPort());
 	}
 
 	private static void assertProbesUseTheHealthGroups(Container bridge) {
@@ -177,7 +181,7 @@ class KubernetesManifestsTest {
 	private static void assertHttpProbe(Probe probe, String path) {
 		assertThat(probe).as("probe on " + path).isNotNull();
 		assertThat(probe.getHttpGet().getPath()).isEqualTo(path);
-		assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("http");
+		assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("management");
 	}
 
 	private static void assertResourcesAreBounded(Container bridge) {
@@ -238,21 +242,20 @@ class KubernetesManifestsTest {
 		assertThat(config.getData()).containsKey("KAFKA_BOOTSTRAP_SERVERS");
 	}
 
-	private static void assertHttpPort(ServicePort port) {
-		assertThat(port.getName()).isEqualTo("http");
-		assertThat(port.getPort()).isEqualTo(Application.serverPort());
-		assertThat(port.getTargetPort().getStrVal()).isEqualTo("http");
+	private static void assertPort(ServicePort port, String name, int number) {
+		assertThat(port.getName()).isEqualTo(name);
+		assertThat(port.getPort()).isEqualTo(number);
+		assertThat(port.getTargetPort().getStrVal()).isEqualTo(name);
 	}
 
 	private static void assertIngressOnlyToTheApplicationsPort(NetworkPolicy policy, Map<String, String> podLabels) {
 		assertThat(podLabels).containsAllEntriesOf(policy.getSpec().getPodSelector().getMatchLabels());
 		assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress");
 		List<NetworkPolicyIngressRule> rules = policy.getSpec().getIngress();
-		assertThat(rules).singleElement()
-			.satisfies((rule) -> assertThat(rule.getPorts()).singleElement().satisfies((port) -> {
-				assertThat(port.getPort().getIntVal()).isEqualTo(Application.serverPort());
-				assertThat(port.getProtocol()).isEqualTo("TCP");
-			}));
+		assertThat(rules).flatExtracting(NetworkPolicyIngressRule::getPorts)
+			.allSatisfy((port) -> assertThat(port.getProtocol()).isEqualTo("TCP"))
+			.extracting((port) -> port.getPort().getIntVal())
+			.containsExactlyInAnyOrder(Application.serverPort(), Application.managementPort());
 	}
 
 	private static void assertPrometheusScrapesTheActuator(GenericKubernetesResource monitor, Service service) {
@@ -260,7 +263,7 @@ class KubernetesManifestsTest {
 		Map<String, Object> selector = OpsFiles.map(OpsFiles.map(spec.get("selector")).get("matchLabels"));
 		assertThat(service.getMetadata().getLabels()).containsAllEntriesOf(OpsFiles.strings(selector));
 		assertThat(OpsFiles.list(spec.get("endpoints"))).singleElement().satisfies((endpoint) -> {
-			assertThat(OpsFiles.map(endpoint)).containsEntry("port", "http")
+			assertThat(OpsFiles.map(endpoint)).containsEntry("port", "management")
 				.containsEntry("path", "/actuator/prometheus");
 		});
 		assertThat(Application.exposedEndpoints()).contains("prometheus");

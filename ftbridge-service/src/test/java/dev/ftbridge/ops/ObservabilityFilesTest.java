@@ -67,7 +67,7 @@ class ObservabilityFilesTest {
 			.map(OpsFiles.list(OpsFiles.yaml("ops/prometheus/prometheus.yml").get("scrape_configs")).get(0));
 		assertThat(job).containsEntry("metrics_path", "/actuator/prometheus");
 		Map<String, Object> targets = OpsFiles.map(OpsFiles.list(job.get("static_configs")).get(0));
-		assertThat(OpsFiles.list(targets.get("targets"))).containsExactly("bridge:" + Application.serverPort());
+		assertThat(OpsFiles.list(targets.get("targets"))).containsExactly("bridge:" + Application.managementPort());
 		assertThat(Application.exposedEndpoints()).contains("prometheus");
 	}
 

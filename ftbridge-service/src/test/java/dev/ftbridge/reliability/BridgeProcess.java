@@ -28,16 +28,21 @@ final class BridgeProcess implements AutoCloseable {
 
 	private final int port;
 
-	private BridgeProcess(Process process, Path log, int port) {
+	private final int managementPort;
+
+	private BridgeProcess(Process process, Path log, int port, int managementPort) {
 		this.process = process;
 		this.log = log;
 		this.port = port;
+		this.managementPort = managementPort;
 	}
 
 	/** Starts a bridge with these {@code --name=value} settings on a fixed HTTP port. */
 	static BridgeProcess start(Path log, int port, List<String> settings) throws IOException {
 		List<String> args = new ArrayList<>(settings);
 		args.add("--server.port=" + port);
+		int managementPort = ProcessSupport.freePort();
+		args.add("--management.server.port=" + managementPort);
 		args.add("--spring.main.banner-mode=off");
 		args.add("--logging.level.root=WARN");
 		args.add("--logging.level.dev.ftbridge=INFO");
@@ -48,7 +53,7 @@ final class BridgeProcess implements AutoCloseable {
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();
-		return new BridgeProcess(process, log, port);
+		return new BridgeProcess(process, log, port, managementPort);
 	}
 
 	/** Waits until the readiness probe says UP (Kafka and Fivetran reachable). */
@@ -66,7 +71,7 @@ final class BridgeProcess implements AutoCloseable {
 	int readiness() {
 		try {
 			HttpRequest request = HttpRequest
-				.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health/readiness"))
+				.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + "/actuator/health/readiness"))
 				.timeout(Duration.ofSeconds(2))
 				.build();
 			return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -19,7 +19,7 @@ import org.apache.kafka.common.Uuid;
  * classpath), on fixed loopback ports and a data directory that outlives it, so that a
  * test can stop it and start it again as an operator would restart a broker.
  */
-final class KafkaProcess implements AutoCloseable {
+public final class KafkaProcess implements AutoCloseable {
 
 	private final Path directory;
 
@@ -38,7 +38,7 @@ final class KafkaProcess implements AutoCloseable {
 	}
 
 	/** Formats a new data directory and starts the broker on it. */
-	static KafkaProcess start(Path directory) throws IOException, InterruptedException {
+	public static KafkaProcess start(Path directory) throws IOException, InterruptedException {
 		int port = ProcessSupport.freePort();
 		int controllerPort = ProcessSupport.freePort();
 		Files.createDirectories(directory);
@@ -69,7 +69,7 @@ final class KafkaProcess implements AutoCloseable {
 		return broker;
 	}
 
-	String bootstrapServers() {
+	public String bootstrapServers() {
 		return "127.0.0.1:" + this.port;
 	}
 

@@ -10,7 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 
 import dev.ftbridge.support.Commands;
 import dev.ftbridge.support.TopicRecorder.Recorded;
@@ -25,7 +25,7 @@ import static org.awaitility.Awaitility.await;
  */
 class OutageIntegrationTest extends SandboxBridgeTest {
 
-	@LocalServerPort
+	@LocalManagementPort
 	private int port;
 
 	@Test
