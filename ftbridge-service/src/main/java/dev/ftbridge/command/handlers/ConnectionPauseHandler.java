@@ -9,7 +9,7 @@ import dev.ftbridge.fivetran.FivetranRequests;
 
 /** {@code fivetran.connection.pause}: sets {@code paused}, without setup tests. */
 @Component
-class ConnectionPauseHandler extends SingleRequestHandler {
+class ConnectionPauseHandler extends ConnectionChangeHandler {
 
 	ConnectionPauseHandler(HandlerContext context) {
 		super(CommandType.CONNECTION_PAUSE, context, FivetranRequests.setPaused(ID, true));

@@ -9,7 +9,7 @@ import dev.ftbridge.fivetran.FivetranRequests;
 
 /** {@code fivetran.connection.resume}: clears {@code paused}, without setup tests. */
 @Component
-class ConnectionResumeHandler extends SingleRequestHandler {
+class ConnectionResumeHandler extends ConnectionChangeHandler {
 
 	ConnectionResumeHandler(HandlerContext context) {
 		super(CommandType.CONNECTION_RESUME, context, FivetranRequests.setPaused(ID, false));

@@ -12,7 +12,7 @@ import dev.ftbridge.fivetran.FivetranRequests;
  * repeat.
  */
 @Component
-class ConnectionUpdateHandler extends SingleRequestHandler {
+class ConnectionUpdateHandler extends ConnectionChangeHandler {
 
 	ConnectionUpdateHandler(HandlerContext context) {
 		super(CommandType.CONNECTION_UPDATE, context, FivetranRequests.updateConnection(ID, Bodies.empty()));

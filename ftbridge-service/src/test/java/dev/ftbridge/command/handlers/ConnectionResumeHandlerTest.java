@@ -29,6 +29,30 @@ class ConnectionResumeHandlerTest extends HandlerTest {
 	}
 
 	@Test
+	void resumePublishesTheConnectionAsFivetranAnswersItNowNotPaused() {
+		this.fivetran.answer(FivetranRequests.setPaused("c1", false),
+				"{'id':'c1','group_id':'g1','service':'postgres','schema':'pg','paused':false,"
+						+ "'status':{'setup_state':'connected','sync_state':'scheduled'}}");
+		Execution execution = this.handler.execute(command("{'connection_id':'c1'}"));
+		assertThat(execution.statuses()).singleElement().satisfies((status) -> {
+			assertThat(status.connectionId()).isEqualTo("c1");
+			assertThat(status.paused()).isFalse();
+			assertThat(status.groupId()).isEqualTo("g1");
+			assertThat(status.setupState()).isEqualTo("connected");
+			assertThat(status.source()).isEqualTo("command");
+		});
+		assertThat(only(execution).groupId()).isEqualTo("g1");
+	}
+
+	@Test
+	void anAnswerWithoutAConnectionPublishesOnlyTheResult() {
+		this.fivetran.answer(FivetranRequests.setPaused("c1", false), "{}");
+		Execution execution = this.handler.execute(command("{'connection_id':'c1'}"));
+		assertThat(execution.statuses()).isEmpty();
+		assertThat(only(execution).outcome()).isEqualTo(Outcome.SUCCEEDED);
+	}
+
+	@Test
 	void resumeWhoseAnswerWasLostFailsRetryablyBecauseAPatchIsSafeToRepeat() {
 		this.fivetran.fail(FivetranRequests.setPaused("c1", false), FivetranFailures.lostAnswer());
 		CommandResult result = only(this.handler.execute(command("{'connection_id':'c1'}")));
