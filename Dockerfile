@@ -1,6 +1,10 @@
-# Fivetran Kafka Bridge as a layered, non-root image.
+# Fivetran Kafka Bridge as a layered, non-root image (the last stage, built by default).
 #   docker build -t fivetran-kafka-bridge .
 #   docker run -p 8080:8080 -p 8081:8081 -e KAFKA_BOOTSTRAP_SERVERS=... fivetran-kafka-bridge
+# The Fivetran sandbox, for trials without a Fivetran account, as an image of its own (the
+# stage `sandbox`; docker-compose.yml's `sandbox` profile and k8s/overlays/dev run it):
+#   docker build --target sandbox -t fivetran-sandbox .
+#   docker run -p 127.0.0.1:8099:8099 -e FTBRIDGE_SANDBOX_API_KEY=... -e FTBRIDGE_SANDBOX_API_SECRET=... fivetran-sandbox
 # Tests are not run here: CI runs them (./mvnw verify) before an image is built.
 
 # ---- build: the Maven wrapper on a full JDK -------------------------------------------
@@ -20,15 +24,40 @@ COPY ftbridge-service/src/main/ ftbridge-service/src/main/
 COPY ftbridge-cli/pom.xml ftbridge-cli/
 COPY ftbridge-local/pom.xml ftbridge-local/
 # The cache mount keeps the Maven repository between builds without putting it in a layer.
-# Only main sources are copied: no test is compiled or run here. The sandbox is built because
-# the service's tests use it; it is not in the service's jar (a test checks the jar).
+# Only main sources are copied: no test is compiled or run here. The sandbox's runnable jar
+# is for the `sandbox` stage only; it is not in the service's jar (a test checks the jar).
 RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -ntp -pl ftbridge-service -am -DskipTests package \
+    ./mvnw -B -ntp -pl ftbridge-service,fivetran-sandbox -am -DskipTests package \
  && cp ftbridge-service/target/ftbridge-service-*-exec.jar app.jar \
+ && cp fivetran-sandbox/target/fivetran-sandbox-*-exec.jar sandbox.jar \
  && java -Djarmode=tools -jar app.jar extract --layers --destination extracted
 
-# ---- runtime: a JRE, the application in Boot's layers ---------------------------------
-FROM eclipse-temurin:17.0.16_8-jre-noble
+# ---- sandbox: the Fivetran stand-in on its own (docker build --target sandbox) -----------
+# SandboxMain, no Spring context: settings from FTBRIDGE_SANDBOX_* (port, time scale,
+# limits, webhook URL and secret; see SandboxMain). It refuses to start without
+# FTBRIDGE_SANDBOX_API_KEY and FTBRIDGE_SANDBOX_API_SECRET, which clients must send.
+FROM eclipse-temurin:17.0.16_8-jre-noble AS sandbox
+RUN groupadd --system --gid 10001 ftbridge \
+ && useradd --system --uid 10001 --gid 10001 --no-create-home --home-dir /nonexistent \
+      --shell /usr/sbin/nologin ftbridge
+WORKDIR /app
+COPY --from=build /workspace/sandbox.jar ./
+USER 10001:10001
+# On every interface of the container (its own default is 127.0.0.1, for runs on a
+# workstation), so that other containers and a published port reach it.
+ENV FTBRIDGE_SANDBOX_HOST=0.0.0.0 FTBRIDGE_SANDBOX_PORT=8099
+EXPOSE 8099
+VOLUME ["/tmp"]
+# Every path, /sandbox/health too, asks for the API key and secret; a 401 still shows that
+# the sandbox answers, and the check needs no credentials.
+HEALTHCHECK --interval=10s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${FTBRIDGE_SANDBOX_PORT} && printf 'GET /sandbox/health HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q '^HTTP/1\\.[01] [0-9][0-9][0-9]'"]
+# It stops on SIGTERM (docker stop, Kubernetes): a shutdown hook closes the server.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=/tmp", \
+  "-jar", "sandbox.jar"]
+
+# ---- runtime: a JRE, the bridge in Boot's layers (the default target) ------------------
+FROM eclipse-temurin:17.0.16_8-jre-noble AS bridge
 # A fixed numeric user and group, so that Kubernetes' runAsNonRoot/runAsUser can check it.
 RUN groupadd --system --gid 10001 ftbridge \
  && useradd --system --uid 10001 --gid 10001 --no-create-home --home-dir /nonexistent \

@@ -17,11 +17,13 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
- * Runs the sandbox on its own, without a Spring context, for benchmarks and manual runs;
- * stops on SIGINT (Ctrl-C). It reads the same {@link SandboxProperties} as a Spring run,
- * each from a system property {@code ftbridge.sandbox.<name>} or, failing that, an
- * environment variable {@code FTBRIDGE_SANDBOX_<NAME>} (upper case, {@code -} as
- * {@code _}), with the same defaults:
+ * Runs the sandbox on its own, without a Spring context, for benchmarks, manual runs and
+ * its image (the Dockerfile's stage {@code sandbox}, which runs the module's
+ * {@code -exec} jar with {@code FTBRIDGE_SANDBOX_HOST=0.0.0.0}); stops on SIGINT (Ctrl-C)
+ * or SIGTERM. It reads the same {@link SandboxProperties} as a Spring run, each from a
+ * system property {@code ftbridge.sandbox.<name>} or, failing that, an environment
+ * variable {@code FTBRIDGE_SANDBOX_<NAME>} (upper case, {@code -} as {@code _}), with the
+ * same defaults:
  *
  * <pre>
  * host                     127.0.0.1

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -40,6 +41,17 @@ final class Application {
 		SystemEnvironmentPropertySource source = new SystemEnvironmentPropertySource(
 				StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new LinkedHashMap<>(environment));
 		return new Binder(ConfigurationPropertySources.from(source)).bindOrCreate(prefix, type);
+	}
+
+	/**
+	 * One property bound from environment variables as the application would bind it
+	 * (e.g. {@code ftbridge.fivetran.base-url} from {@code FTBRIDGE_FIVETRAN_BASE_URL}),
+	 * or null where none sets it.
+	 */
+	static <T> T bindEnvironment(Map<String, String> environment, String property, Bindable<T> type) {
+		SystemEnvironmentPropertySource source = new SystemEnvironmentPropertySource(
+				StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new LinkedHashMap<>(environment));
+		return new Binder(ConfigurationPropertySources.from(source)).bind(property, type).orElse(null);
 	}
 
 	/** Topic names by their {@code ftbridge.topics.*} property, e.g. command-results. */

@@ -3,9 +3,14 @@ package dev.ftbridge.ops;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** docker-compose.yml, parsed (SnakeYAML resolves the file's anchors and merge keys). */
 record ComposeFile(Map<String, Object> services) {
+
+	/** ${NAME}, ${NAME:-default}, ${NAME-default}, ${NAME:?message}. */
+	private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:?[-?])?([^}]*)\\}");
 
 	static ComposeFile load() {
 		return new ComposeFile(OpsFiles.map(OpsFiles.yaml("docker-compose.yml").get("services")));
@@ -29,6 +34,19 @@ record ComposeFile(Map<String, Object> services) {
 			}
 		}
 		return variables;
+	}
+
+	/**
+	 * A service's environment as compose would pass it when none of the variables it
+	 * interpolates is set: {@code ${NAME:-default}} becomes {@code default},
+	 * {@code ${NAME}} empty.
+	 */
+	Map<String, String> environmentWithoutVariables(String service) {
+		Map<String, String> resolved = new LinkedHashMap<>();
+		environment(service).forEach((name, value) -> resolved.put(name, INTERPOLATION.matcher(value)
+			.replaceAll((match) -> Matcher
+				.quoteReplacement((match.group(2) != null && match.group(2).endsWith("-")) ? match.group(3) : ""))));
+		return resolved;
 	}
 
 	List<String> strings(String service, String key) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Bindable;
 
 import dev.ftbridge.events.TopicProperties;
 import dev.ftbridge.sandbox.SandboxProperties;
@@ -15,11 +16,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * docker-compose.yml runs what the application expects: its port, environment variables
  * it reads, the topics of topics.yaml, credentials only from the environment, pinned
- * images.
+ * images; and in the sandbox profile, the sandbox's own image and a bridge that agree on
+ * URLs, credentials, webhook secret and clock.
  */
 class ComposeFileTest {
 
 	private static final List<String> BRIDGES = List.of("bridge", "bridge-sandbox");
+
+	/** The Fivetran sandbox's own service, and the bridge that calls it. */
+	private static final String SANDBOX = "sandbox";
+
+	private static final String SANDBOX_BRIDGE = "bridge-sandbox";
+
+	/** The bridge's one public path (WebhookServlet). */
+	private static final String WEBHOOK_PATH = "/webhooks/fivetran";
 
 	private static final List<String> CREDENTIALS = List.of("FIVETRAN_API_KEY", "FIVETRAN_API_SECRET",
 			"FTBRIDGE_WEBHOOK_SECRETS");
@@ -57,8 +67,8 @@ class ComposeFileTest {
 
 	@Test
 	void runsKafkaTopicCreationTheBridgePrometheusAndGrafana() {
-		assertThat(this.compose.services()).containsKeys("kafka", "topics", "bridge", "bridge-sandbox", "prometheus",
-				"grafana");
+		assertThat(this.compose.services()).containsKeys("kafka", "topics", "bridge", "bridge-sandbox", "sandbox",
+				"prometheus", "grafana");
 	}
 
 	@Test
@@ -101,24 +111,86 @@ class ComposeFileTest {
 	}
 
 	@Test
-	void sandboxProfileRunsTheBridgeAgainstTheInProcessSandbox() {
-		assertThat(this.compose.strings("bridge-sandbox", "profiles")).containsExactly("sandbox");
+	void sandboxProfileRunsTheSandboxImageBesideTheBridgeImage() {
+		assertThat(this.compose.strings(SANDBOX, "profiles")).containsExactly("sandbox");
+		assertThat(this.compose.strings(SANDBOX_BRIDGE, "profiles")).containsExactly("sandbox");
 		assertThat(this.compose.service("bridge")).doesNotContainKey("profiles");
-		assertThat(this.compose.environment("bridge-sandbox")).containsEntry("FTBRIDGE_SANDBOX_ENABLED", "true")
-			.containsEntry("FTBRIDGE_FIVETRAN_BASE_URL", "http://localhost:8099");
-		assertThat(this.compose.strings("bridge-sandbox", "ports")).contains(LOOPBACK + "8099:8099");
-		assertThat(this.compose.environment("bridge")).doesNotContainKeys("FTBRIDGE_SANDBOX_ENABLED",
-				"FTBRIDGE_FIVETRAN_BASE_URL");
+		// The sandbox is the Dockerfile's stage `sandbox`; the bridges are its last
+		// stage.
+		Map<String, Object> build = OpsFiles.map(this.compose.service(SANDBOX).get("build"));
+		assertThat(build).containsEntry("target", "sandbox");
+		assertThat(OpsFiles.read("Dockerfile")).containsPattern("(?m)^FROM \\S+ AS sandbox$");
+		assertThat(OpsFiles.map(this.compose.service(SANDBOX_BRIDGE).get("build"))).doesNotContainKey("target");
+		assertThat(this.compose.service(SANDBOX).get("image"))
+			.isNotEqualTo(this.compose.service(SANDBOX_BRIDGE).get("image"));
+		assertThat(this.compose.service(SANDBOX_BRIDGE).get("image"))
+			.isEqualTo(this.compose.service("bridge").get("image"));
+		for (String bridge : BRIDGES) {
+			assertThat(this.compose.environment(bridge).keySet()).as(bridge)
+				.noneMatch((name) -> name.startsWith("FTBRIDGE_SANDBOX_"));
+		}
+		assertThat(this.compose.environment("bridge")).doesNotContainKeys("FTBRIDGE_FIVETRAN_BASE_URL",
+				"FTBRIDGE_FIVETRAN_LIMITS_TIME_SCALE");
+		Map<String, Object> dependsOn = OpsFiles.map(this.compose.service(SANDBOX_BRIDGE).get("depends_on"));
+		assertThat(OpsFiles.map(dependsOn.get(SANDBOX))).containsEntry("condition", "service_healthy");
 	}
 
 	@Test
-	void sandboxAcceptsTheCredentialsTheBridgeSendsOnTheUrlItCalls() {
-		Map<String, String> environment = this.compose.environment("bridge-sandbox");
-		assertThat(environment.get("FTBRIDGE_SANDBOX_API_KEY")).isEqualTo(environment.get("FIVETRAN_API_KEY"));
-		assertThat(environment.get("FTBRIDGE_SANDBOX_API_SECRET")).isEqualTo(environment.get("FIVETRAN_API_SECRET"));
-		SandboxProperties sandbox = Application.bindEnvironment(environment, "ftbridge.sandbox",
-				SandboxProperties.class);
-		assertThat(URI.create(environment.get("FTBRIDGE_FIVETRAN_BASE_URL")).getPort()).isEqualTo(sandbox.port());
+	void sandboxSetsOnlyVariablesItReads() {
+		assertThat(EnvironmentNames.unreadBySandbox(this.compose.environment(SANDBOX).keySet())).isEmpty();
+	}
+
+	@Test
+	void sandboxBridgeCallsTheSandboxServiceOnItsPublishedPort() {
+		SandboxProperties sandbox = sandboxSettings();
+		URI baseUrl = Application.bindEnvironment(this.compose.environmentWithoutVariables(SANDBOX_BRIDGE),
+				"ftbridge.fivetran.base-url", Bindable.of(URI.class));
+		assertThat(baseUrl).isNotNull();
+		assertThat(baseUrl.getScheme()).isEqualTo("http");
+		assertThat(baseUrl.getHost()).isEqualTo(SANDBOX);
+		assertThat(baseUrl.getPort()).isEqualTo(sandbox.port());
+		assertThat(this.compose.strings(SANDBOX, "ports"))
+			.containsExactly(LOOPBACK + sandbox.port() + ":" + sandbox.port());
+		// The image binds every interface; a loopback host here would shut the bridge
+		// out.
+		assertThat(this.compose.environment(SANDBOX)).doesNotContainKey("FTBRIDGE_SANDBOX_HOST");
+	}
+
+	@Test
+	void sandboxAcceptsTheCredentialsTheBridgeSends() {
+		SandboxProperties sandbox = sandboxSettings();
+		Map<String, String> bridge = this.compose.environment(SANDBOX_BRIDGE);
+		assertThat(sandbox.apiKey()).isNotBlank().isEqualTo(bridge.get("FIVETRAN_API_KEY"));
+		assertThat(sandbox.apiSecret()).isNotBlank().isEqualTo(bridge.get("FIVETRAN_API_SECRET"));
+		// Placeholders: the real credentials from .env never go to the sandbox.
+		assertThat(this.compose.environment(SANDBOX).values())
+			.noneMatch((value) -> value.contains("${FIVETRAN_") || value.contains("${FTBRIDGE_WEBHOOK"));
+	}
+
+	@Test
+	void sandboxSignsEveryEventForTheSandboxBridgesReceiver() {
+		SandboxProperties sandbox = sandboxSettings();
+		assertThat(sandbox.webhooksEnabled()).isTrue();
+		URI target = sandbox.webhookUrl();
+		assertThat(target).isNotNull();
+		assertThat(target.getHost()).isEqualTo(SANDBOX_BRIDGE);
+		assertThat(this.compose.services()).containsKey(target.getHost());
+		assertThat(target.getPort()).isEqualTo(Application.serverPort());
+		assertThat(target.getPath()).isEqualTo(WEBHOOK_PATH);
+		List<String> secrets = Application.bindEnvironment(this.compose.environmentWithoutVariables(SANDBOX_BRIDGE),
+				"ftbridge.webhook.secrets", Bindable.listOf(String.class));
+		assertThat(secrets).isNotNull().contains(sandbox.webhookSecret());
+		assertThat(sandbox.webhookSecret()).isNotBlank();
+	}
+
+	@Test
+	void sandboxBridgeBudgetsRateLimitsOnTheSandboxsClock() {
+		Double bridgeScale = Application.bindEnvironment(this.compose.environmentWithoutVariables(SANDBOX_BRIDGE),
+				"ftbridge.fivetran.limits.time-scale", Bindable.of(Double.class));
+		assertThat(bridgeScale).isEqualTo(sandboxSettings().timeScale());
+		// One variable sets both.
+		assertThat(this.compose.environment(SANDBOX_BRIDGE).get("FTBRIDGE_FIVETRAN_LIMITS_TIME_SCALE"))
+			.isEqualTo(this.compose.environment(SANDBOX).get("FTBRIDGE_SANDBOX_TIME_SCALE"));
 	}
 
 	@Test
@@ -150,10 +222,12 @@ class ComposeFileTest {
 	}
 
 	@Test
-	void bridgesRunWithAReadOnlyRootAndAWritableTmp() {
-		for (String bridge : BRIDGES) {
-			assertThat(this.compose.service(bridge)).containsEntry("read_only", true);
-			assertThat(this.compose.strings(bridge, "tmpfs")).contains("/tmp");
+	void bridgesAndTheSandboxRunWithAReadOnlyRootAndAWritableTmp() {
+		for (String service : List.of("bridge", SANDBOX_BRIDGE, SANDBOX)) {
+			assertThat(this.compose.service(service)).as(service).containsEntry("read_only", true);
+			assertThat(this.compose.strings(service, "tmpfs")).as(service).contains("/tmp");
+			assertThat(this.compose.strings(service, "cap_drop")).as(service).containsExactly("ALL");
+			assertThat(this.compose.strings(service, "security_opt")).as(service).contains("no-new-privileges:true");
 		}
 	}
 
@@ -167,6 +241,12 @@ class ComposeFileTest {
 				}
 			}
 		}
+	}
+
+	/** The sandbox's settings as its main binds them, with compose's defaults. */
+	private SandboxProperties sandboxSettings() {
+		return Application.bindEnvironment(this.compose.environmentWithoutVariables(SANDBOX), "ftbridge.sandbox",
+				SandboxProperties.class);
 	}
 
 }

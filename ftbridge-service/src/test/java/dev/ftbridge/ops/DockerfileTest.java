@@ -2,16 +2,22 @@ package dev.ftbridge.ops;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import org.junit.jupiter.api.Test;
 
+import dev.ftbridge.sandbox.SandboxMain;
+import dev.ftbridge.sandbox.SandboxProperties;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Dockerfile builds a layered, non-root image from pinned bases. (hadolint would
- * check more, but neither Debian 12 nor npm has it here.)
+ * The Dockerfile builds a layered, non-root image from pinned bases, and in its stage
+ * {@code sandbox} the Fivetran sandbox's image. (hadolint would check more, but neither
+ * Debian 12 nor npm has it here.)
  */
 class DockerfileTest {
 
@@ -80,6 +86,61 @@ class DockerfileTest {
 	}
 
 	@Test
+	void sandboxStageRunsTheSandboxsRunnableJarOnAJreAsTheSameNonRootUser() {
+		List<Instruction> sandbox = stage("sandbox");
+		assertThat(sandbox.get(0).arguments()).contains("-jre");
+		// The bridge stays the default target: the last stage.
+		assertThat(last("FROM")).isNotEqualTo(sandbox.get(0));
+		// The build stage makes the sandbox module's runnable jar (SandboxMain,
+		// classifier exec).
+		Instruction build = stage("build").stream()
+			.filter((instruction) -> instruction.keyword().equals("RUN") && instruction.arguments().contains("./mvnw "))
+			.findFirst()
+			.orElseThrow();
+		assertThat(build.arguments()).containsPattern("-pl \\S*\\bfivetran-sandbox\\b")
+			.containsPattern("-pl \\S*\\bftbridge-service\\b")
+			.contains("cp fivetran-sandbox/target/fivetran-sandbox-*-exec.jar sandbox.jar");
+		String pom = OpsFiles.read("fivetran-sandbox/pom.xml");
+		assertThat(pom).contains("<mainClass>" + SandboxMain.class.getName() + "</mainClass>")
+			.contains("<classifier>exec</classifier>");
+		assertThat(of(sandbox, "COPY")).singleElement()
+			.satisfies((copy) -> assertThat(copy.arguments()).isEqualTo("--from=build /workspace/sandbox.jar ./"));
+		assertThat(of(sandbox, "ENTRYPOINT")).singleElement()
+			.satisfies((entrypoint) -> assertThat(entrypoint.arguments()).contains("\"-jar\", \"sandbox.jar\"")
+				.contains("-Djava.io.tmpdir=/tmp"));
+		assertThat(of(sandbox, "USER")).singleElement()
+			.satisfies((user) -> assertThat(user.arguments()).isEqualTo(runtimeStage("USER").get(0).arguments()));
+		assertThat(of(sandbox, "VOLUME")).singleElement()
+			.satisfies((volume) -> assertThat(volume.arguments()).contains("/tmp"));
+	}
+
+	@Test
+	void sandboxListensOnEveryInterfaceOfTheContainerOnItsExposedPort() {
+		List<Instruction> sandbox = stage("sandbox");
+		Map<String, String> environment = new LinkedHashMap<>();
+		for (Instruction env : of(sandbox, "ENV")) {
+			for (String pair : env.arguments().split("\\s+")) {
+				String[] entry = pair.split("=", 2);
+				assertThat(entry).as("ENV %s in the NAME=value form", pair).hasSize(2);
+				environment.put(entry[0], entry[1]);
+			}
+		}
+		// Bound as SandboxMain binds them (its own default host is loopback).
+		SandboxProperties settings = Application.bindEnvironment(environment, "ftbridge.sandbox",
+				SandboxProperties.class);
+		assertThat(settings.host()).isEqualTo("0.0.0.0");
+		assertThat(EnvironmentNames.unreadBySandbox(environment.keySet())).isEmpty();
+		assertThat(of(sandbox, "EXPOSE")).singleElement()
+			.satisfies((expose) -> assertThat(expose.arguments()).isEqualTo(String.valueOf(settings.port())));
+		// Without curl; every path asks for credentials, so any HTTP status shows it is
+		// up.
+		assertThat(of(sandbox, "HEALTHCHECK")).singleElement()
+			.satisfies((healthcheck) -> assertThat(healthcheck.arguments()).contains("/dev/tcp/127.0.0.1/")
+				.contains("${FTBRIDGE_SANDBOX_PORT}")
+				.doesNotContain("curl ", "wget "));
+	}
+
+	@Test
 	void addsNothingFromTheNetwork() {
 		assertThat(all("ADD")).allSatisfy(
 				(add) -> assertThat(add.arguments().toLowerCase(Locale.ROOT)).doesNotContain("http://", "https://"));
@@ -99,6 +160,28 @@ class DockerfileTest {
 		List<Instruction> matches = all(keyword);
 		assertThat(matches).as(keyword).isNotEmpty();
 		return matches.get(matches.size() - 1);
+	}
+
+	/** The instructions of a named stage, its FROM first. */
+	private List<Instruction> stage(String name) {
+		int start = -1;
+		for (int i = 0; i < this.instructions.size(); i++) {
+			Instruction instruction = this.instructions.get(i);
+			if (instruction.keyword().equals("FROM")) {
+				if (start >= 0) {
+					return this.instructions.subList(start, i);
+				}
+				if (instruction.arguments().endsWith(" AS " + name)) {
+					start = i;
+				}
+			}
+		}
+		assertThat(start).as("a stage named %s", name).isNotNegative();
+		return this.instructions.subList(start, this.instructions.size());
+	}
+
+	private static List<Instruction> of(List<Instruction> stage, String keyword) {
+		return stage.stream().filter((instruction) -> instruction.keyword().equals(keyword)).toList();
 	}
 
 	private List<Instruction> runtimeStage(String keyword) {

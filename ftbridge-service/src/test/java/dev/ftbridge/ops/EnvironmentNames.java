@@ -3,6 +3,7 @@ package dev.ftbridge.ops;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.net.URL;
 import java.util.Collection;
 import java.util.Enumeration;
@@ -16,6 +17,8 @@ import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.ftbridge.sandbox.SandboxProperties;
 
 /**
  * The environment variables the application reads: the {@code ${NAME}} placeholders of
@@ -36,6 +39,24 @@ final class EnvironmentNames {
 	static Set<String> unread(Collection<String> candidates) {
 		Set<String> unread = new TreeSet<>(candidates);
 		unread.removeAll(NAMES);
+		return unread;
+	}
+
+	/**
+	 * The names of {@code candidates} that the sandbox's own main ({@code SandboxMain})
+	 * would not read: it binds {@code ftbridge.sandbox.*} ({@link SandboxProperties})
+	 * from {@code FTBRIDGE_SANDBOX_*} and has no use for {@code enabled}.
+	 */
+	static Set<String> unreadBySandbox(Collection<String> candidates) {
+		Set<String> read = new HashSet<>();
+		for (RecordComponent component : SandboxProperties.class.getRecordComponents()) {
+			if (!component.getName().equals("enabled")) {
+				String kebab = component.getName().replaceAll("([a-z0-9])([A-Z])", "$1-$2");
+				read.addAll(environmentForms("ftbridge.sandbox." + kebab));
+			}
+		}
+		Set<String> unread = new TreeSet<>(candidates);
+		unread.removeAll(read);
 		return unread;
 	}
 

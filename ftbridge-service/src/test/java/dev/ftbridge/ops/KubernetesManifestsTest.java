@@ -1,6 +1,7 @@
 package dev.ftbridge.ops;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
@@ -28,6 +30,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.context.properties.bind.Bindable;
 
 import dev.ftbridge.events.TopicProperties;
 import dev.ftbridge.sandbox.SandboxProperties;
@@ -39,11 +42,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the application's health groups, resources, a locked-down security context, the
  * application's port, environment names and topics. The base is checked file by file (no
  * kubectl needed); the overlays are rendered with {@code kubectl kustomize} where kubectl
- * is installed. The autoscalers are checked in {@link KubernetesAutoscalingTest}.
+ * is installed. The dev overlay's Fivetran sandbox (its own Deployment, Service and
+ * NetworkPolicy) must agree with the bridge on URLs, Secret keys and clock. The
+ * autoscalers are checked in {@link KubernetesAutoscalingTest}.
  */
 class KubernetesManifestsTest {
 
 	private static final String CREDENTIALS_SECRET = "fivetran-bridge-credentials";
+
+	/** The name of the bridge's objects, and of the dev overlay's Fivetran sandbox. */
+	private static final String BRIDGE = "fivetran-kafka-bridge";
+
+	private static final String SANDBOX = "fivetran-sandbox";
+
+	/** The bridge's one public path (WebhookServlet). */
+	private static final String WEBHOOK_PATH = "/webhooks/fivetran";
 
 	private static final Set<String> SECRET_VARIABLES = Set.of("FIVETRAN_API_KEY", "FIVETRAN_API_SECRET",
 			"FTBRIDGE_WEBHOOK_SECRETS");
@@ -66,29 +79,120 @@ class KubernetesManifestsTest {
 	}
 
 	@Test
-	void devRunsOneReplicaAgainstTheInProcessSandbox() {
+	void devRunsOneBridgeAgainstTheSandboxService() {
 		Manifests dev = Manifests.rendered("k8s/overlays/dev");
-		assertThat(dev.one(Deployment.class).getSpec().getReplicas()).isEqualTo(1);
-		Map<String, String> environment = dev.one(ConfigMap.class).getData();
-		SandboxProperties sandbox = Application.bindEnvironment(environment, "ftbridge.sandbox",
-				SandboxProperties.class);
-		assertThat(sandbox.enabled()).isTrue();
-		assertThat(environment).containsEntry("FTBRIDGE_FIVETRAN_BASE_URL", "http://localhost:" + sandbox.port());
-		// The sandbox expects the credentials the bridge sends: the same Secret keys.
-		Map<String, String> secretKeys = new HashMap<>();
-		for (EnvVar variable : dev.one(Deployment.class)
+		Deployment bridge = dev.named(Deployment.class, BRIDGE);
+		assertThat(bridge.getSpec().getReplicas()).isEqualTo(1);
+		Map<String, String> config = dev.one(ConfigMap.class).getData();
+		assertThat(config.keySet()).noneMatch((name) -> name.startsWith("FTBRIDGE_SANDBOX_"));
+		assertThat(container(bridge).getEnv())
+			.noneMatch((variable) -> variable.getName().startsWith("FTBRIDGE_SANDBOX_"));
+		URI baseUrl = Application.bindEnvironment(config, "ftbridge.fivetran.base-url", Bindable.of(URI.class));
+		assertThat(baseUrl).isNotNull();
+		assertThat(baseUrl.getScheme()).isEqualTo("http");
+		// The sandbox's Service, on a port that leads to the port the sandbox listens on.
+		Service service = dev.named(Service.class, SANDBOX);
+		assertThat(baseUrl.getHost()).isEqualTo(service.getMetadata().getName());
+		ServicePort port = service.getSpec()
+			.getPorts()
+			.stream()
+			.filter((candidate) -> candidate.getPort() == baseUrl.getPort())
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("the sandbox's Service has no port " + baseUrl.getPort()));
+		Deployment sandbox = dev.named(Deployment.class, SANDBOX);
+		assertThat(container(sandbox).getPorts())
+			.filteredOn((candidate) -> candidate.getName().equals(port.getTargetPort().getStrVal()))
+			.singleElement()
+			.satisfies((target) -> assertThat(target.getContainerPort()).isEqualTo(sandboxSettings(sandbox).port()));
+		Map<String, String> sandboxPods = sandbox.getSpec().getTemplate().getMetadata().getLabels();
+		Map<String, String> bridgePods = bridge.getSpec().getTemplate().getMetadata().getLabels();
+		assertThat(selects(service.getSpec().getSelector(), sandboxPods)).isTrue();
+		assertThat(selects(service.getSpec().getSelector(), bridgePods)).isFalse();
+		// Nothing of the bridge's (Service, budget, policy, monitor) takes the sandbox's
+		// pods.
+		assertThat(selects(dev.named(Service.class, BRIDGE).getSpec().getSelector(), sandboxPods)).isFalse();
+		assertThat(selects(dev.one(PodDisruptionBudget.class).getSpec().getSelector().getMatchLabels(), sandboxPods))
+			.isFalse();
+		assertThat(selects(dev.named(NetworkPolicy.class, BRIDGE).getSpec().getPodSelector().getMatchLabels(),
+				sandboxPods))
+			.isFalse();
+		// Its state is in memory: a second replica would be a second Fivetran.
+		assertThat(sandbox.getSpec().getReplicas()).isEqualTo(1);
+	}
+
+	@Test
+	void devSandboxDeliversSignedWebhooksToTheBridgesService() {
+		Manifests dev = Manifests.rendered("k8s/overlays/dev");
+		Deployment sandbox = dev.named(Deployment.class, SANDBOX);
+		SandboxProperties settings = sandboxSettings(sandbox);
+		assertThat(settings.webhooksEnabled()).isTrue();
+		URI target = settings.webhookUrl();
+		assertThat(target).isNotNull();
+		Service bridgeService = dev.named(Service.class, BRIDGE);
+		assertThat(target.getHost()).isEqualTo(bridgeService.getMetadata().getName());
+		assertThat(bridgeService.getSpec().getPorts()).filteredOn((port) -> port.getPort() == target.getPort())
+			.singleElement()
+			.satisfies((port) -> assertThat(port.getTargetPort().getStrVal()).isEqualTo("http"));
+		assertThat(target.getPath()).isEqualTo(WEBHOOK_PATH);
+	}
+
+	@Test
+	void devSandboxTakesTheBridgesSecretsAndClock() {
+		Manifests dev = Manifests.rendered("k8s/overlays/dev");
+		Deployment sandbox = dev.named(Deployment.class, SANDBOX);
+		Map<String, SecretKeySelector> sandboxSecrets = secretReferences(container(sandbox));
+		Map<String, SecretKeySelector> bridgeSecrets = secretReferences(container(dev.named(Deployment.class, BRIDGE)));
+		// It accepts the credentials the bridge sends and signs with the secret the
+		// bridge
+		// checks: the same keys of the same Secret.
+		assertThat(sandboxSecrets.get("FTBRIDGE_SANDBOX_API_KEY")).isNotNull()
+			.isEqualTo(bridgeSecrets.get("FIVETRAN_API_KEY"));
+		assertThat(sandboxSecrets.get("FTBRIDGE_SANDBOX_API_SECRET")).isNotNull()
+			.isEqualTo(bridgeSecrets.get("FIVETRAN_API_SECRET"));
+		assertThat(sandboxSecrets.get("FTBRIDGE_SANDBOX_WEBHOOK_SECRET")).isNotNull()
+			.isEqualTo(bridgeSecrets.get("FTBRIDGE_WEBHOOK_SECRETS"));
+		assertThat(container(sandbox).getEnv())
+			.filteredOn((variable) -> variable.getName().contains("SECRET") || variable.getName().endsWith("API_KEY"))
+			.allSatisfy((variable) -> assertThat(variable.getValue()).isNull());
+		// The bridge budgets Fivetran's hourly limits on the sandbox's clock.
+		Double bridgeScale = Application.bindEnvironment(dev.one(ConfigMap.class).getData(),
+				"ftbridge.fivetran.limits.time-scale", Bindable.of(Double.class));
+		assertThat(bridgeScale).isEqualTo(sandboxSettings(sandbox).timeScale());
+	}
+
+	@Test
+	void devSandboxRunsLockedDownAndOnlyTheBridgeReachesIt() {
+		Manifests dev = Manifests.rendered("k8s/overlays/dev");
+		Deployment sandbox = dev.named(Deployment.class, SANDBOX);
+		PodSpec pod = sandbox.getSpec().getTemplate().getSpec();
+		Container container = container(sandbox);
+		assertThat(sandbox.getSpec().getTemplate().getMetadata().getLabels())
+			.containsAllEntriesOf(sandbox.getSpec().getSelector().getMatchLabels());
+		assertRunsLockedDown(pod, container);
+		assertResourcesAreBounded(container);
+		assertThat(container.getImage()).startsWith(SANDBOX + ":")
+			.isNotEqualTo(container(dev.named(Deployment.class, BRIDGE)).getImage());
+		assertThat(EnvironmentNames.unreadBySandbox(container.getEnv().stream().map(EnvVar::getName).toList()))
+			.as("environment variables the sandbox does not read")
+			.isEmpty();
+		for (Probe probe : List.of(container.getReadinessProbe(), container.getLivenessProbe())) {
+			assertThat(probe.getTcpSocket().getPort().getStrVal()).isEqualTo("api");
+		}
+		NetworkPolicy policy = dev.named(NetworkPolicy.class, SANDBOX);
+		assertThat(selects(policy.getSpec().getPodSelector().getMatchLabels(),
+				sandbox.getSpec().getTemplate().getMetadata().getLabels()))
+			.isTrue();
+		Map<String, String> bridgePods = dev.named(Deployment.class, BRIDGE)
 			.getSpec()
 			.getTemplate()
-			.getSpec()
-			.getContainers()
-			.get(0)
-			.getEnv()) {
-			if (variable.getValueFrom() != null && variable.getValueFrom().getSecretKeyRef() != null) {
-				secretKeys.put(variable.getName(), variable.getValueFrom().getSecretKeyRef().getKey());
-			}
-		}
-		assertThat(secretKeys.get("FTBRIDGE_SANDBOX_API_KEY")).isEqualTo(secretKeys.get("FIVETRAN_API_KEY"));
-		assertThat(secretKeys.get("FTBRIDGE_SANDBOX_API_SECRET")).isEqualTo(secretKeys.get("FIVETRAN_API_SECRET"));
+			.getMetadata()
+			.getLabels();
+		assertThat(policy.getSpec().getIngress()).singleElement().satisfies((rule) -> {
+			assertThat(rule.getFrom()).singleElement()
+				.satisfies((peer) -> assertThat(selects(peer.getPodSelector().getMatchLabels(), bridgePods)).isTrue());
+			assertThat(rule.getPorts()).singleElement()
+				.satisfies((port) -> assertThat(port.getPort().getIntVal()).isEqualTo(sandboxSettings(sandbox).port()));
+		});
 	}
 
 	@Test
@@ -99,7 +203,8 @@ class KubernetesManifestsTest {
 		assertThat(
 				Application.bindEnvironment(environment, "ftbridge.topics", TopicProperties.class).replicationFactor())
 			.isEqualTo(this.topics.replicationFactor());
-		assertThat(environment).doesNotContainKeys("FTBRIDGE_SANDBOX_ENABLED", "FTBRIDGE_FIVETRAN_BASE_URL");
+		assertThat(environment).doesNotContainKeys("FTBRIDGE_FIVETRAN_BASE_URL", "FTBRIDGE_FIVETRAN_LIMITS_TIME_SCALE");
+		assertThat(prod.all()).noneMatch((object) -> SANDBOX.equals(object.getMetadata().getName()));
 	}
 
 	@Test
@@ -134,7 +239,7 @@ class KubernetesManifestsTest {
 	}
 
 	private void assertRunnableBridge(Manifests manifests) {
-		Deployment deployment = manifests.one(Deployment.class);
+		Deployment deployment = manifests.named(Deployment.class, BRIDGE);
 		PodSpec pod = deployment.getSpec().getTemplate().getSpec();
 		assertThat(pod.getContainers()).hasSize(1);
 		Container bridge = pod.getContainers().get(0);
@@ -148,7 +253,7 @@ class KubernetesManifestsTest {
 		assertShutdownOutlastsTheCommandGrace(pod, bridge);
 		assertEnvironmentIsWhatTheApplicationReads(manifests.one(ConfigMap.class), bridge);
 
-		Service service = manifests.one(Service.class);
+		Service service = manifests.named(Service.class, BRIDGE);
 		assertThat(podLabels).containsAllEntriesOf(service.getSpec().getSelector());
 		assertThat(service.getSpec().getPorts()).hasSize(2);
 		assertPort(service.getSpec().getPorts().get(0), "http", Application.serverPort());
@@ -158,7 +263,7 @@ class KubernetesManifestsTest {
 		assertThat(podLabels).containsAllEntriesOf(budget.getSpec().getSelector().getMatchLabels());
 		assertThat(budget.getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
 
-		assertIngressOnlyToTheApplicationsPort(manifests.one(NetworkPolicy.class), podLabels);
+		assertIngressOnlyToTheApplicationsPort(manifests.named(NetworkPolicy.class, BRIDGE), podLabels);
 		assertPrometheusScrapesTheActuator(manifests.custom("ServiceMonitor"), service);
 	}
 
@@ -267,6 +372,41 @@ class KubernetesManifestsTest {
 				.containsEntry("path", "/actuator/prometheus");
 		});
 		assertThat(Application.exposedEndpoints()).contains("prometheus");
+	}
+
+	private static Container container(Deployment deployment) {
+		List<Container> containers = deployment.getSpec().getTemplate().getSpec().getContainers();
+		assertThat(containers).as("containers of %s", deployment.getMetadata().getName()).hasSize(1);
+		return containers.get(0);
+	}
+
+	/**
+	 * The sandbox's settings as its main binds them from the container's literal values
+	 * (not those from Secrets).
+	 */
+	private static SandboxProperties sandboxSettings(Deployment sandbox) {
+		Map<String, String> environment = new HashMap<>();
+		for (EnvVar variable : container(sandbox).getEnv()) {
+			if (variable.getValue() != null) {
+				environment.put(variable.getName(), variable.getValue());
+			}
+		}
+		return Application.bindEnvironment(environment, "ftbridge.sandbox", SandboxProperties.class);
+	}
+
+	private static Map<String, SecretKeySelector> secretReferences(Container container) {
+		Map<String, SecretKeySelector> references = new HashMap<>();
+		for (EnvVar variable : container.getEnv()) {
+			if (variable.getValueFrom() != null && variable.getValueFrom().getSecretKeyRef() != null) {
+				references.put(variable.getName(), variable.getValueFrom().getSecretKeyRef());
+			}
+		}
+		return references;
+	}
+
+	/** Whether a label selector takes pods with these labels. */
+	private static boolean selects(Map<String, String> selector, Map<String, String> labels) {
+		return !selector.isEmpty() && labels.entrySet().containsAll(selector.entrySet());
 	}
 
 	private static List<Path> files(String suffix) throws IOException {

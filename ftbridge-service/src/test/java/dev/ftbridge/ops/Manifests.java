@@ -93,6 +93,20 @@ final class Manifests {
 		return matches.get(0);
 	}
 
+	/**
+	 * The object of a type with a name, e.g. the bridge's Deployment beside the
+	 * sandbox's.
+	 */
+	<T extends HasMetadata> T named(Class<T> type, String name) {
+		List<T> matches = this.objects.stream()
+			.filter(type::isInstance)
+			.map(type::cast)
+			.filter((object) -> name.equals(object.getMetadata().getName()))
+			.toList();
+		assertThat(matches).as("exactly one %s named %s", type.getSimpleName(), name).hasSize(1);
+		return matches.get(0);
+	}
+
 	/** The one object of a custom resource kind, e.g. ServiceMonitor. */
 	GenericKubernetesResource custom(String kind) {
 		List<GenericKubernetesResource> matches = this.objects.stream()
