@@ -3,13 +3,13 @@ package dev.ftbridge.webhook;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import org.springframework.kafka.core.KafkaTemplate;
+
+import dev.ftbridge.kafka.KafkaSendException;
+import dev.ftbridge.kafka.Sends;
 
 /**
  * The durable inbox: writes a verified webhook body, unchanged, to the webhooks topic and
@@ -41,13 +41,13 @@ class WebhookInbox {
 		record.headers().add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
 		record.headers().add(RECEIVED_AT_HEADER, receivedAt.toString().getBytes(StandardCharsets.UTF_8));
 		try {
-			this.kafka.send(record).get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
+			Sends.await(this.kafka, record, this.timeout);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new InboxUnavailableException(ex);
+		catch (KafkaSendException ex) {
+			// what the broker or the producer said, not the wait's own wrapper
+			throw new InboxUnavailableException((ex.getCause() != null) ? ex.getCause() : ex);
 		}
-		catch (ExecutionException | TimeoutException | RuntimeException ex) {
+		catch (RuntimeException ex) {
 			throw new InboxUnavailableException(ex);
 		}
 	}

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import dev.ftbridge.events.TopicProperties;
+import dev.ftbridge.kafka.TopicProperties;
 import dev.ftbridge.sandbox.SandboxProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
