@@ -21,8 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param connectionState latest status per connection (compacted)
  * @param webhooks the durable inbox of verified webhook bodies
  * @param pendingOperations asynchronous operations waiting for Fivetran to finish
- * @param commandLedger costly commands started and not yet finished (compacted)
  * (compacted; one record per open operation, partitioned like the webhooks)
+ * @param commandLedger costly commands started and not yet finished (compacted)
  * @param commandsDlt poison and unrecoverable commands, with the reason in headers
  * @param partitions partitions of each topic when the bridge creates it
  * @param replicationFactor replication factor when the bridge creates a topic (-1: the

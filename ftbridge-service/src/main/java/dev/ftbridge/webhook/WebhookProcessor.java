@@ -19,11 +19,11 @@ import dev.ftbridge.completion.Observation;
 import dev.ftbridge.completion.OperationTracker;
 import dev.ftbridge.completion.ReceivedObservation;
 import dev.ftbridge.events.ConnectionStatusObserved;
-import dev.ftbridge.kafka.KafkaSendException;
-import dev.ftbridge.kafka.Sends;
 import dev.ftbridge.events.EventPublisher;
 import dev.ftbridge.contract.StrictJson;
 import dev.ftbridge.contract.TransformationStatusObserved;
+import dev.ftbridge.kafka.KafkaSendException;
+import dev.ftbridge.kafka.Sends;
 
 /**
  * Turns each stored webhook into a status event and hands sync and run events to the

@@ -2,8 +2,8 @@ package dev.ftbridge.webhook;
 
 import java.time.Instant;
 
-import dev.ftbridge.completion.Observation.SyncStatus;
 import dev.ftbridge.completion.Observation;
+import dev.ftbridge.completion.Observation.SyncStatus;
 import dev.ftbridge.events.ConnectionStatusObserved;
 import dev.ftbridge.contract.TransformationStatusObserved;
 import dev.ftbridge.fivetran.FivetranTime;
