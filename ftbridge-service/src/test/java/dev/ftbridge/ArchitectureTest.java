@@ -14,13 +14,14 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * Keeps the package graph of the service one-way: {@code command → fivetran, events,
- * operations}; {@code webhook → events, operations} (and Fivetran's timestamp parser);
- * {@code operations → fivetran,
- * events}; {@code fivetran} and {@code events} depend on no other package; everything may
- * use {@code contract} (the ftbridge-contract module), which depends on nothing of the
- * service and on neither Spring nor Kafka. The Maven modules keep the rest: the command
- * line (ftbridge-cli) is not on the service's class path at all, and the sandbox
- * (fivetran-sandbox) only in test scope ({@code ServiceJarIT} checks the built jar).
+ * completion}; {@code webhook → events, completion} (and Fivetran's timestamp parser);
+ * {@code completion → fivetran, events}; all of them may use {@code kafka}, the shared
+ * Kafka plumbing; {@code fivetran} and {@code kafka} depend on no other package,
+ * {@code events} on {@code kafka} only; everything may use {@code contract} (the
+ * ftbridge-contract module), which depends on nothing of the service and on neither
+ * Spring nor Kafka. The Maven modules keep the rest: the command line (ftbridge-cli) is
+ * not on the service's class path at all, and the sandbox (fivetran-sandbox) only in test
+ * scope ({@code ServiceJarIT} checks the built jar).
  */
 class ArchitectureTest {
 
@@ -40,14 +41,14 @@ class ArchitectureTest {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("dev.ftbridge.command..", "dev.ftbridge.events..", "dev.ftbridge.webhook..",
-					"dev.ftbridge.operations..")
+					"dev.ftbridge.completion..", "dev.ftbridge.kafka..")
 			.check(CLASSES);
 	}
 
 	@Test
-	void operationsDependOnlyOnFivetranAndEvents() {
+	void completionDependsOnlyOnFivetranEventsAndKafka() {
 		noClasses().that()
-			.resideInAPackage("dev.ftbridge.operations..")
+			.resideInAPackage("dev.ftbridge.completion..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("dev.ftbridge.command..", "dev.ftbridge.webhook..")
@@ -55,7 +56,7 @@ class ArchitectureTest {
 	}
 
 	@Test
-	void webhooksDependOnlyOnEventsAndOperations() {
+	void webhooksDependOnlyOnEventsCompletionAndKafka() {
 		// Webhook bodies carry Fivetran's timestamps: they are read by the one parser,
 		// FivetranTime; nothing else of the client is theirs to use.
 		noClasses().that()
@@ -88,13 +89,24 @@ class ArchitectureTest {
 	}
 
 	@Test
+	void kafkaPlumbingDependsOnNoOtherModule() {
+		noClasses().that()
+			.resideInAPackage("dev.ftbridge.kafka..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.ftbridge.command..", "dev.ftbridge.events..", "dev.ftbridge.fivetran..",
+					"dev.ftbridge.webhook..", "dev.ftbridge.completion..", "dev.ftbridge.cli..")
+			.check(CLASSES);
+	}
+
+	@Test
 	void eventsDependOnNoOtherModule() {
 		noClasses().that()
 			.resideInAPackage("dev.ftbridge.events..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("dev.ftbridge.command..", "dev.ftbridge.fivetran..", "dev.ftbridge.webhook..",
-					"dev.ftbridge.operations..")
+					"dev.ftbridge.completion..")
 			.check(CLASSES);
 	}
 
@@ -105,8 +117,8 @@ class ArchitectureTest {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("dev.ftbridge.command..", "dev.ftbridge.events..", "dev.ftbridge.fivetran..",
-					"dev.ftbridge.webhook..", "dev.ftbridge.operations..", "dev.ftbridge.sandbox..",
-					"org.springframework..", "org.apache.kafka..")
+					"dev.ftbridge.webhook..", "dev.ftbridge.completion..", "dev.ftbridge.kafka..",
+					"dev.ftbridge.sandbox..", "org.springframework..", "org.apache.kafka..")
 			.check(CLASSES);
 	}
 
@@ -137,17 +149,21 @@ class ArchitectureTest {
 	}
 
 	@Test
-	void theOperationsAndWebhookUseCasesHaveNoKafkaTypes() {
-		// Only adapters touch Kafka: topic writer, result reader, wiring, listener,
-		// loader.
+	void theCompletionAndWebhookUseCasesHaveNoKafkaTypes() {
+		// Only adapters touch Kafka: topic writers, result reader, consumer side,
+		// wiring.
 		noClasses().that()
-			.resideInAPackage("dev.ftbridge.operations..")
+			.resideInAPackage("dev.ftbridge.completion..")
 			.and()
-			.doNotHaveSimpleName("OperationLog")
+			.doNotHaveSimpleName("PendingOperationsTopic")
+			.and()
+			.doNotHaveSimpleName("StartedMarks")
 			.and()
 			.doNotHaveSimpleName("ResultHistory")
 			.and()
-			.doNotHaveSimpleName("OperationsConfiguration")
+			.doNotHaveSimpleName("PendingOperationsConsumer")
+			.and()
+			.doNotHaveSimpleName("CompletionConfiguration")
 			.or()
 			.haveSimpleNameStartingWith("WebhookProcessor")
 			.should()

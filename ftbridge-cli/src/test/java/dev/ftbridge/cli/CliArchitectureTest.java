@@ -25,8 +25,8 @@ class CliArchitectureTest {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("dev.ftbridge.command..", "dev.ftbridge.events..", "dev.ftbridge.fivetran..",
-					"dev.ftbridge.webhook..", "dev.ftbridge.operations..", "dev.ftbridge.sandbox..",
-					"org.springframework..")
+					"dev.ftbridge.webhook..", "dev.ftbridge.completion..", "dev.ftbridge.kafka..",
+					"dev.ftbridge.sandbox..", "org.springframework..")
 			.check(CLASSES);
 	}
 

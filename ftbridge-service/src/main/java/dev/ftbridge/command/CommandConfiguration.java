@@ -7,7 +7,6 @@ import dev.ftbridge.contract.CommandSchemas;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -18,13 +17,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.config.TopicConfig;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -32,15 +32,17 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import dev.ftbridge.command.handlers.CommandHandler;
 import dev.ftbridge.command.handlers.CommandHandlers;
 import dev.ftbridge.command.handlers.HandlerContext;
-import dev.ftbridge.events.BridgeConsumers;
+import dev.ftbridge.completion.PendingOperations;
+import dev.ftbridge.completion.StartedMarks;
 import dev.ftbridge.events.EventProperties;
 import dev.ftbridge.events.EventPublisher;
-import dev.ftbridge.events.TopicProperties;
 import dev.ftbridge.fivetran.FivetranAvailability;
 import dev.ftbridge.fivetran.FivetranClient;
 import dev.ftbridge.fivetran.FivetranProperties;
 import dev.ftbridge.fivetran.Throttle;
-import dev.ftbridge.operations.PendingOperations;
+import dev.ftbridge.kafka.ConsumerSettings;
+import dev.ftbridge.kafka.KafkaConfiguration;
+import dev.ftbridge.kafka.TopicProperties;
 
 /** Wires the command path: consumer → reader → lanes → executor → publisher. */
 @Configuration(proxyBeanMethods = false)
@@ -51,16 +53,15 @@ class CommandConfiguration {
 			JsonMapper json, CommandHandlers handlers, EventPublisher events,
 			KafkaTemplate<byte[], byte[]> bridgeKafkaTemplate, EventProperties eventProperties,
 			ExecutorService commandExecutorService, MeterRegistry meterRegistry, Throttle throttle,
-			FivetranAvailability availability, PendingOperations pendingOperations) {
-		Clock clock = Clock.systemUTC();
+			FivetranAvailability availability, PendingOperations pendingOperations, StartedMarks startedMarks,
+			Clock clock) {
 		CommandLedger ledger = new CommandLedger(properties.dedupWindow());
 		CommandReader reader = new CommandReader(new CommandSchemas(), properties.maxCommandBytes(), clock);
 		DeadLetters deadLetters = new KafkaDeadLetters(bridgeKafkaTemplate, topics.commandsDlt(),
-				eventProperties.sendTimeout().toMillis());
+				eventProperties.sendTimeout());
 		CommandProcessor processor = new CommandProcessor(handlers, events, deadLetters, clock,
 				properties.publishRetryBackoff(), new CommandMetrics(meterRegistry), pendingOperations, ledger,
-				new StartedMarkers(bridgeKafkaTemplate, topics.commandLedger(),
-						eventProperties.sendTimeout().toMillis()));
+				startedMarks);
 		DefaultKafkaConsumerFactory<byte[], byte[]> consumers = consumerFactory(kafka, properties);
 		consumers.addListener(new MicrometerConsumerListener<>(meterRegistry));
 		CommandConsumer consumer = new CommandConsumer(consumers, topics.commands(), properties, reader, processor,
@@ -86,8 +87,17 @@ class CommandConfiguration {
 	/** What the handlers are built with: Fivetran, riding out outages, and the clock. */
 	@Bean
 	HandlerContext handlerContext(FivetranClient fivetran, FivetranAvailability availability,
-			FivetranProperties fivetranProperties) {
-		return new HandlerContext(new FivetranCalls(fivetran), Clock.systemUTC(), fivetranProperties.pageSize());
+			FivetranProperties fivetranProperties, Clock clock) {
+		return new HandlerContext(new FivetranCalls(fivetran), clock, fivetranProperties.pageSize());
+	}
+
+	/** The command topic, and the dead-letter topic only the command path writes. */
+	@Bean
+	KafkaAdmin.NewTopics commandTopics(TopicProperties topics) {
+		String maxBytes = Integer.toString(KafkaConfiguration.MAX_RECORD_BYTES);
+		return topics.declare(
+				topics.builder(topics.commands()).config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxBytes).build(),
+				topics.builder(topics.commandsDlt()).config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxBytes).build());
 	}
 
 	@Bean
@@ -116,24 +126,21 @@ class CommandConfiguration {
 
 	private static DefaultKafkaConsumerFactory<byte[], byte[]> consumerFactory(KafkaProperties kafka,
 			CommandProperties properties) {
-		Map<String, Object> config = BridgeConsumers.properties(kafka);
-		config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.groupId());
-		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
 		// Offsets are committed by the consumer, only up to the oldest unfinished
 		// command.
-		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		// One poll never brings more than half the in-flight bound, so memory stays
-		// bounded.
-		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords(properties));
-		// Commands published while no bridge ran are still executed.
-		config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		// When a replica dies (or joins) only the partitions that change owner move: the
-		// others keep running theirs, and keep their ledgers, through the rebalance, so
-		// a survivor loads the dead replica's partitions only (application.yml has the
-		// session timeout that notices the death).
-		config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
-		return new DefaultKafkaConsumerFactory<>(config);
+		return ConsumerSettings.of(kafka)
+			.group(properties.groupId())
+			// One poll never brings more than half the in-flight bound, so memory stays
+			// bounded.
+			.set(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords(properties))
+			// Commands published while no bridge ran are still executed.
+			.setIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")
+			// When a replica dies (or joins) only the partitions that change owner move:
+			// the others keep running theirs, and keep their ledgers, through the
+			// rebalance, so a survivor loads the dead replica's partitions only
+			// (application.yml has the session timeout that notices the death).
+			.set(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName())
+			.factory();
 	}
 
 }

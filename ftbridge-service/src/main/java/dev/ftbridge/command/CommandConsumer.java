@@ -66,7 +66,7 @@ class CommandConsumer implements SmartLifecycle {
 
 	private Thread thread;
 
-	private long lastCommit;
+	private long lastCommit = System.nanoTime();
 
 	private volatile long pauses;
 
@@ -176,7 +176,7 @@ class CommandConsumer implements SmartLifecycle {
 					dispatch(record);
 				}
 				applyBackpressure(kafka);
-				if (System.currentTimeMillis() - this.lastCommit >= this.properties.commitInterval().toMillis()) {
+				if (System.nanoTime() - this.lastCommit >= this.properties.commitInterval().toNanos()) {
 					commit(kafka, this.progress.keySet());
 				}
 			}
@@ -277,7 +277,7 @@ class CommandConsumer implements SmartLifecycle {
 				offsets.put(partition, new OffsetAndMetadata(offset));
 			}
 		}
-		this.lastCommit = System.currentTimeMillis();
+		this.lastCommit = System.nanoTime();
 		if (offsets.isEmpty()) {
 			return;
 		}
@@ -297,7 +297,7 @@ class CommandConsumer implements SmartLifecycle {
 
 	/** Lets partitions go: no new record starts, running ones get the grace period. */
 	private void release(Consumer<byte[], byte[]> kafka, Collection<TopicPartition> partitions) {
-		long deadline = System.currentTimeMillis() + this.properties.shutdownGrace().toMillis();
+		long deadline = System.nanoTime() + this.properties.shutdownGrace().toNanos();
 		partitions.stream().map(this.progress::get).filter((p) -> p != null).forEach(PartitionProgress::revoke);
 		for (TopicPartition partition : partitions) {
 			PartitionProgress partitionProgress = this.progress.get(partition);

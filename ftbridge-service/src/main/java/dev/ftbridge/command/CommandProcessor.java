@@ -18,12 +18,12 @@ import dev.ftbridge.contract.CommandResult;
 import dev.ftbridge.command.handlers.CommandHandlers;
 import dev.ftbridge.command.handlers.Execution;
 import dev.ftbridge.command.handlers.Results;
-import dev.ftbridge.contract.CommandResult;
+import dev.ftbridge.completion.PendingOperations;
+import dev.ftbridge.completion.StartedMarks;
 import dev.ftbridge.events.ConnectionStatusObserved;
-import dev.ftbridge.events.EventPublishException;
 import dev.ftbridge.events.EventPublisher;
 import dev.ftbridge.contract.Outcome;
-import dev.ftbridge.operations.PendingOperations;
+import dev.ftbridge.kafka.KafkaSendException;
 
 /**
  * Handles one record of the command topic from start to end: reads it, executes it, and
@@ -53,11 +53,11 @@ class CommandProcessor {
 
 	private final CommandLedger ledger;
 
-	private final StartedMarkers markers;
+	private final StartedMarks markers;
 
 	CommandProcessor(CommandHandlers handlers, EventPublisher events, DeadLetters deadLetters, Clock clock,
 			Duration publishRetryBackoff, CommandMetrics metrics, PendingOperations pendingOperations,
-			CommandLedger ledger, StartedMarkers markers) {
+			CommandLedger ledger, StartedMarks markers) {
 		this.ledger = ledger;
 		this.markers = markers;
 		this.metrics = metrics;
@@ -82,7 +82,7 @@ class CommandProcessor {
 				try {
 					run(record.partition(), record.offset(), command);
 				}
-				catch (CommandInterrupted | EventPublishException ex) {
+				catch (CommandInterrupted | KafkaSendException ex) {
 					// handed back (shutdown): the record stays uncommitted
 					throw ex;
 				}
@@ -133,7 +133,8 @@ class CommandProcessor {
 		}
 		boolean costly = this.handlers.costlyToRepeat(command);
 		if (costly) {
-			untilAcknowledged(() -> this.markers.started(partition, command, now, offset));
+			untilAcknowledged(() -> this.markers.started(partition, command.key(), command.id(), command.type().type(),
+					now, offset));
 			this.ledger.record(partition, command.id(), CommandLedger.STARTED, now, offset);
 		}
 		Execution execution;
@@ -186,10 +187,10 @@ class CommandProcessor {
 	private void removeMark(int partition, Command command) {
 		boolean interrupted = Thread.interrupted();
 		try {
-			this.markers.finished(partition, command);
+			this.markers.finished(partition, command.key(), command.id());
 			this.ledger.unmark(partition, command.id());
 		}
-		catch (EventPublishException ex) {
+		catch (KafkaSendException ex) {
 			log.warn("Could not remove the started mark of {}; it will be reconciled: {}", command.id(),
 					ex.getMessage());
 		}
@@ -203,7 +204,7 @@ class CommandProcessor {
 	private void finish(int partition, long offset, Command command, String outcome, boolean marked) {
 		this.ledger.record(partition, command.id(), outcome, this.clock.instant(), offset);
 		if (marked) {
-			untilAcknowledged(() -> this.markers.finished(partition, command));
+			untilAcknowledged(() -> this.markers.finished(partition, command.key(), command.id()));
 		}
 	}
 
@@ -311,7 +312,7 @@ class CommandProcessor {
 				sendingErrorsAsPublishFailures(publish);
 				return;
 			}
-			catch (EventPublishException ex) {
+			catch (KafkaSendException ex) {
 				if (ex.refusedForGood()) {
 					log.error("The broker refused an output for good: {} ({}); {}", ex.getMessage(),
 							describe(ex.refusal()),
@@ -346,7 +347,7 @@ class CommandProcessor {
 			publish.run();
 		}
 		catch (org.apache.kafka.common.KafkaException | org.springframework.kafka.KafkaException ex) {
-			throw new EventPublishException("could not publish: " + ex.getMessage(), ex);
+			throw new KafkaSendException("could not publish: " + ex.getMessage(), ex);
 		}
 	}
 

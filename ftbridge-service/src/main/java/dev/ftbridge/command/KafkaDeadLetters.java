@@ -4,9 +4,7 @@ import dev.ftbridge.contract.IncomingRecord;
 import dev.ftbridge.contract.Rejection;
 
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.time.Duration;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
@@ -14,12 +12,18 @@ import org.apache.kafka.common.header.Headers;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
 
-import dev.ftbridge.events.EventPublishException;
+import dev.ftbridge.kafka.Sends;
 
 /**
  * Writes poison records to the command dead-letter topic: the original key, value and
  * headers, plus {@code ftbridge_dlt_reason} / {@code ftbridge_dlt_detail} and Spring
  * Kafka's {@code kafka_dlt-original-*} headers, in the same partition as the original.
+ * <p>
+ * Not Spring Kafka's {@code DeadLetterPublishingRecoverer}: the command path is a poll
+ * loop of its own, not a listener container, and hands a Kafka-free
+ * {@link IncomingRecord}; a record whose copy the broker refused needs a letter without
+ * its content; and the recoverer's exception headers (message, stack trace) would write
+ * the bridge's internals into a topic other teams read.
  */
 class KafkaDeadLetters implements DeadLetters {
 
@@ -36,12 +40,12 @@ class KafkaDeadLetters implements DeadLetters {
 
 	private final String topic;
 
-	private final long timeoutMillis;
+	private final Duration timeout;
 
-	KafkaDeadLetters(KafkaTemplate<byte[], byte[]> kafka, String topic, long timeoutMillis) {
+	KafkaDeadLetters(KafkaTemplate<byte[], byte[]> kafka, String topic, Duration timeout) {
 		this.kafka = kafka;
 		this.topic = topic;
-		this.timeoutMillis = timeoutMillis;
+		this.timeout = timeout;
 	}
 
 	@Override
@@ -67,16 +71,7 @@ class KafkaDeadLetters implements DeadLetters {
 		headers.add(KafkaHeaders.DLT_ORIGINAL_PARTITION, utf8(Integer.toString(record.partition())));
 		headers.add(KafkaHeaders.DLT_ORIGINAL_OFFSET, utf8(Long.toString(record.offset())));
 		headers.add(KafkaHeaders.DLT_ORIGINAL_TIMESTAMP, utf8(Long.toString(record.timestamp())));
-		try {
-			this.kafka.send(letter).get(this.timeoutMillis, TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new EventPublishException("interrupted while dead-lettering", ex);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw new EventPublishException("could not dead-letter to " + this.topic, ex);
-		}
+		Sends.await(this.kafka, letter, this.timeout);
 	}
 
 	private static byte[] utf8(String text) {

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.Consumer;
@@ -16,9 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.core.ConsumerFactory;
 
+import dev.ftbridge.completion.StartedMarks;
 import dev.ftbridge.events.EventPublisher;
-import dev.ftbridge.events.PartitionScan;
-import dev.ftbridge.events.UnreadableRecords;
+import dev.ftbridge.kafka.PartitionReader;
+import dev.ftbridge.kafka.UnreadableRecords;
 
 /**
  * Rebuilds the {@link CommandLedger} for a command partition from the same partition
@@ -28,6 +28,13 @@ import dev.ftbridge.events.UnreadableRecords;
  * later), so this one partition holds them all, whichever partitioner placed the command.
  */
 class LedgerLoader {
+
+	/**
+	 * How long reading one partition back may take before the assignment fails: as long
+	 * as the group waits for a poll ({@code max.poll.interval.ms}'s default), after which
+	 * it would take the partition away anyway.
+	 */
+	static final Duration READ_TIMEOUT = Duration.ofMinutes(5);
 
 	private final ConsumerFactory<byte[], byte[]> consumers;
 
@@ -68,20 +75,15 @@ class LedgerLoader {
 		Instant since = this.clock.instant().minus(this.ledger.window());
 		Map<String, String> idsByKey = new HashMap<>();
 		try (Consumer<byte[], byte[]> consumer = this.consumers.createConsumer("ftbridge-ledger", "-markers")) {
-			consumer.assign(List.of(markers));
-			consumer.seekToBeginning(List.of(markers));
-			long end = consumer.endOffsets(List.of(markers)).get(markers);
-			while (consumer.position(markers) < end) {
-				for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-					try {
-						mark(partition, record, since, idsByKey);
-					}
-					catch (RuntimeException ex) {
-						UnreadableRecords.skipped(record.topic(), record.partition(), record.offset(),
-								ex.getClass().getSimpleName());
-					}
+			PartitionReader.all(consumer, markers, READ_TIMEOUT, (record) -> {
+				try {
+					mark(partition, record, since, idsByKey);
 				}
-			}
+				catch (RuntimeException ex) {
+					UnreadableRecords.skipped(record.topic(), record.partition(), record.offset(),
+							ex.getClass().getSimpleName());
+				}
+			});
 		}
 	}
 
@@ -95,25 +97,19 @@ class LedgerLoader {
 			}
 			return;
 		}
-		JsonNode marker = this.json.readTree(record.value());
-		String id = marker.path("command_id").asString(null);
-		String started = marker.path("started_at").asString(null);
-		if (id == null || started == null) {
-			throw new IllegalArgumentException("not a started mark");
-		}
-		Instant startedAt = Instant.parse(started);
-		if (startedAt.isBefore(since)) {
+		StartedMarks.Mark mark = StartedMarks.read(record.value());
+		if (mark.startedAt().isBefore(since)) {
 			return;
 		}
-		idsByKey.put(key, id);
-		this.ledger.record(partition, id, CommandLedger.STARTED, startedAt, marker.path("offset").asLong(-1));
+		idsByKey.put(key, mark.commandId());
+		this.ledger.record(partition, mark.commandId(), CommandLedger.STARTED, mark.startedAt(), mark.offset());
 	}
 
 	private void loadResults(int partition) {
 		TopicPartition results = new TopicPartition(this.resultTopic, partition);
 		Instant since = this.clock.instant().minus(this.ledger.window());
 		try (Consumer<byte[], byte[]> consumer = this.consumers.createConsumer("ftbridge-ledger", "-loader")) {
-			PartitionScan.since(consumer, results, since, (record) -> remember(partition, record));
+			PartitionReader.since(consumer, results, since, READ_TIMEOUT, (record) -> remember(partition, record));
 		}
 	}
 

@@ -1,6 +1,7 @@
 package dev.ftbridge.command;
 
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Which offsets of one partition are read but not finished, so the committed offset never
@@ -66,14 +67,17 @@ class PartitionProgress {
 		this.revoked = true;
 	}
 
-	/** Waits for running records to end, up to the deadline; {@code true} if they did. */
-	synchronized boolean awaitIdle(long deadlineMillis) throws InterruptedException {
+	/**
+	 * Waits for running records to end, up to the deadline; {@code true} if they did.
+	 * @param deadlineNanos the deadline on {@link System#nanoTime()}'s scale
+	 */
+	synchronized boolean awaitIdle(long deadlineNanos) throws InterruptedException {
 		while (this.running > 0) {
-			long wait = deadlineMillis - System.currentTimeMillis();
+			long wait = deadlineNanos - System.nanoTime();
 			if (wait <= 0) {
 				return false;
 			}
-			wait(wait);
+			TimeUnit.NANOSECONDS.timedWait(this, wait);
 		}
 		return true;
 	}

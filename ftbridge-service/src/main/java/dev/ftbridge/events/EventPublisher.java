@@ -6,15 +6,10 @@ import dev.ftbridge.contract.TableDescribed;
 import dev.ftbridge.contract.TransformationStatusObserved;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -22,6 +17,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.core.KafkaTemplate;
+
+import dev.ftbridge.kafka.Sends;
+import dev.ftbridge.kafka.TopicProperties;
 
 /**
  * Publishes result and status events as structured CloudEvents and returns only once the
@@ -68,7 +66,7 @@ public class EventPublisher {
 	public void commandResult(String key, Integer partition, CommandResult result) {
 		ProducerRecord<byte[], byte[]> record = record(this.topics.commandResults(), partition, key, CommandResult.TYPE,
 				result.resourceId(), result.finishedAt(), result);
-		awaitAck(record.topic(), this.kafka.send(record), this.properties.sendTimeout());
+		Sends.await(record.topic(), this.kafka.send(record), this.properties.sendTimeout());
 	}
 
 	/**
@@ -80,7 +78,7 @@ public class EventPublisher {
 		ProducerRecord<byte[], byte[]> record = record(this.topics.commandResults(), partition, key, CommandResult.TYPE,
 				result.resourceId(), result.finishedAt(), result);
 		record.headers().add(COMMAND_OFFSET_HEADER, Long.toString(commandOffset).getBytes(StandardCharsets.UTF_8));
-		awaitAck(record.topic(), this.kafka.send(record), this.properties.sendTimeout());
+		Sends.await(record.topic(), this.kafka.send(record), this.properties.sendTimeout());
 	}
 
 	/** The command offset a result's header names, or -1. */
@@ -101,7 +99,7 @@ public class EventPublisher {
 	 * and, as the connection's latest status, to the compacted connection-state topic.
 	 */
 	public void connectionStatus(ConnectionStatusObserved status) {
-		awaitAck(this.topics.status(), sendConnectionStatus(status), this.properties.sendTimeout());
+		Sends.await(this.topics.status(), sendConnectionStatus(status), this.properties.sendTimeout());
 	}
 
 	/**
@@ -131,13 +129,13 @@ public class EventPublisher {
 					table.connectionId(), table.observedAt(), table)));
 		}
 		for (CompletableFuture<?> each : sent) {
-			awaitAck(this.topics.status(), each, this.properties.sendTimeout());
+			Sends.await(this.topics.status(), each, this.properties.sendTimeout());
 		}
 	}
 
 	/** Publishes a transformation's status, keyed by the transformation id. */
 	public void transformationStatus(TransformationStatusObserved status) {
-		awaitAck(this.topics.status(), sendTransformationStatus(status), this.properties.sendTimeout());
+		Sends.await(this.topics.status(), sendTransformationStatus(status), this.properties.sendTimeout());
 	}
 
 	/**
@@ -164,19 +162,6 @@ public class EventPublisher {
 				(key != null) ? key.getBytes(StandardCharsets.UTF_8) : null, this.json.writeValueAsBytes(event));
 		record.headers().add("content-type", CloudEvents.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
 		return record;
-	}
-
-	private static void awaitAck(String topic, Future<?> sent, Duration timeout) {
-		try {
-			sent.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new EventPublishException("interrupted while publishing to " + topic, ex);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw new EventPublishException("could not publish to " + topic, ex);
-		}
 	}
 
 }

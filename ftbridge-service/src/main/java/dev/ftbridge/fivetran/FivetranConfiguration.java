@@ -2,6 +2,7 @@ package dev.ftbridge.fivetran;
 
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Base64;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -25,8 +26,8 @@ class FivetranConfiguration {
 	static final String CIRCUIT = "fivetran";
 
 	@Bean
-	Throttle fivetranThrottle(LimitProperties limits) {
-		return new Throttle(limits, System::currentTimeMillis);
+	Throttle fivetranThrottle(LimitProperties limits, Clock clock) {
+		return new Throttle(limits, clock::millis);
 	}
 
 	@Bean
@@ -43,7 +44,7 @@ class FivetranConfiguration {
 	@Bean
 	FivetranClient fivetranClient(RestClient.Builder builder, JsonMapper json, FivetranProperties properties,
 			MeterRegistry meterRegistry, Throttle throttle, CircuitBreakerRegistry circuitBreakers,
-			FivetranAvailability availability) {
+			FivetranAvailability availability, Clock clock) {
 		HttpClient httpClient = HttpClient.newBuilder()
 			.connectTimeout(properties.connectTimeout())
 			.version(HttpClient.Version.HTTP_1_1)
@@ -63,7 +64,7 @@ class FivetranConfiguration {
 		FivetranMetrics metrics = new FivetranMetrics(meterRegistry);
 		metrics.budgets(throttle);
 		FivetranHttp exchange = new FivetranHttp(http, json, properties.baseUrl(), throttle::serverRemaining,
-				properties.maxRetryAfter());
+				properties.maxRetryAfter(), clock);
 		return new FivetranClient(exchange, properties, (duration) -> Thread.sleep(duration.toMillis()), metrics,
 				throttle, circuitBreakers.circuitBreaker(CIRCUIT), availability);
 	}

@@ -40,13 +40,16 @@ class FivetranHttp {
 
 	private final Duration maxRetryAfter;
 
+	private final Clock clock;
+
 	/**
 	 * @param remaining told every {@code X-Rate-Limit-Remaining} Fivetran reports, with
 	 * the time until its count resets where it also sends {@code X-Rate-Limit-Reset}
 	 */
 	FivetranHttp(RestClient http, JsonMapper json, URI baseUrl, BiConsumer<Integer, Duration> remaining,
-			Duration maxRetryAfter) {
+			Duration maxRetryAfter, Clock clock) {
 		this.maxRetryAfter = maxRetryAfter;
+		this.clock = clock;
 		this.http = http;
 		this.json = json;
 		this.baseUrl = baseUrl;
@@ -100,8 +103,7 @@ class FivetranHttp {
 			return null;
 		}
 		long value = Long.parseLong(header.trim());
-		long seconds = (value > 1_000_000_000L) ? Math.max(0, value - Clock.systemUTC().instant().getEpochSecond())
-				: value;
+		long seconds = (value > 1_000_000_000L) ? Math.max(0, value - this.clock.instant().getEpochSecond()) : value;
 		Duration reset = Duration.ofSeconds(seconds);
 		return (reset.compareTo(this.maxRetryAfter) > 0) ? this.maxRetryAfter : reset;
 	}
@@ -129,7 +131,7 @@ class FivetranHttp {
 		}
 		if (code == 429) {
 			throw new FivetranException.RateLimited(envelope.code(), message,
-					RetryAfter.parse(retryAfter, Clock.systemUTC(), this.maxRetryAfter), remaining);
+					RetryAfter.parse(retryAfter, this.clock, this.maxRetryAfter), remaining);
 		}
 		if (status.is5xxServerError()) {
 			throw new FivetranException.Unavailable(code, envelope.code(), message, true, null);

@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.core.ConsumerFactory;
 
+import dev.ftbridge.kafka.PartitionReader;
+
 /**
  * Reads what a newly assigned partition pair already holds, with a short-lived consumer
  * of its own: the webhooks received within the dedup window up to the group's committed
@@ -30,8 +32,6 @@ import org.springframework.kafka.core.ConsumerFactory;
 class PartitionLoader {
 
 	private static final Logger log = LoggerFactory.getLogger(PartitionLoader.class);
-
-	private static final Duration POLL = Duration.ofMillis(200);
 
 	private final ConsumerFactory<byte[], byte[]> consumers;
 
@@ -109,40 +109,15 @@ class PartitionLoader {
 		});
 	}
 
-	/**
-	 * Hands every record in [from, until) to {@code each}, in offset order per partition,
-	 * until the deadline; returns, per partition, the offset up to which every record was
-	 * handed over.
-	 */
 	private Map<TopicPartition, Long> read(Consumer<byte[], byte[]> consumer, Map<TopicPartition, Long> from,
 			Map<TopicPartition, Long> until, java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> each) {
-		Map<TopicPartition, Long> reached = new HashMap<>(from);
-		List<TopicPartition> remaining = new ArrayList<>(
-				until.keySet().stream().filter((partition) -> from.get(partition) < until.get(partition)).toList());
-		consumer.assign(remaining);
-		remaining.forEach((partition) -> consumer.seek(partition, from.get(partition)));
-		long deadline = System.nanoTime() + this.timeout.toNanos();
-		while (!remaining.isEmpty()) {
-			if (System.nanoTime() - deadline > 0) {
-				log.warn(
-						"Reading {} took longer than {}; the pending operations not read yet are read as they "
-								+ "come, the webhooks not read yet are not recognised as repeats",
-						remaining, this.timeout);
-				break;
-			}
-			for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-				TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-				if (record.offset() < until.get(partition)) {
-					each.accept(record);
-					reached.put(partition, record.offset() + 1);
-				}
-			}
-			List<TopicPartition> done = remaining.stream()
-				.filter((partition) -> consumer.position(partition) >= until.get(partition))
-				.toList();
-			done.forEach((partition) -> reached.put(partition, until.get(partition)));
-			consumer.pause(done);
-			remaining.removeAll(done);
+		Map<TopicPartition, Long> reached = PartitionReader.read(consumer, from, until, this.timeout, each);
+		List<TopicPartition> unfinished = PartitionReader.unfinished(reached, until);
+		if (!unfinished.isEmpty()) {
+			log.warn(
+					"Reading {} took longer than {}; the pending operations not read yet are read as they "
+							+ "come, the webhooks not read yet are not recognised as repeats",
+					unfinished, this.timeout);
 		}
 		return reached;
 	}

@@ -16,11 +16,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerProducerListener;
 
-import dev.ftbridge.events.ProducerTimeouts;
-import dev.ftbridge.events.TopicProperties;
+import dev.ftbridge.kafka.ProducerTimeouts;
+import dev.ftbridge.kafka.TopicProperties;
 
 /**
  * The webhook receiver and its own producer, whose timeouts fit inside an HTTP request.
@@ -57,14 +58,20 @@ class WebhookConfiguration {
 
 	@Bean
 	WebhookController webhookController(WebhookProperties properties, KafkaProperties kafka, TopicProperties topics,
-			MeterRegistry meterRegistry) {
+			MeterRegistry meterRegistry, Clock clock) {
 		if (properties.secrets().isEmpty()) {
 			log.warn("No webhook secret configured (FTBRIDGE_WEBHOOK_SECRETS): every webhook will be refused with 401");
 		}
 		WebhookInbox inbox = new WebhookInbox(inboxTemplate(kafka, properties, meterRegistry), topics.webhooks(),
 				properties.inboxTimeout());
 		return new WebhookController(new SignatureVerifier(properties.secrets()), inbox,
-				new WebhookMetrics(meterRegistry), properties.maxBodyBytes(), Clock.systemUTC());
+				new WebhookMetrics(meterRegistry), properties.maxBodyBytes(), clock);
+	}
+
+	/** The inbox topic. */
+	@Bean
+	KafkaAdmin.NewTopics webhookTopics(TopicProperties topics) {
+		return topics.declare(topics.builder(topics.webhooks()).build());
 	}
 
 	private static KafkaTemplate<byte[], byte[]> inboxTemplate(KafkaProperties kafka, WebhookProperties properties,

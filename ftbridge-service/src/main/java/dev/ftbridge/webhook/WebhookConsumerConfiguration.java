@@ -2,12 +2,10 @@ package dev.ftbridge.webhook;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.RangeAssignor;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,12 +17,13 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
-import dev.ftbridge.events.BridgeConsumers;
+import dev.ftbridge.kafka.ConsumerSettings;
 import dev.ftbridge.events.EventProperties;
 import dev.ftbridge.events.EventPublisher;
-import dev.ftbridge.events.TopicProperties;
-import dev.ftbridge.operations.OperationDesk;
-import dev.ftbridge.operations.OperationsProperties;
+import dev.ftbridge.kafka.TopicProperties;
+import dev.ftbridge.completion.OperationTracker;
+import dev.ftbridge.completion.OperationsProperties;
+import dev.ftbridge.completion.PendingOperationsConsumer;
 
 /**
  * The inbox consumer: one listener container on the webhooks and pending-operations
@@ -39,8 +38,8 @@ class WebhookConsumerConfiguration {
 	@Bean
 	ConcurrentKafkaListenerContainerFactory<byte[], byte[]> webhookListenerContainerFactory(KafkaProperties kafka,
 			WebhookProperties properties, MeterRegistry meterRegistry) {
-		DefaultKafkaConsumerFactory<byte[], byte[]> consumers = new DefaultKafkaConsumerFactory<>(
-				consumerConfig(kafka, properties.groupId()));
+		DefaultKafkaConsumerFactory<byte[], byte[]> consumers = consumerSettings(kafka).group(properties.groupId())
+			.factory();
 		consumers.addListener(new MicrometerConsumerListener<>(meterRegistry));
 		ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		factory.setConsumerFactory(consumers);
@@ -58,39 +57,28 @@ class WebhookConsumerConfiguration {
 	ConcurrentMessageListenerContainer<byte[], byte[]> webhookListenerContainer(
 			ConcurrentKafkaListenerContainerFactory<byte[], byte[]> webhookListenerContainerFactory,
 			KafkaProperties kafka, TopicProperties topics, WebhookProperties properties, EventPublisher events,
-			OperationDesk operationDesk, OperationsProperties operationsProperties, EventProperties eventProperties,
-			MeterRegistry meterRegistry) {
-		WebhookProcessor processor = new WebhookProcessor(properties.maxBodyBytes(), events, operationDesk,
+			OperationTracker operationTracker, PendingOperationsConsumer pendingOperationsConsumer,
+			OperationsProperties operationsProperties, EventProperties eventProperties, MeterRegistry meterRegistry,
+			Clock clock) {
+		WebhookProcessor processor = new WebhookProcessor(properties.maxBodyBytes(), events, operationTracker,
 				new WebhookMetrics(meterRegistry), properties.dedupWindow(), properties.dedupCapacity(),
 				eventProperties.sendTimeout());
-		PartitionLoader loader = new PartitionLoader(new DefaultKafkaConsumerFactory<>(consumerConfig(kafka, null)),
-				topics.webhooks(), topics.pendingOperations(), properties.dedupWindow(), LOAD_TIMEOUT,
-				Clock.systemUTC());
+		PartitionLoader loader = new PartitionLoader(consumerSettings(kafka).factory(), topics.webhooks(),
+				topics.pendingOperations(), properties.dedupWindow(), LOAD_TIMEOUT, clock);
 		ConcurrentMessageListenerContainer<byte[], byte[]> container = webhookListenerContainerFactory
 			.createContainer(topics.webhooks(), topics.pendingOperations());
 		container.getContainerProperties()
-			.setMessageListener(new WebhookListener(topics.webhooks(), topics.pendingOperations(), processor,
-					operationDesk, loader, operationsProperties.recentEvents()));
+			.setMessageListener(new WebhookListener(topics.webhooks(), pendingOperationsConsumer.topic(), processor,
+					pendingOperationsConsumer, loader, operationsProperties.recentEvents()));
 		return container;
 	}
 
-	/**
-	 * Byte arrays, no auto-commit, and range assignment: partition p of both topics
-	 * together.
-	 */
-	private static Map<String, Object> consumerConfig(KafkaProperties kafka, String groupId) {
-		Map<String, Object> config = BridgeConsumers.properties(kafka);
-		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-		if (groupId != null) {
-			config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-		}
-		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		config.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
-		config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
-		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		return config;
+	/** Range assignment: partition p of both topics together. */
+	private static ConsumerSettings consumerSettings(KafkaProperties kafka) {
+		return ConsumerSettings.of(kafka)
+			.set(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic")
+			.set(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName())
+			.set(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 	}
 
 }

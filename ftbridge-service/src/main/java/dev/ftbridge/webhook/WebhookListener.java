@@ -1,6 +1,5 @@
 package dev.ftbridge.webhook;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -18,8 +17,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.kafka.listener.BatchMessageListener;
 
-import dev.ftbridge.events.UnreadableRecords;
-import dev.ftbridge.operations.OperationDesk;
+import dev.ftbridge.completion.PendingOperationsConsumer;
+import dev.ftbridge.completion.ReceivedObservation;
+import dev.ftbridge.kafka.UnreadableRecords;
 
 /**
  * The one consumer of the webhooks and pending-operations topics. Partition p of both is
@@ -30,8 +30,8 @@ import dev.ftbridge.operations.OperationDesk;
  * is one batch: its webhooks' status events are sent without waiting and awaited
  * together, and the container commits the batch's offsets only when this returns, that is
  * once every send was acknowledged; a failure throws, and the error handler delivers the
- * batch again. Unwraps records and delegates; the work is in {@link WebhookProcessor} and
- * {@link OperationDesk}.
+ * batch again. Unwraps records and delegates; the work is in {@link WebhookProcessor}
+ * and, for the operations, {@link PendingOperationsConsumer}.
  */
 class WebhookListener implements BatchMessageListener<byte[], byte[]>, ConsumerSeekAware {
 
@@ -41,14 +41,14 @@ class WebhookListener implements BatchMessageListener<byte[], byte[]>, ConsumerS
 
 	private final WebhookProcessor processor;
 
-	private final OperationDesk operations;
+	private final PendingOperationsConsumer operations;
 
 	private final PartitionLoader loader;
 
 	private final Duration recentEvents;
 
-	WebhookListener(String webhooksTopic, String operationsTopic, WebhookProcessor processor, OperationDesk operations,
-			PartitionLoader loader, Duration recentEvents) {
+	WebhookListener(String webhooksTopic, String operationsTopic, WebhookProcessor processor,
+			PendingOperationsConsumer operations, PartitionLoader loader, Duration recentEvents) {
 		this.webhooksTopic = webhooksTopic;
 		this.operationsTopic = operationsTopic;
 		this.processor = processor;
@@ -64,7 +64,7 @@ class WebhookListener implements BatchMessageListener<byte[], byte[]>, ConsumerS
 		try {
 			for (ConsumerRecord<byte[], byte[]> record : records) {
 				if (record.topic().equals(this.operationsTopic)) {
-					this.operations.read(record.partition(), text(record.key()), record.value());
+					this.operations.onRecord(record);
 				}
 				else {
 					this.processor.process(record.partition(), record.value(), Instant.ofEpochMilli(record.timestamp()),
@@ -93,16 +93,12 @@ class WebhookListener implements BatchMessageListener<byte[], byte[]>, ConsumerS
 			}
 		});
 		webhookPositions.keySet().forEach(this.processor::assigned);
-		Map<Integer, Deque<OperationDesk.Received>> recent = new HashMap<>();
+		Map<Integer, Deque<ReceivedObservation>> recent = new HashMap<>();
 		PartitionLoader.Loaded loaded = this.loader.load(webhookPositions, operationPartitions,
 				(record) -> remember(record,
 						recent.computeIfAbsent(record.partition(), (ignored) -> new ArrayDeque<>())));
 		for (int partition : operationPartitions) {
-			List<OperationDesk.Stored> stored = loaded.operations(partition)
-				.stream()
-				.map((record) -> stored(record))
-				.toList();
-			this.operations.assigned(partition, stored,
+			this.operations.restore(partition, loaded.operations(partition),
 					List.copyOf(recent.getOrDefault(partition, new ArrayDeque<>())));
 			// not past what was read: the rest, if the loader ran out of time, comes in
 			// batches
@@ -114,8 +110,8 @@ class WebhookListener implements BatchMessageListener<byte[], byte[]>, ConsumerS
 	 * Remembers a webhook of the window; keeps its sync or run event only while it is
 	 * recent enough for the pending operations to look at.
 	 */
-	private void remember(ConsumerRecord<byte[], byte[]> record, Deque<OperationDesk.Received> recent) {
-		OperationDesk.Received received;
+	private void remember(ConsumerRecord<byte[], byte[]> record, Deque<ReceivedObservation> recent) {
+		ReceivedObservation received;
 		try {
 			received = this.processor.remember(record.partition(), record.value(),
 					Instant.ofEpochMilli(record.timestamp()));
@@ -144,20 +140,6 @@ class WebhookListener implements BatchMessageListener<byte[], byte[]>, ConsumerS
 				this.operations.revoked(partition.partition());
 			}
 		}
-	}
-
-	/** A pending-operation record as read; one this version cannot read is counted. */
-	private static OperationDesk.Stored stored(ConsumerRecord<byte[], byte[]> record) {
-		OperationDesk.Stored stored = new OperationDesk.Stored(text(record.key()), record.value());
-		if (!stored.readable()) {
-			UnreadableRecords.skipped(record.topic(), record.partition(), record.offset(),
-					"not a pending operation this version can read");
-		}
-		return stored;
-	}
-
-	private static String text(byte[] bytes) {
-		return (bytes != null) ? new String(bytes, StandardCharsets.UTF_8) : null;
 	}
 
 }

@@ -9,22 +9,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.ftbridge.completion.Observation;
+import dev.ftbridge.completion.OperationTracker;
+import dev.ftbridge.completion.ReceivedObservation;
 import dev.ftbridge.events.ConnectionStatusObserved;
-import dev.ftbridge.events.EventPublishException;
 import dev.ftbridge.events.EventPublisher;
 import dev.ftbridge.contract.StrictJson;
 import dev.ftbridge.contract.TransformationStatusObserved;
-import dev.ftbridge.operations.Observation;
-import dev.ftbridge.operations.OperationDesk;
+import dev.ftbridge.kafka.KafkaSendException;
+import dev.ftbridge.kafka.Sends;
 
 /**
  * Turns each stored webhook into a status event and hands sync and run events to the
@@ -46,7 +45,7 @@ class WebhookProcessor {
 
 	private final EventPublisher events;
 
-	private final OperationDesk operations;
+	private final OperationTracker operations;
 
 	private final WebhookMetrics metrics;
 
@@ -62,7 +61,7 @@ class WebhookProcessor {
 
 	private final ThrottledLog forgottenLog = new ThrottledLog(log, LOG_INTERVAL);
 
-	WebhookProcessor(int maxBodyBytes, EventPublisher events, OperationDesk operations, WebhookMetrics metrics,
+	WebhookProcessor(int maxBodyBytes, EventPublisher events, OperationTracker operations, WebhookMetrics metrics,
 			Duration window, long dedupCapacity, Duration sendTimeout) {
 		// read as strictly as the receiver did, so a body stored before that was strict
 		// is not taken "last key wins" either
@@ -96,14 +95,14 @@ class WebhookProcessor {
 	 * operations' recent list, or null.
 	 * @throws IllegalArgumentException when the record is not a Fivetran event
 	 */
-	OperationDesk.Received remember(int partition, byte[] body, Instant receivedAt) {
+	ReceivedObservation remember(int partition, byte[] body, Instant receivedAt) {
 		WebhookEvent event = read(body);
 		if (event == null) {
 			throw new IllegalArgumentException("not a Fivetran event");
 		}
 		remember(partition, event.dedupKey(), receivedAt);
 		Observation observation = WebhookStatuses.observation(event, receivedAt);
-		return (observation != null) ? new OperationDesk.Received(observation, receivedAt) : null;
+		return (observation != null) ? new ReceivedObservation(observation, receivedAt) : null;
 	}
 
 	/** A new batch of webhooks to act on. */
@@ -140,7 +139,7 @@ class WebhookProcessor {
 		CompletableFuture<Void> acknowledged = publishStatus(event, receivedAt);
 		Observation observation = WebhookStatuses.observation(event, receivedAt);
 		if (observation != null) {
-			this.operations.observed(partition, new OperationDesk.Received(observation, receivedAt));
+			this.operations.observed(partition, new ReceivedObservation(observation, receivedAt));
 		}
 		// Only now: if the pending operations failed above, the webhook is not remembered
 		// and the batch delivered again hands it over again (its status event then twice)
@@ -156,15 +155,13 @@ class WebhookProcessor {
 	void complete(Batch batch, RuntimeException failure) {
 		RuntimeException sendFailure = null;
 		try {
-			CompletableFuture.allOf(batch.sent.stream().map(Sent::acknowledged).toArray(CompletableFuture[]::new))
-				.get(this.sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+			Sends.await("the status topics",
+					CompletableFuture
+						.allOf(batch.sent.stream().map(Sent::acknowledged).toArray(CompletableFuture[]::new)),
+					this.sendTimeout);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			sendFailure = new EventPublishException("interrupted while publishing status events", ex);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			sendFailure = new EventPublishException("could not publish status events", ex);
+		catch (KafkaSendException ex) {
+			sendFailure = ex;
 		}
 		for (Sent sent : batch.sent) {
 			CompletableFuture<Void> acknowledged = sent.acknowledged();

@@ -2,11 +2,11 @@ package dev.ftbridge.webhook;
 
 import java.time.Instant;
 
+import dev.ftbridge.completion.Observation;
+import dev.ftbridge.completion.Observation.SyncStatus;
 import dev.ftbridge.events.ConnectionStatusObserved;
 import dev.ftbridge.contract.TransformationStatusObserved;
 import dev.ftbridge.fivetran.FivetranTime;
-import dev.ftbridge.operations.Observation;
-import dev.ftbridge.operations.Observation.SyncStatus;
 
 /**
  * What a webhook says, as a status event (source {@code webhook}) and as an observation

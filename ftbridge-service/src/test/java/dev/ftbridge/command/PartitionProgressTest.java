@@ -83,14 +83,14 @@ class PartitionProgressTest {
 		this.progress.read(40);
 		this.progress.revoke();
 		assertThat(this.progress.start(40)).isFalse();
-		assertThat(this.progress.awaitIdle(System.currentTimeMillis())).isTrue();
+		assertThat(this.progress.awaitIdle(System.nanoTime())).isTrue();
 	}
 
 	@Test
 	void awaitIdleWithNothingRunningReturnsAtOnce() throws InterruptedException {
 		readAndStart(1);
 		this.progress.finish(1);
-		assertThat(this.progress.awaitIdle(System.currentTimeMillis() - 1)).isTrue();
+		assertThat(this.progress.awaitIdle(System.nanoTime() - 1)).isTrue();
 	}
 
 	@Test
@@ -103,21 +103,21 @@ class PartitionProgressTest {
 			finished.set(true);
 			this.progress.finish(50);
 		});
-		long started = System.currentTimeMillis();
-		boolean idle = this.progress.awaitIdle(started + 10_000);
+		long started = System.nanoTime();
+		boolean idle = this.progress.awaitIdle(started + Duration.ofSeconds(10).toNanos());
 		assertThat(idle).isTrue();
 		assertThat(finished).isTrue();
-		assertThat(System.currentTimeMillis() - started).isLessThan(10_000);
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
 		finisher.join();
 	}
 
 	@Test
 	void awaitIdleGivesUpAtTheDeadlineWhileARecordKeepsRunning() throws InterruptedException {
 		readAndStart(60);
-		long started = System.currentTimeMillis();
-		boolean idle = this.progress.awaitIdle(started + 200);
+		long started = System.nanoTime();
+		boolean idle = this.progress.awaitIdle(started + Duration.ofMillis(200).toNanos());
 		assertThat(idle).isFalse();
-		assertThat(System.currentTimeMillis() - started).isGreaterThanOrEqualTo(190);
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(190));
 		assertThat(this.progress.committable()).isEqualTo(60);
 	}
 
@@ -126,7 +126,7 @@ class PartitionProgressTest {
 		readAndStart(70, 71);
 		this.progress.finish(71);
 		this.progress.abandon(70);
-		assertThat(this.progress.awaitIdle(System.currentTimeMillis())).isTrue();
+		assertThat(this.progress.awaitIdle(System.nanoTime())).isTrue();
 		assertThat(this.progress.committable()).isEqualTo(70);
 		assertThat(this.progress.unfinished()).isEqualTo(1);
 	}
@@ -139,7 +139,7 @@ class PartitionProgressTest {
 			await().atMost(Duration.ofSeconds(5)).until(() -> waiter.getState() == Thread.State.TIMED_WAITING);
 			this.progress.abandon(80);
 		});
-		assertThat(this.progress.awaitIdle(System.currentTimeMillis() + 10_000)).isTrue();
+		assertThat(this.progress.awaitIdle(System.nanoTime() + Duration.ofSeconds(10).toNanos())).isTrue();
 		assertThat(this.progress.committable()).isEqualTo(80);
 		abandoner.join();
 	}

@@ -46,9 +46,10 @@ import dev.ftbridge.command.handlers.CommandHandlers;
 import dev.ftbridge.command.handlers.Execution;
 import dev.ftbridge.events.EventProperties;
 import dev.ftbridge.events.EventPublisher;
-import dev.ftbridge.events.UnreadableRecords;
+import dev.ftbridge.kafka.UnreadableRecords;
 import dev.ftbridge.fivetran.FivetranRequest;
-import dev.ftbridge.operations.PendingOperations;
+import dev.ftbridge.completion.PendingOperations;
+import dev.ftbridge.completion.StartedMarks;
 import dev.ftbridge.support.Commands;
 import dev.ftbridge.support.MockFivetran;
 import dev.ftbridge.support.CrashMarks;
@@ -124,10 +125,10 @@ class UnfinishedCommandIntegrationTest extends BridgeIntegrationTest {
 		CommandHandlers failing = new CommandHandlers(
 				Arrays.stream(CommandType.values()).map((type) -> failing(type, failure)).toList());
 		return new CommandProcessor(failing, this.events,
-				new KafkaDeadLetters(this.bridgeKafkaTemplate, "fivetran.commands-dlt", 5000), Clock.systemUTC(),
-				Duration.ofMillis(100), new CommandMetrics(this.meters), this.pendingOperations,
+				new KafkaDeadLetters(this.bridgeKafkaTemplate, "fivetran.commands-dlt", Duration.ofSeconds(5)),
+				Clock.systemUTC(), Duration.ofMillis(100), new CommandMetrics(this.meters), this.pendingOperations,
 				new CommandLedger(Duration.ofHours(1)),
-				new StartedMarkers(this.bridgeKafkaTemplate, "fivetran.command-ledger", 5000));
+				new StartedMarks(this.bridgeKafkaTemplate, "fivetran.command-ledger", Duration.ofSeconds(5)));
 	}
 
 	private static CommandHandler failing(CommandType type, RuntimeException failure) {

@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -493,7 +494,7 @@ class FivetranClientTest {
 		CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
 		return new FivetranConfiguration().fivetranClient(RestClient.builder(), JsonMapper.builder().build(),
 				properties, this.meters, new Throttle(ThrottleTest.limits(null, null), System::currentTimeMillis),
-				breakers, new FivetranAvailability(breakers.circuitBreaker("fivetran")));
+				breakers, new FivetranAvailability(breakers.circuitBreaker("fivetran")), Clock.systemUTC());
 	}
 
 	private static Request only() {

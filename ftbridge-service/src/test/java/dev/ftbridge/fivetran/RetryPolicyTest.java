@@ -1,6 +1,7 @@
 package dev.ftbridge.fivetran;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -61,7 +62,8 @@ class RetryPolicyTest {
 				"ftbridge-test", Duration.ofSeconds(15), Duration.ofMinutes(1));
 		this.client = new FivetranConfiguration().fivetranClient(RestClient.builder(), JsonMapper.builder().build(),
 				properties, new SimpleMeterRegistry(),
-				new Throttle(ThrottleTest.limits(null, null), System::currentTimeMillis), breakers, this.availability);
+				new Throttle(ThrottleTest.limits(null, null), System::currentTimeMillis), breakers, this.availability,
+				Clock.systemUTC());
 	}
 
 	@Test

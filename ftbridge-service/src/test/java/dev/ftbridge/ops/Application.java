@@ -13,7 +13,7 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import dev.ftbridge.command.CommandProperties;
-import dev.ftbridge.events.TopicProperties;
+import dev.ftbridge.kafka.TopicProperties;
 
 /**
  * What the application itself says: its configuration defaults (bound exactly as Spring

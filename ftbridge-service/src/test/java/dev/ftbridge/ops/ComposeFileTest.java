@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Bindable;
 
-import dev.ftbridge.events.TopicProperties;
+import dev.ftbridge.kafka.TopicProperties;
 import dev.ftbridge.sandbox.SandboxProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -9,7 +9,7 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import org.junit.jupiter.api.Test;
 
 import dev.ftbridge.command.CommandProperties;
-import dev.ftbridge.events.TopicProperties;
+import dev.ftbridge.kafka.TopicProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.context.properties.bind.Bindable;
 
-import dev.ftbridge.events.TopicProperties;
+import dev.ftbridge.kafka.TopicProperties;
 import dev.ftbridge.sandbox.SandboxProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.ftbridge.events.TopicProperties;
+import dev.ftbridge.kafka.TopicProperties;
 import dev.ftbridge.ops.TopicsFile.Topic;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -152,9 +152,9 @@ class TopicsInStepTest {
 	}
 
 	private static int maxRecordBytesOfTheApplication() throws ReflectiveOperationException {
-		// Package-private in the events module, which the bridge uses when it creates
-		// topics.
-		var field = Class.forName("dev.ftbridge.events.EventsConfiguration").getDeclaredField("MAX_RECORD_BYTES");
+		// The limit the bridge gives the command and dead-letter topics when it creates
+		// them.
+		var field = Class.forName("dev.ftbridge.kafka.KafkaConfiguration").getDeclaredField("MAX_RECORD_BYTES");
 		field.setAccessible(true);
 		return field.getInt(null);
 	}

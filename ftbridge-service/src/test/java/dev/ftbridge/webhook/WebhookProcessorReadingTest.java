@@ -7,8 +7,8 @@ import java.time.Instant;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
-import dev.ftbridge.operations.Observation;
-import dev.ftbridge.operations.OperationDesk;
+import dev.ftbridge.completion.Observation;
+import dev.ftbridge.completion.ReceivedObservation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,7 +26,7 @@ class WebhookProcessorReadingTest {
 
 	@Test
 	void storedSyncEndIsReadAsAnObservation() {
-		OperationDesk.Received received = this.processor.remember(0,
+		ReceivedObservation received = this.processor.remember(0,
 				bytes("{\"event\":\"sync_end\",\"connector_id\":\"c1\",\"sync_id\":\"s1\","
 						+ "\"created\":\"2026-11-28T09:59:00.000Z\",\"data\":{\"status\":\"SUCCESSFUL\"}}"),
 				NOW);

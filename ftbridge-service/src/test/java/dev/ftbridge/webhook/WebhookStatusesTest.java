@@ -8,10 +8,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ftbridge.completion.Observation;
+import dev.ftbridge.completion.Observation.SyncStatus;
 import dev.ftbridge.events.ConnectionStatusObserved;
 import dev.ftbridge.contract.TransformationStatusObserved;
-import dev.ftbridge.operations.Observation;
-import dev.ftbridge.operations.Observation.SyncStatus;
 import dev.ftbridge.support.EventSchemas;
 
 import static org.assertj.core.api.Assertions.assertThat;

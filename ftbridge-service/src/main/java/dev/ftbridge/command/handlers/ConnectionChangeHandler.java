@@ -10,7 +10,7 @@ import dev.ftbridge.events.ConnectionStatusObserved;
 import dev.ftbridge.fivetran.ConnectionDetails;
 import dev.ftbridge.fivetran.FivetranRequest;
 import dev.ftbridge.fivetran.FivetranResponse;
-import dev.ftbridge.operations.ConnectionStatuses;
+import dev.ftbridge.completion.ConnectionStatuses;
 
 /**
  * A command that changes a connection with one {@code PATCH} (pause, resume, update).

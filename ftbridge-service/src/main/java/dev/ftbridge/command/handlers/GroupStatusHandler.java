@@ -1,6 +1,6 @@
 package dev.ftbridge.command.handlers;
 
-import dev.ftbridge.operations.ConnectionStatuses;
+import dev.ftbridge.completion.ConnectionStatuses;
 import dev.ftbridge.fivetran.ConnectionDetails;
 import java.time.Instant;
 import java.util.List;

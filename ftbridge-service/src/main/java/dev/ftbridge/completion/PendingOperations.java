@@ -1,0 +1,35 @@
+package dev.ftbridge.completion;
+
+import java.time.Instant;
+
+import dev.ftbridge.contract.CommandResult;
+
+/**
+ * Where the command path records an asynchronous operation that Fivetran accepted, so
+ * that its terminal result follows later.
+ */
+public interface PendingOperations {
+
+	/**
+	 * Records the operation durably; returns only once the broker has it, so the
+	 * {@code ACCEPTED} result may then be published. Throws
+	 * {@link dev.ftbridge.kafka.KafkaSendException} when the broker does not take it.
+	 * @param key the command's Kafka key, under which the terminal result is published
+	 * @param partition the command record's partition, to which the terminal result is
+	 * published
+	 * @param accepted the command's {@code ACCEPTED} result
+	 */
+	void accepted(String key, int partition, CommandResult accepted);
+
+	/**
+	 * Records the operation of a command reconciled after a crash: its events count from
+	 * when it was first started, and it is followed only if its command has no terminal
+	 * result yet (the operation recorded before the crash may already have ended it).
+	 * @param key the command's Kafka key
+	 * @param partition the command record's partition
+	 * @param accepted the command's {@code ACCEPTED} result from the reconciliation
+	 * @param startedAt when the command was first started
+	 */
+	void reconciled(String key, int partition, CommandResult accepted, Instant startedAt);
+
+}

@@ -1,0 +1,182 @@
+package dev.ftbridge.completion;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.ftbridge.sandbox.FivetranSandbox;
+import dev.ftbridge.sandbox.Latency;
+import dev.ftbridge.sandbox.SandboxSettings;
+import dev.ftbridge.sandbox.SyncScript;
+import dev.ftbridge.support.Commands;
+import dev.ftbridge.support.MockFivetran.Request;
+import dev.ftbridge.support.MockFivetran.Response;
+import dev.ftbridge.support.TopicRecorder.Recorded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * End to end with the Fivetran sandbox: its scripted syncs and transformation runs end
+ * the bridge's commands through the signed webhooks it delivers, or through polling when
+ * its webhooks are switched off. The mock Fivetran hands the sandbox's resources on to
+ * it.
+ */
+class SandboxCompletionIntegrationTest extends AsyncFlowTest {
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	private static FivetranSandbox sandbox;
+
+	private static String groupId;
+
+	@BeforeEach
+	void startSandbox() {
+		if (sandbox == null) {
+			sandbox = new FivetranSandbox(SandboxSettings.defaults()
+				.withCredentials("test-key", "test-secret")
+				.withLatency(Latency.disabled())
+				.withLifecycle(new SandboxSettings.Lifecycle(Duration.ofSeconds(1), Duration.ofSeconds(1)))
+				.withWebhook(webhookUri(), SECRET)).start();
+			groupId = sandbox.state().addGroup("warehouse").id();
+		}
+	}
+
+	@AfterAll
+	static void stopSandbox() {
+		if (sandbox != null) {
+			sandbox.close();
+			sandbox = null;
+		}
+	}
+
+	@Test
+	void aSandboxSyncSucceedsWithTheSyncIdOfItsSyncEnd() {
+		String connection = connection();
+		String command = acceptedSync(connection);
+		Recorded result = lastResult(command, 2);
+		assertThat(result.dataText("outcome")).isEqualTo("SUCCEEDED");
+		Recorded end = statuses()
+			.await((r) -> connection.equals(r.key()) && "sync_end".equals(r.dataText("event")), 1, WAIT)
+			.get(0);
+		assertThat(result.dataText("sync_id")).isNotBlank().isEqualTo(end.dataText("sync_id"));
+	}
+
+	@Test
+	void aFailedSyncThatFivetranRetriesSuccessfullySucceeds() {
+		String connection = connection();
+		sandbox.script(connection,
+				SyncScript.failedThenSuccessful("Connection reset by source", Duration.ofSeconds(1)));
+		String command = acceptedSync(connection);
+		Recorded result = lastResult(command, 2);
+		assertThat(result.dataText("outcome")).isEqualTo("SUCCEEDED");
+		assertThat(result.dataText("reason")).contains("Connection reset by source");
+		assertThat(syncEnds(connection, 2)).containsExactly("FAILED", "SUCCESSFUL");
+	}
+
+	@Test
+	void aFailureWithTaskFailsTheCommand() {
+		String connection = connection();
+		sandbox.script(connection, SyncScript.failureWithTask("Credentials expired", "reconnect"));
+		Recorded result = lastResult(acceptedSync(connection), 2);
+		assertThat(result.dataText("outcome")).isEqualTo("FAILED");
+		assertThat(result.dataText("reason")).contains("Credentials expired").contains("reconnect");
+	}
+
+	@Test
+	void aRescheduledSyncOfAManualConnectionIsTriggeredAgainWhenDue() throws Exception {
+		String connection = connection();
+		patch(connection, "{\"schedule_type\":\"manual\",\"run_setup_tests\":false}");
+		sandbox.script(connection, SyncScript.rescheduled(Duration.ofSeconds(2)), SyncScript.successful());
+		String command = acceptedSync(connection);
+		Recorded result = lastResult(command, 2);
+		assertThat(result.dataText("outcome")).isEqualTo("SUCCEEDED");
+		assertThat(result.data().path("attempts").asInt()).isEqualTo(2);
+		assertThat(fivetran.requests("POST", "/v1/connections/" + connection + "/sync")).hasSize(2);
+		assertThat(syncEnds(connection, 2)).containsExactly("RESCHEDULED", "SUCCESSFUL");
+	}
+
+	@Test
+	void aTransformationRunEndsFromTheSandboxWebhook() {
+		String transformation = sandbox.state().addTransformation(JsonMapper.builder().build().createObjectNode());
+		proxy("/v1/transformations/" + transformation);
+		String command = Commands.newId();
+		commands().send(transformation, command, "fivetran.transformation.run",
+				"{\"transformation_id\":\"" + transformation + "\"}");
+		Recorded result = lastResult(command, 2);
+		assertThat(result.dataText("outcome")).isEqualTo("SUCCEEDED");
+		assertThat(result.dataText("transformation_id")).isEqualTo(transformation);
+	}
+
+	@Test
+	void withWebhooksSwitchedOffASyncEndsByPolling() {
+		sandbox.webhooks().enabled(false);
+		try {
+			String connection = connection();
+			String command = acceptedSync(connection);
+			Recorded result = lastResult(command, 2);
+			assertThat(result.dataText("outcome")).isEqualTo("SUCCEEDED");
+			assertThat(statusesOf(command, 1).get(0).dataText("source")).isEqualTo("poll");
+		}
+		finally {
+			sandbox.webhooks().enabled(true);
+		}
+	}
+
+	/** How the connection's syncs ended, as its status events say. */
+	private List<String> syncEnds(String connection, int count) {
+		return statuses()
+			.await((r) -> connection.equals(r.key()) && "sync_end".equals(r.dataText("event")), count, WAIT)
+			.stream()
+			.map((status) -> status.dataText("sync_status"))
+			.toList();
+	}
+
+	/** A new sandbox connection, its calls handed on to the sandbox. */
+	private String connection() {
+		String connection = sandbox.state().addConnection(groupId, "postgres", unique("pg"));
+		proxy("/v1/connections/" + connection);
+		return connection;
+	}
+
+	private void patch(String connection, String body) throws Exception {
+		HttpResponse<String> response = HTTP
+			.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/v1/connections/" + connection))
+				.header("Authorization", "Basic dGVzdC1rZXk6dGVzdC1zZWNyZXQ=")
+				.header("Content-Type", "application/json")
+				.method("PATCH", HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+	}
+
+	private static void proxy(String path) {
+		fivetran.when((request) -> request.path().startsWith(path), SandboxCompletionIntegrationTest::forward);
+	}
+
+	private static Response forward(Request request) {
+		String query = (request.query() != null) ? "?" + request.query() : "";
+		HttpRequest.Builder forwarded = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + request.path() + query))
+			.method(request.method(), request.body().isEmpty() ? HttpRequest.BodyPublishers.noBody()
+					: HttpRequest.BodyPublishers.ofString(request.body()));
+		for (String header : new String[] { "Authorization", "Accept", "Content-Type" }) {
+			if (request.header(header) != null) {
+				forwarded.header(header, request.header(header));
+			}
+		}
+		try {
+			HttpResponse<String> response = HTTP.send(forwarded.build(), HttpResponse.BodyHandlers.ofString());
+			return Response.json(response.statusCode(), response.body());
+		}
+		catch (Exception ex) {
+			return Response.error(502, "BadGateway", ex.toString());
+		}
+	}
+
+}
