@@ -9,8 +9,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Roles and memberships: {@code GET /v1/roles} (Fivetran's standard roles with their
  * scopes); for users and teams, {@code POST/GET .../groups|connections} (201; 404 for an
  * unknown user, team, group or connection; 400 for a role not listed for that scope; 409
- * for a membership that exists), {@code GET/PATCH/DELETE .../groups|connections/{id}},
- * and {@code DELETE .../role} (the account role is removed).
+ * for a membership that exists, a status the definition does not declare),
+ * {@code GET/PATCH/DELETE .../groups|connections/{id}}, and {@code DELETE .../role} (the
+ * account role is removed).
  */
 final class MembershipHandlers {
 
@@ -55,7 +56,7 @@ final class MembershipHandlers {
 				.put("description", role.getKey())
 				.put("is_custom", false)
 				.put("is_deprecated", false)
-				.putNull("replacement_role_name");
+				.put("replacement_role_name", "");
 			json.putArray("scope").add(role.getValue());
 			return json;
 		}).toList();

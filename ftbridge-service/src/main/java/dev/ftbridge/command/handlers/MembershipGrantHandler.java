@@ -20,8 +20,9 @@ import dev.ftbridge.fivetran.FivetranResponse;
  * {@code fivetran.membership.grant}: gives a user or team a role on the account, a group
  * or a connection. The role is checked against Fivetran's {@code GET /v1/roles} first: a
  * role Fivetran does not list for that place is {@code REJECTED} with the roles it does
- * list, and nothing is changed. A membership that exists already (409) has its role
- * changed instead, so a grant sent twice ends the same.
+ * list, and nothing is changed. A membership that exists already (409, or 400: the
+ * definition declares neither) has its role changed instead, so a grant sent twice ends
+ * the same.
  */
 @Component
 class MembershipGrantHandler extends FivetranHandler {
@@ -73,22 +74,33 @@ class MembershipGrantHandler extends FivetranHandler {
 
 	private Execution grant(Command command, Instant started, MembershipTarget target, String role) {
 		FivetranRequest add = target.add(role);
+		FivetranException refused;
 		try {
 			return granted(command, started, target, this.fivetran.execute(add), null);
 		}
 		catch (FivetranException ex) {
-			if (ex.httpStatus() != 409) {
+			if (!existing(ex, add)) {
 				return failed(command, started, add, ex);
 			}
+			refused = ex;
 		}
-		FivetranRequest change = target.change(role);
 		try {
-			return granted(command, started, target, this.fivetran.execute(change),
-					"the membership existed (409); its role was set to " + role);
+			return granted(command, started, target, this.fivetran.execute(target.change(role)),
+					"the membership existed (" + refused.httpStatus() + "); its role was set to " + role);
 		}
 		catch (FivetranException ex) {
-			return failed(command, started, change, ex);
+			// Not an existing membership after all: the add's refusal is the answer.
+			return failed(command, started, add, refused);
 		}
+	}
+
+	/**
+	 * Whether an add may have been refused because the membership exists: the definition
+	 * declares no status for that, so a 409 or a 400 is read as "maybe" and the role
+	 * change decides.
+	 */
+	private static boolean existing(FivetranException ex, FivetranRequest add) {
+		return add.method().name().equals("POST") && (ex.httpStatus() == 409 || ex.httpStatus() == 400);
 	}
 
 	private Execution granted(Command command, Instant started, MembershipTarget target, FivetranResponse response,

@@ -66,6 +66,20 @@ class MembershipGrantHandlerTest extends HandlerTest {
 	}
 
 	@Test
+	void aRefusedAddThatIsNoExistingMembershipReportsTheAddsRefusal() {
+		this.fivetran.list(FivetranRequests.listRoles(100), ROLES)
+			.fail(FivetranRequests.addUserToGroup("u1", "g1", "r"), FivetranFailures.rejected(400, "group is archived"))
+			.fail(FivetranRequests.updateUserInGroup("u1", "g1", "r"), FivetranFailures.rejected(404, "no membership"));
+		CommandResult result = only(
+				this.handler.execute(command("{'user_id':'u1','group_id':'g1','role':'Destination Reviewer'}")));
+		assertThat(this.fivetran.sentPaths()).containsExactly("GET /v1/roles", "POST /v1/users/u1/groups",
+				"PATCH /v1/users/u1/groups/g1");
+		assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+		assertThat(result.httpStatus()).isEqualTo(400);
+		assertThat(result.fivetranMessage()).contains("archived");
+	}
+
+	@Test
 	void anAccountRoleIsSetOnTheUser() {
 		this.fivetran.list(FivetranRequests.listRoles(100), ROLES)
 			.answer(FivetranRequests.updateUser("u1", Bodies.empty()), "{'id':'u1'}");
