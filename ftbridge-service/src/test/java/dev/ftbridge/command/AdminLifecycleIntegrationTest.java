@@ -116,6 +116,56 @@ class AdminLifecycleIntegrationTest extends SandboxBridgeTest {
 		assertThat(sandbox.state().groups()).anyMatch((group) -> group.name().equals(name + "_eu"));
 	}
 
+	@Test
+	void aTeamsAccountRoleIsGrantedByNameAndRevokedThenWebhookAndTeamAreUpdatedAndDeleted() {
+		String name = unique("auditors");
+		String teamId = resultOf(send("fivetran.team.create", "{\"name\":\"" + name + "\"}")).dataText("resource_id");
+		Recorded granted = resultOf(
+				send("fivetran.membership.grant", "{\"team_name\":\"" + name + "\",\"role\":\"Account Analyst\"}"));
+		assertThat(granted.key()).isEqualTo(name);
+		assertThat(granted.dataText("outcome")).isEqualTo("SUCCEEDED");
+		assertThat(json(only("PATCH", "/v1/teams/" + teamId).body())).isEqualTo(json("{\"role\":\"Account Analyst\"}"));
+		assertThat(team(teamId).path("role").asString()).isEqualTo("Account Analyst");
+		Recorded revoked = resultOf(send("fivetran.membership.revoke", "{\"team_id\":\"" + teamId + "\"}"));
+		assertThat(revoked.dataText("outcome")).isEqualTo("SUCCEEDED");
+		assertThat(only("DELETE", "/v1/teams/" + teamId + "/role")).isNotNull();
+		assertThat(team(teamId).path("role").isNull()).isTrue();
+
+		String groupId = sandbox.state().addGroup(unique("hooked")).id();
+		String webhookId = resultOf(send("fivetran.webhook.create",
+				"{\"group_id\":\"" + groupId
+						+ "\",\"url\":\"https://hooks.example.com/a\",\"events\":[\"sync_end\"],\"active\":false}"))
+			.dataText("resource_id");
+		Recorded updated = resultOf(send("fivetran.webhook.update",
+				"{\"webhook_id\":\"" + webhookId + "\",\"events\":[\"sync_end\",\"sync_start\"]}"));
+		assertThat(updated.dataText("outcome")).isEqualTo("SUCCEEDED");
+		assertThat(updated.key()).isEqualTo(webhookId);
+		assertThat(sandbox.state().webhooks()).filteredOn((webhook) -> webhook.id().equals(webhookId))
+			.singleElement()
+			.satisfies((webhook) -> assertThat(webhook.events()).containsExactly("sync_end", "sync_start"));
+		assertThat(
+				resultOf(send("fivetran.webhook.delete", "{\"webhook_id\":\"" + webhookId + "\"}")).dataText("outcome"))
+			.isEqualTo("SUCCEEDED");
+		assertThat(sandbox.state().webhooks()).noneMatch((webhook) -> webhook.id().equals(webhookId));
+
+		assertThat(resultOf(send("fivetran.team.delete", "{\"team_id\":\"" + teamId + "\"}")).dataText("outcome"))
+			.isEqualTo("SUCCEEDED");
+		assertThat(only("DELETE", "/v1/teams/" + teamId)).isNotNull();
+		assertThat(sandbox.state().teamList()).noneMatch((team) -> team.path("id").asString().equals(teamId));
+		Recorded again = resultOf(send("fivetran.team.delete", "{\"team_id\":\"" + teamId + "\"}"));
+		assertThat(again.dataText("outcome")).isEqualTo("FAILED");
+		assertThat(again.data().path("http_status").asInt()).isEqualTo(404);
+	}
+
+	private static JsonNode team(String teamId) {
+		return sandbox.state()
+			.teamList()
+			.stream()
+			.filter((team) -> team.path("id").asString().equals(teamId))
+			.findFirst()
+			.orElseThrow();
+	}
+
 	private String send(String type, String data) {
 		String id = Commands.newId();
 		commands().send(null, id, type, data);
