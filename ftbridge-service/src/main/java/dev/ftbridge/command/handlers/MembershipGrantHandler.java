@@ -86,7 +86,10 @@ class MembershipGrantHandler extends FivetranHandler {
 		}
 		try {
 			return granted(command, started, target, this.fivetran.execute(target.change(role)),
-					"the membership existed (" + refused.httpStatus() + "); its role was set to " + role);
+					refused.ambiguous()
+							? "the add's answer was lost (" + refused.getMessage() + "); the membership exists"
+									+ " and its role was set to " + role
+							: "the membership existed (" + refused.httpStatus() + "); its role was set to " + role);
 		}
 		catch (FivetranException ex) {
 			// Not an existing membership after all: the add's refusal is the answer.
@@ -95,12 +98,13 @@ class MembershipGrantHandler extends FivetranHandler {
 	}
 
 	/**
-	 * Whether an add may have been refused because the membership exists: the definition
-	 * declares no status for that, so a 409 or a 400 is read as "maybe" and the role
-	 * change decides.
+	 * Whether an add may have been refused because the membership exists (the definition
+	 * declares no status for that, so a 409 or a 400 is read as "maybe"), or may have
+	 * landed though its answer was lost: the role change decides.
 	 */
 	private static boolean existing(FivetranException ex, FivetranRequest add) {
-		return add.method().name().equals("POST") && (ex.httpStatus() == 409 || ex.httpStatus() == 400);
+		return add.method().name().equals("POST")
+				&& (ex.httpStatus() == 409 || ex.httpStatus() == 400 || ex.ambiguous());
 	}
 
 	private Execution granted(Command command, Instant started, MembershipTarget target, FivetranResponse response,

@@ -80,6 +80,27 @@ class MembershipGrantHandlerTest extends HandlerTest {
 	}
 
 	@Test
+	void afterALostAnswerTheRoleChangeShowsTheAddLanded() {
+		this.fivetran.list(FivetranRequests.listRoles(100), ROLES)
+			.fail(FivetranRequests.addUserToGroup("u1", "g1", "r"), FivetranFailures.lostAnswer())
+			.answer(FivetranRequests.updateUserInGroup("u1", "g1", "r"), "{}");
+		CommandResult result = only(
+				this.handler.execute(command("{'user_id':'u1','group_id':'g1','role':'Destination Reviewer'}")));
+		assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
+		assertThat(result.reason()).contains("answer was lost");
+	}
+
+	@Test
+	void afterALostAnswerAFailedRoleChangeLeavesTheOutcomeUnknown() {
+		this.fivetran.list(FivetranRequests.listRoles(100), ROLES)
+			.fail(FivetranRequests.addUserToGroup("u1", "g1", "r"), FivetranFailures.lostAnswer())
+			.fail(FivetranRequests.updateUserInGroup("u1", "g1", "r"), FivetranFailures.unreachable());
+		CommandResult result = only(
+				this.handler.execute(command("{'user_id':'u1','group_id':'g1','role':'Destination Reviewer'}")));
+		assertThat(result.outcome()).isEqualTo(Outcome.OUTCOME_UNKNOWN);
+	}
+
+	@Test
 	void anAccountRoleIsSetOnTheUser() {
 		this.fivetran.list(FivetranRequests.listRoles(100), ROLES)
 			.answer(FivetranRequests.updateUser("u1", Bodies.empty()), "{'id':'u1'}");
