@@ -9,8 +9,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Destinations, one per group: {@code POST /v1/destinations} (201; 404 without the group,
  * 409 when the group has one, 400 for a missing or unknown field value) and {@code GET
- * /v1/destinations/{destinationId}}. A create runs setup tests unless told not to, and
- * counts as one.
+ * /v1/destinations/{destinationId}}, {@code PATCH} and {@code DELETE} of it, and
+ * {@code POST /v1/destinations/{destinationId}/test}. A create or update runs setup tests
+ * unless told not to, and counts as one.
  */
 final class DestinationHandlers {
 
@@ -37,7 +38,10 @@ final class DestinationHandlers {
 
 	void register(Router router) {
 		router.add("POST", "/v1/destinations", ConnectionHandlers::setupTestCost, this::create)
-			.add("GET", "/v1/destinations/{destinationId}", Cost.READ, this::details);
+			.add("GET", "/v1/destinations/{destinationId}", Cost.READ, this::details)
+			.add("PATCH", "/v1/destinations/{destinationId}", ConnectionHandlers::setupTestCost, this::update)
+			.add("DELETE", "/v1/destinations/{destinationId}", Cost.WRITE, this::delete)
+			.add("POST", "/v1/destinations/{destinationId}/test", Cost.SETUP_TEST, this::test);
 	}
 
 	private ApiResponse create(ApiRequest request) {
@@ -71,6 +75,59 @@ final class DestinationHandlers {
 			return destination.toJson();
 		});
 		return ApiResponse.created("Destination has been created", json);
+	}
+
+	private ApiResponse update(ApiRequest request) {
+		String id = request.variable("destinationId");
+		ObjectNode body = request.requireObject();
+		String offset = Json.optionalText(body, "time_zone_offset");
+		if (offset != null && !TIME_ZONE_OFFSETS.contains(offset)) {
+			throw ApiException.invalidInput("Field 'time_zone_offset' must be one of -11 … +12, was '" + offset + "'");
+		}
+		String region = Json.optionalText(body, "region");
+		if (region != null && !REGIONS.contains(region)) {
+			throw ApiException.invalidInput("Unsupported region '" + region + "'");
+		}
+		ObjectNode config = Json.optionalObject(body, "config");
+		boolean runTests = Json.optionalBoolean(body, "run_setup_tests", true);
+		ObjectNode json = this.state.locked(() -> {
+			SandboxDestination current = this.state.requireDestination(id);
+			ObjectNode merged = current.config.deepCopy();
+			if (config != null) {
+				merged.setAll(config);
+			}
+			SandboxDestination updated = new SandboxDestination(id, current.service,
+					(region != null) ? region : current.region, (offset != null) ? offset : current.timeZoneOffset,
+					merged, current.createdAt);
+			updated.approvals.certificates.putAll(current.approvals.certificates);
+			updated.approvals.fingerprints.putAll(current.approvals.fingerprints);
+			if (runTests) {
+				updated.runSetupTests(SetupTests.Trust.of(body), Json.timestamp(this.state.now()));
+			}
+			this.state.putDestination(updated);
+			return updated.toJson();
+		});
+		return ApiResponse.ok("Destination has been updated", json);
+	}
+
+	private ApiResponse delete(ApiRequest request) {
+		String id = request.variable("destinationId");
+		this.state.locked(() -> {
+			this.state.removeDestination(id);
+			return null;
+		});
+		return ApiResponse.message("Destination with id '" + id + "' has been deleted");
+	}
+
+	private ApiResponse test(ApiRequest request) {
+		String id = request.variable("destinationId");
+		ObjectNode body = (request.body() instanceof ObjectNode given) ? given : Json.object();
+		ObjectNode json = this.state.locked(() -> {
+			SandboxDestination destination = this.state.requireDestination(id);
+			destination.runSetupTests(SetupTests.Trust.of(body), Json.timestamp(this.state.now()));
+			return destination.toJson();
+		});
+		return ApiResponse.ok("Setup tests were completed", json);
 	}
 
 	private ApiResponse details(ApiRequest request) {

@@ -98,6 +98,7 @@ public final class FivetranSandbox implements AutoCloseable {
 		new TeamHandlers(this.state).register(api);
 		new DestinationHandlers(this.state).register(api);
 		new CertificateHandlers(this.state).register(api);
+		new MembershipHandlers(this.state).register(api);
 		Router control = new Router();
 		new ControlHandlers(this).register(control);
 		new LifecycleControlHandlers(this).register(control);

@@ -37,6 +37,9 @@ public final class SandboxState {
 
 	private final Map<String, SandboxDestination> destinations = new LinkedHashMap<>();
 
+	/** Memberships by {@code users|teams/{id}/groups|connections/{id}}. */
+	private final Map<String, ObjectNode> memberships = new LinkedHashMap<>();
+
 	SandboxState(SandboxClock clock) {
 		this.clock = clock;
 	}
@@ -195,6 +198,7 @@ public final class SandboxState {
 			this.users.clear();
 			this.teams.clear();
 			this.destinations.clear();
+			this.memberships.clear();
 			return null;
 		});
 	}
@@ -308,6 +312,55 @@ public final class SandboxState {
 
 	void putDestination(SandboxDestination destination) {
 		this.destinations.put(destination.groupId, destination);
+	}
+
+	// The admin lifecycle: memberships, group and destination deletes.
+
+	/** The membership, as {@code GET /v1/users/{userId}/groups/{groupId}} shows it. */
+	public Optional<ObjectNode> membership(String principal, String principalId, String kind, String targetId) {
+		return locked(() -> Optional
+			.ofNullable(this.memberships.get(principal + "/" + principalId + "/" + kind + "/" + targetId))
+			.map(ObjectNode::deepCopy));
+	}
+
+	Map<String, ObjectNode> memberships() {
+		return this.memberships;
+	}
+
+	/**
+	 * Removes a group with what it holds, as Fivetran's delete does: its destination,
+	 * connections, webhooks and memberships.
+	 */
+	void removeGroup(String groupId) {
+		requireGroup(groupId);
+		this.groups.remove(groupId);
+		this.destinations.remove(groupId);
+		this.connections.values().removeIf((connection) -> connection.groupId.equals(groupId));
+		this.webhooks.values().removeIf((webhook) -> groupId.equals(webhook.groupId()));
+		this.memberships.keySet().removeIf((key) -> key.endsWith("/groups/" + groupId));
+	}
+
+	Group renameGroup(String groupId, String name) {
+		Group current = requireGroup(groupId);
+		if (this.groups.values().stream().anyMatch((group) -> group != current && group.name().equals(name))) {
+			throw ApiException.conflict("Group with name '" + name + "' already exists");
+		}
+		Group renamed = new Group(groupId, name, current.createdAt());
+		this.groups.put(groupId, renamed);
+		return renamed;
+	}
+
+	void removeDestination(String destinationId) {
+		requireDestination(destinationId);
+		this.destinations.remove(destinationId);
+	}
+
+	/** Removes a user or team ({@code users} or {@code teams}) with its memberships. */
+	void removePrincipal(String principal, String id) {
+		Map<String, ObjectNode> map = principal.equals("users") ? this.users : this.teams;
+		require(map, id, principal.equals("users") ? "User" : "Team");
+		map.remove(id);
+		this.memberships.keySet().removeIf((key) -> key.startsWith(principal + "/" + id + "/"));
 	}
 
 	private static <T> T require(Map<String, T> map, String id, String type) {

@@ -5,7 +5,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Users: {@code POST /v1/users} (invite; 201; {@code email}, {@code given_name} and
  * {@code family_name} required, 409 for an email in use; counts against the user-creation
- * limit), {@code GET /v1/users}, {@code GET /v1/users/{userId}}.
+ * limit), {@code GET /v1/users}, {@code GET/PATCH /v1/users/{userId}}, {@code DELETE
+ * /v1/users/{id}} (with the user's memberships).
  */
 final class UserHandlers {
 
@@ -18,7 +19,9 @@ final class UserHandlers {
 	void register(Router router) {
 		router.add("POST", "/v1/users", Cost.USER_CREATION, this::invite)
 			.add("GET", "/v1/users", Cost.READ, this::list)
-			.add("GET", "/v1/users/{userId}", Cost.READ, this::details);
+			.add("GET", "/v1/users/{userId}", Cost.READ, this::details)
+			.add("PATCH", "/v1/users/{userId}", Cost.WRITE, this::update)
+			.add("DELETE", "/v1/users/{id}", Cost.WRITE, this::delete);
 	}
 
 	private ApiResponse invite(ApiRequest request) {
@@ -46,6 +49,33 @@ final class UserHandlers {
 
 	private ApiResponse list(ApiRequest request) {
 		return ApiResponse.ok("Users retrieved successfully", Pages.page(this.state.userList(), request));
+	}
+
+	private ApiResponse update(ApiRequest request) {
+		ObjectNode body = request.requireObject();
+		TeamHandlers.accountRole(body);
+		ObjectNode json = this.state.locked(() -> {
+			ObjectNode user = this.state.users().get(request.variable("userId"));
+			if (user == null) {
+				throw ApiException.notFound("User", request.variable("userId"));
+			}
+			for (String field : new String[] { "given_name", "family_name", "phone", "picture", "role" }) {
+				if (body.has(field)) {
+					user.set(field, body.get(field));
+				}
+			}
+			return user.deepCopy();
+		});
+		return ApiResponse.ok("User has been updated", json);
+	}
+
+	private ApiResponse delete(ApiRequest request) {
+		String id = request.variable("id");
+		this.state.locked(() -> {
+			this.state.removePrincipal("users", id);
+			return null;
+		});
+		return ApiResponse.message("User with id '" + id + "' has been deleted");
 	}
 
 	private ApiResponse details(ApiRequest request) {

@@ -106,7 +106,16 @@ final class OpenApiSpec {
 		if (type != null && !checkType(type, value, at, errors)) {
 			return;
 		}
-		if (schema.has("enum")
+		// The definition puts a role's scope enum on the array itself: its items are
+		// checked against it instead.
+		if (schema.has("enum") && value.isArray()) {
+			for (JsonNode item : value) {
+				if (schema.path("enum").valueStream().map(JsonNode::asString).noneMatch(item.asString()::equals)) {
+					errors.add(at + "[] = " + item + " is not one of " + schema.path("enum"));
+				}
+			}
+		}
+		else if (schema.has("enum")
 				&& schema.path("enum").valueStream().map(JsonNode::asString).noneMatch(value.asString()::equals)) {
 			errors.add(at + " = " + value + " is not one of " + schema.path("enum"));
 		}

@@ -55,7 +55,35 @@ public enum CommandType {
 
 	WEBHOOK_CREATE("fivetran.webhook.create", "group_id"),
 
-	CERTIFICATE_APPROVE("fivetran.certificate.approve", "connection_id", "destination_id");
+	CERTIFICATE_APPROVE("fivetran.certificate.approve", "connection_id", "destination_id"),
+
+	// The admin lifecycle: memberships (keyed by the user or team), updates and deletes.
+
+	MEMBERSHIP_GRANT("fivetran.membership.grant", "user_id", "user_email", "team_id", "team_name"),
+
+	MEMBERSHIP_REVOKE("fivetran.membership.revoke", "user_id", "user_email", "team_id", "team_name"),
+
+	USER_UPDATE("fivetran.user.update", "user_id"),
+
+	USER_DELETE("fivetran.user.delete", "user_id"),
+
+	TEAM_UPDATE("fivetran.team.update", "team_id"),
+
+	TEAM_DELETE("fivetran.team.delete", "team_id"),
+
+	GROUP_UPDATE("fivetran.group.update", "group_id"),
+
+	GROUP_DELETE("fivetran.group.delete", "group_id"),
+
+	DESTINATION_UPDATE("fivetran.destination.update", "destination_id"),
+
+	DESTINATION_DELETE("fivetran.destination.delete", "destination_id"),
+
+	DESTINATION_TEST("fivetran.destination.test", "destination_id"),
+
+	WEBHOOK_UPDATE("fivetran.webhook.update", "webhook_id"),
+
+	WEBHOOK_DELETE("fivetran.webhook.delete", "webhook_id");
 
 	private final String type;
 

@@ -263,6 +263,206 @@ public final class FivetranRequests {
 				Accept.V1, REQUEST, Repeat.IDEMPOTENT);
 	}
 
+	// The admin lifecycle: roles, memberships, updates and deletes, destination tests.
+
+	/** {@code GET /v1/roles}, the first page; follow it with the client. */
+	public static FivetranRequest listRoles(int pageSize) {
+		return request(HttpMethod.GET, "/v1/roles", List.of(), null, Accept.V1, REQUEST, Repeat.IDEMPOTENT)
+			.withQuery("limit", Integer.toString(pageSize));
+	}
+
+	/** {@code POST /v1/users/{userId}/groups}: a second call is a 409. */
+	public static FivetranRequest addUserToGroup(String userId, String groupId, String role) {
+		return membership(HttpMethod.POST, "/v1/users/{userId}/groups", List.of(userId), groupId, role);
+	}
+
+	/** {@code PATCH /v1/users/{userId}/groups/{groupId}}: the membership's role. */
+	public static FivetranRequest updateUserInGroup(String userId, String groupId, String role) {
+		return membership(HttpMethod.PATCH, "/v1/users/{userId}/groups/{groupId}", List.of(userId, groupId), null,
+				role);
+	}
+
+	/** {@code DELETE /v1/users/{userId}/groups/{groupId}}. */
+	public static FivetranRequest removeUserFromGroup(String userId, String groupId) {
+		return membership(HttpMethod.DELETE, "/v1/users/{userId}/groups/{groupId}", List.of(userId, groupId), null,
+				null);
+	}
+
+	/** {@code POST /v1/users/{userId}/connections}: a second call is a 409. */
+	public static FivetranRequest addUserToConnection(String userId, String connectionId, String role) {
+		return membership(HttpMethod.POST, "/v1/users/{userId}/connections", List.of(userId), connectionId, role);
+	}
+
+	/** {@code PATCH /v1/users/{userId}/connections/{connectionId}}. */
+	public static FivetranRequest updateUserInConnection(String userId, String connectionId, String role) {
+		return membership(HttpMethod.PATCH, "/v1/users/{userId}/connections/{connectionId}",
+				List.of(userId, connectionId), null, role);
+	}
+
+	/** {@code DELETE /v1/users/{userId}/connections/{connectionId}}. */
+	public static FivetranRequest removeUserFromConnection(String userId, String connectionId) {
+		return membership(HttpMethod.DELETE, "/v1/users/{userId}/connections/{connectionId}",
+				List.of(userId, connectionId), null, null);
+	}
+
+	/** {@code DELETE /v1/users/{userId}/role}: the user keeps no account role. */
+	public static FivetranRequest removeUserAccountRole(String userId) {
+		return membership(HttpMethod.DELETE, "/v1/users/{userId}/role", List.of(userId), null, null);
+	}
+
+	/** {@code POST /v1/teams/{teamId}/groups}: a second call is a 409. */
+	public static FivetranRequest addTeamToGroup(String teamId, String groupId, String role) {
+		return membership(HttpMethod.POST, "/v1/teams/{teamId}/groups", List.of(teamId), groupId, role);
+	}
+
+	/** {@code PATCH /v1/teams/{teamId}/groups/{groupId}}. */
+	public static FivetranRequest updateTeamInGroup(String teamId, String groupId, String role) {
+		return membership(HttpMethod.PATCH, "/v1/teams/{teamId}/groups/{groupId}", List.of(teamId, groupId), null,
+				role);
+	}
+
+	/** {@code DELETE /v1/teams/{teamId}/groups/{groupId}}. */
+	public static FivetranRequest removeTeamFromGroup(String teamId, String groupId) {
+		return membership(HttpMethod.DELETE, "/v1/teams/{teamId}/groups/{groupId}", List.of(teamId, groupId), null,
+				null);
+	}
+
+	/** {@code POST /v1/teams/{teamId}/connections}: a second call is a 409. */
+	public static FivetranRequest addTeamToConnection(String teamId, String connectionId, String role) {
+		return membership(HttpMethod.POST, "/v1/teams/{teamId}/connections", List.of(teamId), connectionId, role);
+	}
+
+	/** {@code PATCH /v1/teams/{teamId}/connections/{connectionId}}. */
+	public static FivetranRequest updateTeamInConnection(String teamId, String connectionId, String role) {
+		return membership(HttpMethod.PATCH, "/v1/teams/{teamId}/connections/{connectionId}",
+				List.of(teamId, connectionId), null, role);
+	}
+
+	/** {@code DELETE /v1/teams/{teamId}/connections/{connectionId}}. */
+	public static FivetranRequest removeTeamFromConnection(String teamId, String connectionId) {
+		return membership(HttpMethod.DELETE, "/v1/teams/{teamId}/connections/{connectionId}",
+				List.of(teamId, connectionId), null, null);
+	}
+
+	/** {@code DELETE /v1/teams/{teamId}/role}: the team keeps no account role. */
+	public static FivetranRequest removeTeamAccountRole(String teamId) {
+		return membership(HttpMethod.DELETE, "/v1/teams/{teamId}/role", List.of(teamId), null, null);
+	}
+
+	/** {@code GET /v1/users/{userId}}. */
+	public static FivetranRequest userDetails(String userId) {
+		return request(HttpMethod.GET, "/v1/users/{userId}", List.of(userId), null, Accept.V1, REQUEST,
+				Repeat.IDEMPOTENT);
+	}
+
+	/** {@code PATCH /v1/users/{userId}} (also sets the account role). */
+	public static FivetranRequest updateUser(String userId, ObjectNode body) {
+		return request(HttpMethod.PATCH, "/v1/users/{userId}", List.of(userId), body, Accept.V1, REQUEST,
+				Repeat.IDEMPOTENT);
+	}
+
+	/**
+	 * {@code DELETE /v1/users/{id}} (the definition names this one's variable
+	 * {@code id}).
+	 */
+	public static FivetranRequest deleteUser(String userId) {
+		return request(HttpMethod.DELETE, "/v1/users/{id}", List.of(userId), null, Accept.V1, REQUEST,
+				Repeat.IDEMPOTENT);
+	}
+
+	/** {@code GET /v1/teams/{teamId}}. */
+	public static FivetranRequest teamDetails(String teamId) {
+		return request(HttpMethod.GET, "/v1/teams/{teamId}", List.of(teamId), null, Accept.V1, REQUEST,
+				Repeat.IDEMPOTENT);
+	}
+
+	/** {@code PATCH /v1/teams/{teamId}} (also sets the account role). */
+	public static FivetranRequest updateTeam(String teamId, ObjectNode body) {
+		return request(HttpMethod.PATCH, "/v1/teams/{teamId}", List.of(teamId), body, Accept.V1, REQUEST,
+				Repeat.IDEMPOTENT);
+	}
+
+	/** {@code DELETE /v1/teams/{teamId}}. */
+	public static FivetranRequest deleteTeam(String teamId) {
+		return request(HttpMethod.DELETE, "/v1/teams/{teamId}", List.of(teamId), null, Accept.V1, REQUEST,
+				Repeat.IDEMPOTENT);
+	}
+
+	/** {@code GET /v1/groups/{groupId}}. */
+	public static FivetranRequest groupDetails(String groupId) {
+		return request(HttpMethod.GET, "/v1/groups/{groupId}", List.of(groupId), null, Accept.V1, REQUEST,
+				Repeat.IDEMPOTENT);
+	}
+
+	/** {@code PATCH /v1/groups/{groupId}}: its name. */
+	public static FivetranRequest updateGroup(String groupId, ObjectNode body) {
+		return request(HttpMethod.PATCH, "/v1/groups/{groupId}", List.of(groupId), body, Accept.V1, REQUEST,
+				Repeat.IDEMPOTENT);
+	}
+
+	/**
+	 * {@code DELETE /v1/groups/{groupId}}: its destination and connections go with it.
+	 */
+	public static FivetranRequest deleteGroup(String groupId) {
+		return request(HttpMethod.DELETE, "/v1/groups/{groupId}", List.of(groupId), null, Accept.V1, REQUEST,
+				Repeat.IDEMPOTENT);
+	}
+
+	/** {@code PATCH /v1/destinations/{id}}: runs setup tests unless told not to. */
+	public static FivetranRequest updateDestination(String destinationId, ObjectNode body) {
+		return request(HttpMethod.PATCH, "/v1/destinations/{destinationId}", List.of(destinationId), body, Accept.V2,
+				setupTestBudgets(body), Repeat.IDEMPOTENT);
+	}
+
+	/** {@code DELETE /v1/destinations/{id}}. */
+	public static FivetranRequest deleteDestination(String destinationId) {
+		return request(HttpMethod.DELETE, "/v1/destinations/{destinationId}", List.of(destinationId), null, Accept.V2,
+				REQUEST, Repeat.IDEMPOTENT);
+	}
+
+	/** {@code POST /v1/destinations/{id}/test}: the destination's setup tests. */
+	public static FivetranRequest testDestination(String destinationId, ObjectNode body) {
+		return request(HttpMethod.POST, "/v1/destinations/{destinationId}/test", List.of(destinationId), body,
+				Accept.V2, SETUP_TEST, Repeat.IDEMPOTENT);
+	}
+
+	/** {@code GET /v1/webhooks/{webhookId}}. */
+	public static FivetranRequest webhookDetails(String webhookId) {
+		return request(HttpMethod.GET, "/v1/webhooks/{webhookId}", List.of(webhookId), null, Accept.V1, REQUEST,
+				Repeat.IDEMPOTENT);
+	}
+
+	/** {@code PATCH /v1/webhooks/{webhookId}}. */
+	public static FivetranRequest updateWebhook(String webhookId, ObjectNode body) {
+		return request(HttpMethod.PATCH, "/v1/webhooks/{webhookId}", List.of(webhookId), body, Accept.V1, REQUEST,
+				Repeat.IDEMPOTENT);
+	}
+
+	/** {@code DELETE /v1/webhooks/{webhookId}}. */
+	public static FivetranRequest deleteWebhook(String webhookId) {
+		return request(HttpMethod.DELETE, "/v1/webhooks/{webhookId}", List.of(webhookId), null, Accept.V1, REQUEST,
+				Repeat.IDEMPOTENT);
+	}
+
+	/**
+	 * A membership request: {@code POST} names the group or connection in the body
+	 * ({@code id}); {@code POST} and {@code PATCH} carry the role. An add is not
+	 * idempotent (a second one is a 409); a role change or removal is.
+	 */
+	private static FivetranRequest membership(HttpMethod method, String path, List<String> variables, String id,
+			String role) {
+		ObjectNode body = null;
+		if (method != HttpMethod.DELETE) {
+			body = object();
+			if (id != null) {
+				body.put("id", id);
+			}
+			body.put("role", role);
+		}
+		return request(method, path, variables, body, Accept.V1, REQUEST,
+				(method == HttpMethod.POST) ? Repeat.NOT_IDEMPOTENT : Repeat.IDEMPOTENT);
+	}
+
 	private static Set<EndpointClass> setupTestBudgets(JsonNode body) {
 		// Fivetran runs setup tests on create and update unless told not to.
 		JsonNode runSetupTests = body.get("run_setup_tests");

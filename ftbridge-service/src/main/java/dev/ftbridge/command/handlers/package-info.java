@@ -13,8 +13,11 @@
  * <p>
  * Shared shapes: {@code SingleRequestHandler} (one request, its answer is the result),
  * {@code SyncStartHandler} (sync, resync, tables resync), {@code AdminCreateHandler}
- * (creates found again by a unique name). {@code Results} builds result events,
- * {@code Reconciliation} asks Fivetran what a costly command did before a crash.
+ * (creates found again by a unique name), {@code AdminDeleteHandler} (deletes reconciled
+ * by a lookup; those of things holding connections need {@code force}), {@code
+ * MembershipTarget} (who and where a membership grant or revoke names). {@code Results}
+ * builds result events, {@code Reconciliation} asks Fivetran what a costly command did
+ * before a crash.
  *
  * <h2>Adding a command type</h2>
  * <ol>

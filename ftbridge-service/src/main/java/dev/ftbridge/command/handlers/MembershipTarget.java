@@ -1,0 +1,98 @@
+package dev.ftbridge.command.handlers;
+
+import tools.jackson.databind.JsonNode;
+
+import dev.ftbridge.contract.Command;
+import dev.ftbridge.fivetran.FivetranRequest;
+import dev.ftbridge.fivetran.FivetranRequests;
+
+/**
+ * Who and where a membership command names: a user (by {@code user_id} or
+ * {@code user_email}) or a team (by {@code team_id} or {@code team_name}), on a
+ * connection ({@code connection_id}), a group ({@code group_id}) or else the account.
+ *
+ * @param team whether the principal is a team
+ * @param principalId the user's or team's id, resolved
+ * @param groupId the group, or {@code null}
+ * @param connectionId the connection, or {@code null}
+ */
+record MembershipTarget(boolean team, String principalId, String groupId, String connectionId) {
+
+	/**
+	 * Reads the command, looking a user up by email or a team by name.
+	 * @return the target, or {@code null} when no such user or team exists
+	 */
+	static MembershipTarget of(Command command, Directory directory) {
+		boolean team = command.text("team_id") != null || command.text("team_name") != null;
+		String id = command.text(team ? "team_id" : "user_id");
+		if (id == null) {
+			JsonNode found = team ? directory.team(command.text("team_name"))
+					: directory.user(command.text("user_email"));
+			id = (found != null) ? found.path("id").asString(null) : null;
+		}
+		return (id != null) ? new MembershipTarget(team, id, command.text("group_id"), command.text("connection_id"))
+				: null;
+	}
+
+	/** What the command names, for reasons: {@code user ada@example.com}. */
+	static String principal(Command command) {
+		boolean team = command.text("team_id") != null || command.text("team_name") != null;
+		return (team ? "team " : "user ") + command.type().resourceKey(command.data());
+	}
+
+	/** The role scope Fivetran's {@code /v1/roles} gives roles for this place. */
+	String roleScope() {
+		return (this.connectionId != null) ? "CONNECTOR" : (this.groupId != null) ? "DESTINATION" : "ACCOUNT";
+	}
+
+	/**
+	 * The place, for reasons: {@code group g1}, {@code connection c1},
+	 * {@code the account}.
+	 */
+	String place() {
+		return (this.connectionId != null) ? "connection " + this.connectionId
+				: (this.groupId != null) ? "group " + this.groupId : "the account";
+	}
+
+	/** Adds the membership (an account role is set on the user or team). */
+	FivetranRequest add(String role) {
+		if (this.connectionId != null) {
+			return this.team ? FivetranRequests.addTeamToConnection(this.principalId, this.connectionId, role)
+					: FivetranRequests.addUserToConnection(this.principalId, this.connectionId, role);
+		}
+		if (this.groupId != null) {
+			return this.team ? FivetranRequests.addTeamToGroup(this.principalId, this.groupId, role)
+					: FivetranRequests.addUserToGroup(this.principalId, this.groupId, role);
+		}
+		return this.team ? FivetranRequests.updateTeam(this.principalId, Bodies.empty().put("role", role))
+				: FivetranRequests.updateUser(this.principalId, Bodies.empty().put("role", role));
+	}
+
+	/** Changes the role of a membership that exists. */
+	FivetranRequest change(String role) {
+		if (this.connectionId != null) {
+			return this.team ? FivetranRequests.updateTeamInConnection(this.principalId, this.connectionId, role)
+					: FivetranRequests.updateUserInConnection(this.principalId, this.connectionId, role);
+		}
+		if (this.groupId != null) {
+			return this.team ? FivetranRequests.updateTeamInGroup(this.principalId, this.groupId, role)
+					: FivetranRequests.updateUserInGroup(this.principalId, this.groupId, role);
+		}
+		return add(role);
+	}
+
+	/** Removes the membership (or the account role). */
+	FivetranRequest remove() {
+		if (this.connectionId != null) {
+			return this.team ? FivetranRequests.removeTeamFromConnection(this.principalId, this.connectionId)
+					: FivetranRequests.removeUserFromConnection(this.principalId, this.connectionId);
+		}
+		if (this.groupId != null) {
+			return this.team ? FivetranRequests.removeTeamFromGroup(this.principalId, this.groupId)
+					: FivetranRequests.removeUserFromGroup(this.principalId, this.groupId);
+		}
+		return this.team ? FivetranRequests.removeTeamAccountRole(this.principalId)
+				: FivetranRequests.removeUserAccountRole(this.principalId);
+	}
+
+}

@@ -1,0 +1,48 @@
+package dev.ftbridge.command.handlers;
+
+import org.junit.jupiter.api.Test;
+
+import dev.ftbridge.contract.CommandResult;
+import dev.ftbridge.contract.Outcome;
+import dev.ftbridge.fivetran.FivetranFailures;
+import dev.ftbridge.fivetran.FivetranRequests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MembershipRevokeHandlerTest extends HandlerTest {
+
+	private final MembershipRevokeHandler handler = new MembershipRevokeHandler(this.context);
+
+	@Override
+	CommandHandler handler() {
+		return this.handler;
+	}
+
+	@Test
+	void revokeByEmailFromAGroupDeletesTheMembership() {
+		this.fivetran.list(FivetranRequests.listUsers(100), "{'id':'u1','email':'ada@example.com'}")
+			.answer(FivetranRequests.removeUserFromGroup("u1", "g1"), "{}");
+		CommandResult result = only(this.handler.execute(command("{'user_email':'ada@example.com','group_id':'g1'}")));
+		assertThat(this.fivetran.sentPaths()).containsExactly("GET /v1/users", "DELETE /v1/users/u1/groups/g1");
+		assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
+		assertThat(result.resourceId()).isEqualTo("u1");
+	}
+
+	@Test
+	void revokeOfATeamsAccountRoleDeletesTheRole() {
+		this.fivetran.answer(FivetranRequests.removeTeamAccountRole("t1"), "{}");
+		CommandResult result = only(this.handler.execute(command("{'team_id':'t1'}")));
+		assertThat(this.fivetran.sentPaths()).containsExactly("DELETE /v1/teams/t1/role");
+		assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
+	}
+
+	@Test
+	void aMembershipFivetranDoesNotHaveFails() {
+		this.fivetran.fail(FivetranRequests.removeUserFromConnection("u1", "c1"),
+				FivetranFailures.rejected(404, "no such membership"));
+		CommandResult result = only(this.handler.execute(command("{'user_id':'u1','connection_id':'c1'}")));
+		assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+		assertThat(result.httpStatus()).isEqualTo(404);
+	}
+
+}
