@@ -15,6 +15,9 @@
  * {@code SyncStartHandler} (sync, resync, tables resync), {@code AdminCreateHandler}
  * (creates found again by a unique name). {@code Results} builds result events,
  * {@code Reconciliation} asks Fivetran what a costly command did before a crash.
+ * {@code NamedConnections} (with its cached lookup {@code ConnectionNames}) lets any
+ * connection command name its connection instead of giving its id: the registry resolves
+ * the name before the handler runs, so handlers only ever see {@code connection_id}.
  *
  * <h2>Adding a command type</h2>
  * <ol>
