@@ -53,6 +53,8 @@ public class NamedConnections {
 			match = this.names.find(name);
 		}
 		catch (FivetranException ex) {
+			// Only list requests were sent, which are safe to repeat: FAILED, never
+			// unknown.
 			return named(Results.failed(command, started, FivetranRequests.listGroups(1), ex)
 				.reason("the connection named " + name + " could not be looked up: " + ex.getMessage())
 				.build(now()), name, null);
