@@ -31,12 +31,13 @@ import tools.jackson.databind.JsonNode;
  * @param startedAt when execution started
  * @param finishedAt when the outcome was known
  * @param durationMs {@code finishedAt - receivedAt} in milliseconds
+ * @param connection the connection's name, when the command addressed it by name
  */
 public record CommandResult(String commandId, String commandType, Outcome outcome, String resourceId,
 		String connectionId, String groupId, String transformationId, String syncId, Integer httpStatus,
 		String fivetranCode, String fivetranMessage, String reason, Boolean retryable, Part part, JsonNode response,
 		String originalCommandId, int attempts, Instant receivedAt, Instant startedAt, Instant finishedAt,
-		long durationMs) {
+		long durationMs, ConnectionName connection) {
 
 	/** The CloudEvent type of a result. */
 	public static final String TYPE = "fivetran.command.result";
@@ -54,6 +55,21 @@ public record CommandResult(String commandId, String commandType, Outcome outcom
 	 */
 	public record Part(int index, int of) {
 
+	}
+
+	/**
+	 * This result naming the connection it acted on as the command named it, and the id
+	 * that name was resolved to (also the resource id).
+	 */
+	public CommandResult withConnection(ConnectionName name, String resolvedId) {
+		boolean keyedByName = this.resourceId == null || this.resourceId.equals(name.key());
+		String resource = (resolvedId != null && keyedByName) ? resolvedId : this.resourceId;
+		return new CommandResult(this.commandId, this.commandType, this.outcome, resource,
+				(this.connectionId != null) ? this.connectionId : resolvedId,
+				(this.groupId != null) ? this.groupId : name.groupId(), this.transformationId, this.syncId,
+				this.httpStatus, this.fivetranCode, this.fivetranMessage, this.reason, this.retryable, this.part,
+				this.response, this.originalCommandId, this.attempts, this.receivedAt, this.startedAt, this.finishedAt,
+				this.durationMs, name);
 	}
 
 	/** Builds a {@link CommandResult}; unset fields are left out of the event. */
@@ -178,7 +194,7 @@ public record CommandResult(String commandId, String commandType, Outcome outcom
 			return new CommandResult(this.commandId, this.commandType, this.outcome, this.resourceId, this.connectionId,
 					this.groupId, this.transformationId, this.syncId, this.httpStatus, this.fivetranCode,
 					this.fivetranMessage, this.reason, this.retryable, this.part, this.response, this.originalCommandId,
-					this.attempts, received, this.startedAt, finishedAt, duration);
+					this.attempts, received, this.startedAt, finishedAt, duration, null);
 		}
 
 	}

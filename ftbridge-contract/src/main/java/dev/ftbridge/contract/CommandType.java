@@ -107,12 +107,26 @@ public enum CommandType {
 	}
 
 	/**
+	 * The connection the command names ({@code connection}) instead of giving its
+	 * {@code connection_id}, or null. A create names no existing connection.
+	 */
+	public ConnectionName connectionName(ObjectNode data) {
+		return (this != CONNECTION_CREATE) ? ConnectionName.of(data) : null;
+	}
+
+	/**
 	 * The resource a command acts on: the connection, group or transformation id; for a
 	 * connection create, {@code group_id/schema}; for other creates, the unique name (the
 	 * group's or team's name, the user's email); for a destination, its group's id or
-	 * name; for an account webhook, {@code account}.
+	 * name; for an account webhook, {@code account}. A connection addressed by name
+	 * ({@code connection}) is keyed {@code group/schema} like its create, so that a
+	 * create and the commands that follow it on the same connection run in order.
 	 */
 	public String resourceKey(ObjectNode data) {
+		ConnectionName name = connectionName(data);
+		if (name != null) {
+			return name.key();
+		}
 		if (this == CONNECTION_CREATE) {
 			JsonNode group = data.has("group_id") ? data.get("group_id") : data.path("group_ids").path(0);
 			JsonNode config = data.path("config");

@@ -34,6 +34,7 @@ import dev.ftbridge.command.handlers.CommandHandlers;
 import dev.ftbridge.command.handlers.HandlerContext;
 import dev.ftbridge.completion.PendingOperations;
 import dev.ftbridge.completion.StartedMarks;
+import dev.ftbridge.command.handlers.NamedConnections;
 import dev.ftbridge.events.EventProperties;
 import dev.ftbridge.events.EventPublisher;
 import dev.ftbridge.fivetran.FivetranAvailability;
@@ -80,8 +81,8 @@ class CommandConfiguration {
 	 * Every command type's handler (each a bean of {@code handlers/}), checked complete.
 	 */
 	@Bean
-	CommandHandlers commandHandlers(List<CommandHandler> handlers) {
-		return new CommandHandlers(handlers);
+	CommandHandlers commandHandlers(List<CommandHandler> handlers, NamedConnections names) {
+		return new CommandHandlers(handlers, names);
 	}
 
 	/** What the handlers are built with: Fivetran, riding out outages, and the clock. */

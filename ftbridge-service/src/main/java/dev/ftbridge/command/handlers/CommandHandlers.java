@@ -19,7 +19,23 @@ public class CommandHandlers {
 
 	private final Map<CommandType, CommandHandler> handlers = new EnumMap<>(CommandType.class);
 
+	private final NamedConnections names;
+
+	/**
+	 * The registry; a command that names its connection ({@code connection}) has the name
+	 * resolved by {@code names} before its handler runs.
+	 */
+	public CommandHandlers(Collection<? extends CommandHandler> handlers, NamedConnections names) {
+		this.names = names;
+		register(handlers);
+	}
+
+	/** The registry without name resolution: every command must give its ids. */
 	public CommandHandlers(Collection<? extends CommandHandler> handlers) {
+		this(handlers, null);
+	}
+
+	private void register(Collection<? extends CommandHandler> handlers) {
 		for (CommandHandler handler : handlers) {
 			CommandHandler other = this.handlers.putIfAbsent(handler.type(), handler);
 			if (other != null) {
@@ -43,12 +59,18 @@ public class CommandHandlers {
 
 	/** Carries out a command with its type's handler. */
 	public Execution execute(Command command) {
-		return of(command.type()).execute(command);
+		if (this.names == null) {
+			return of(command.type()).execute(command);
+		}
+		return this.names.run(command, false, (resolved) -> of(command.type()).execute(resolved));
 	}
 
 	/** Reconciles a command started before a crash, with its type's handler. */
 	public Execution reconcile(Command command, Instant startedAt) {
-		return of(command.type()).reconcile(command, startedAt);
+		if (this.names == null) {
+			return of(command.type()).reconcile(command, startedAt);
+		}
+		return this.names.run(command, true, (resolved) -> of(command.type()).reconcile(resolved, startedAt));
 	}
 
 	/** Whether this command is costly to repeat (its handler decides). */

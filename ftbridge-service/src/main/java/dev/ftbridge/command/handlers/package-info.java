@@ -17,7 +17,10 @@
  * by a lookup; those of things holding connections need {@code force}), {@code
  * MembershipTarget} (who and where a membership grant or revoke names). {@code Results}
  * builds result events, {@code Reconciliation} asks Fivetran what a costly command did
- * before a crash.
+ * before a crash. {@code NamedConnections} (with its cached lookup
+ * {@code ConnectionNames}) lets any connection command name its connection instead of
+ * giving its id: the registry resolves the name before the handler runs, so handlers only
+ * ever see {@code connection_id}.
  *
  * <h2>Adding a command type</h2>
  * <ol>
