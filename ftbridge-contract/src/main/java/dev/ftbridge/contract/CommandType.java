@@ -55,7 +55,9 @@ public enum CommandType {
 
 	WEBHOOK_CREATE("fivetran.webhook.create", "group_id"),
 
-	CERTIFICATE_APPROVE("fivetran.certificate.approve", "connection_id", "destination_id");
+	CERTIFICATE_APPROVE("fivetran.certificate.approve", "connection_id", "destination_id"),
+
+	CONNECTION_COPY("fivetran.connection.copy", "connection_id");
 
 	private final String type;
 
