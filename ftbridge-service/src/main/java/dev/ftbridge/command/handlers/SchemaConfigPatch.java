@@ -109,8 +109,8 @@ final class SchemaConfigPatch {
 				nested.add(name, fromChild, toChild, patch);
 			}
 			if (!patch.isEmpty()) {
-				if (!patch.has("enabled") && fromChild.has("enabled") && fields == SCHEMA_FIELDS) {
-					patch.set("enabled", fromChild.get("enabled"));
+				if (!patch.has("enabled")) {
+					patch.set("enabled", fromChild.has("enabled") ? fromChild.get("enabled") : toChild.get("enabled"));
 				}
 				patches.set(name, patch);
 			}

@@ -50,7 +50,8 @@ class ConnectionCopyHandlerTest extends HandlerTest {
 		assertThat(this.fivetran.sent().get(3).body()).isEqualTo(FakeFivetran.parse("{'exclude_mode':'PRESERVE'}"));
 		assertThat(this.fivetran.sent().get(4).body()).isEqualTo(FakeFivetran.parse(
 				"{'schema_change_handling':'BLOCK_ALL','schemas':{'public':{'tables':{'orders':{'sync_mode':'HISTORY',"
-						+ "'columns':{'email':{'hashed':true}}},'customers':{'enabled':false}},'enabled':true}}}"));
+						+ "'columns':{'email':{'hashed':true,'enabled':true}},'enabled':true},"
+						+ "'customers':{'enabled':false}},'enabled':true}}}"));
 		assertThat(execution.results()).extracting(CommandResult::outcome).containsOnly(Outcome.SUCCEEDED);
 		assertThat(execution.results()).extracting(CommandResult::connectionId).containsExactly("c1", "c2");
 		assertThat(execution.results()).extracting(CommandResult::resourceId).containsExactly("c1", "c2");
