@@ -45,6 +45,10 @@ public final class Faults {
 
 	private boolean unauthorized;
 
+	private String onlyMethod;
+
+	private String onlyPath;
+
 	Faults(SandboxClock clock, RandomGenerator random) {
 		this.clock = clock;
 		this.random = random;
@@ -105,6 +109,18 @@ public final class Faults {
 		return this;
 	}
 
+	/**
+	 * The "next n" faults ({@code failNext}, {@code resetNext},
+	 * {@code resetNextAfterApplying}, {@code timeoutNext}) count and hit only requests
+	 * with this method and path (e.g. {@code POST /v1/connections}), so that a test can
+	 * lose the answer of one call among the reads around it. Cleared by {@link #clear()}.
+	 */
+	public synchronized Faults onlyFor(String method, String path) {
+		this.onlyMethod = method;
+		this.onlyPath = path;
+		return this;
+	}
+
 	/** Switches every fault off. */
 	public synchronized Faults clear() {
 		this.failNext = 0;
@@ -114,16 +130,30 @@ public final class Faults {
 		this.resetAfter = 0;
 		this.outageUntil = null;
 		this.unauthorized = false;
+		this.onlyMethod = null;
+		this.onlyPath = null;
 		return this;
 	}
 
 	/** Decides the fault for the request that just arrived, using up "next n" counts. */
 	synchronized Fault next() {
+		return next(null, null);
+	}
+
+	/**
+	 * Decides the fault for a request with this method and path, using up "next n" counts
+	 * when it is one they apply to.
+	 */
+	synchronized Fault next(String method, String path) {
 		if (this.unauthorized) {
 			return new Fault(Fault.Kind.UNAUTHORIZED, 401, null);
 		}
 		if (this.outageUntil != null && this.clock.now().isBefore(this.outageUntil)) {
 			return new Fault(Fault.Kind.OUTAGE, 503, null);
+		}
+		if (this.onlyMethod != null && !(this.onlyMethod.equals(method) && this.onlyPath.equals(path))) {
+			return (this.errorRate > 0 && this.random.nextDouble() < this.errorRate)
+					? new Fault(Fault.Kind.ERROR_RATE, this.errorStatus, null) : Fault.NONE;
 		}
 		if (this.failNext > 0) {
 			this.failNext--;

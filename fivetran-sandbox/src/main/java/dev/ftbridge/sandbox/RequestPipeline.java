@@ -72,7 +72,7 @@ final class RequestPipeline implements HttpHandler {
 
 	private void serve(ApiExchange exchange, Instant sandboxTime, Instant realTime)
 			throws IOException, InterruptedException {
-		Fault fault = this.faults.next();
+		Fault fault = this.faults.next(exchange.method(), exchange.path());
 		ApiResponse response = fault.preventsProcessing() ? fault.response() : process(exchange);
 		String connectionId = (response != null && response.connectionId() != null) ? response.connectionId()
 				: pathConnectionId(exchange);

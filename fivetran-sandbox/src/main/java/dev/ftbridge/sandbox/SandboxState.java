@@ -146,6 +146,23 @@ public final class SandboxState {
 			.map(SandboxTransformation::toJson));
 	}
 
+	/**
+	 * A connection's schema config, as {@code GET /v1/connections/{id}/schemas} shows it.
+	 */
+	public Optional<ObjectNode> schemaConfig(String connectionId) {
+		return locked(() -> Optional.ofNullable(this.connections.get(connectionId))
+			.map((connection) -> connection.schemaConfig.deepCopy()));
+	}
+
+	/** The ids of a group's connections, oldest first. */
+	public List<String> connectionIds(String groupId) {
+		return locked(() -> this.connections.values()
+			.stream()
+			.filter((connection) -> connection.groupId.equals(groupId))
+			.map((connection) -> connection.id)
+			.toList());
+	}
+
 	/** Replaces a connection's schema config. */
 	public void setSchemaConfig(String connectionId, ObjectNode schemaConfig) {
 		locked(() -> requireConnection(connectionId).schemaConfig = schemaConfig.deepCopy());

@@ -31,8 +31,12 @@ final class CommandProgress {
 		JsonNode data = event.path("data");
 		List<String> outcomes = this.outcomes.get(data.path("command_id").asString(""));
 		String outcome = data.path("outcome").asString("ACCEPTED");
-		if (outcomes == null || !event.path("type").asString("").equals("fivetran.command.result")
-				|| outcome.equals("ACCEPTED")) {
+		if (outcomes == null || !event.path("type").asString("").equals("fivetran.command.result")) {
+			return;
+		}
+		if (outcome.equals("ACCEPTED")) {
+			// a part that ends later: the command is not done before it
+			this.parts.merge(data.path("command_id").asString(), data.path("part").path("of").asInt(1), Math::max);
 			return;
 		}
 		if (!outcome.equals("DUPLICATE") && !outcome.equals("REJECTED")) {

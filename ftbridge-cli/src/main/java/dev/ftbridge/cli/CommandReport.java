@@ -37,12 +37,14 @@ final class CommandReport {
 
 	private final Map<String, JsonNode> accepted = new LinkedHashMap<>();
 
+	private final ResultParts resultParts = new ResultParts();
+
 	CommandReport(Collection<String> commandIds) {
 		commandIds.forEach((id) -> this.finals.put(id, new TreeMap<>()));
 	}
 
 	void record(JsonNode event) {
-		JsonNode data = event.path("data");
+		JsonNode data = this.resultParts.withPart(event.path("data"));
 		String id = data.path("command_id").asString("");
 		Map<Integer, JsonNode> results = this.finals.get(id);
 		if (results == null || !"fivetran.command.result".equals(event.path("type").asString(""))) {
@@ -51,6 +53,8 @@ final class CommandReport {
 		String outcome = data.path("outcome").asString("");
 		if (outcome.equals("ACCEPTED")) {
 			this.accepted.putIfAbsent(id, data);
+			this.resultParts.accepted(data);
+			this.parts.merge(id, data.path("part").path("of").asInt(1), Math::max);
 			return;
 		}
 		int part = data.path("part").path("index").asInt(0);

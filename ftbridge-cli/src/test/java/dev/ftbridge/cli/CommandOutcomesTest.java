@@ -45,6 +45,33 @@ class CommandOutcomesTest {
 		assertThat(report.summary().open()).isZero();
 	}
 
+	@Test
+	void aPartAcceptedForAConnectionEndsWithTheTerminalResultAboutThatConnection() {
+		CommandProgress progress = new CommandProgress(List.of("h"));
+		CommandReport report = new CommandReport(List.of("h"));
+		for (JsonNode event : List.of(result("h", "ACCEPTED", "{\"index\":0,\"of\":2}", "c1"),
+				result("h", "FAILED", "{\"index\":1,\"of\":2}", "c2"))) {
+			progress.record(event);
+			report.record(event);
+		}
+		assertThat(progress.done()).isFalse();
+		assertThat(report.complete()).isFalse();
+
+		JsonNode end = result("h", "SUCCEEDED", null, "c1");
+		progress.record(end);
+		report.record(end);
+		assertThat(progress.done()).isTrue();
+		assertThat(report.complete()).isTrue();
+		assertThat(report.rows()).extracting(CommandReport.Row::outcome).containsExactly("SUCCEEDED", "FAILED");
+		assertThat(report.rows()).extracting(CommandReport.Row::part).containsExactly("1/2", "2/2");
+	}
+
+	private static JsonNode result(String id, String outcome, String part, String connection) {
+		return JsonInput.JSON.readTree("{\"type\":\"fivetran.command.result\",\"data\":{\"command_id\":\"" + id
+				+ "\",\"command_type\":\"fivetran.group.heal\",\"outcome\":\"" + outcome + "\",\"connection_id\":\""
+				+ connection + "\"" + ((part != null) ? ",\"part\":" + part : "") + "}}");
+	}
+
 	private static JsonNode result(String id, String outcome, String part) {
 		return JsonInput.JSON.readTree("{\"type\":\"fivetran.command.result\",\"data\":{\"command_id\":\"" + id
 				+ "\",\"command_type\":\"fivetran.connection.create\",\"outcome\":\"" + outcome + "\""

@@ -83,7 +83,11 @@ public enum CommandType {
 
 	WEBHOOK_UPDATE("fivetran.webhook.update", "webhook_id"),
 
-	WEBHOOK_DELETE("fivetran.webhook.delete", "webhook_id");
+	WEBHOOK_DELETE("fivetran.webhook.delete", "webhook_id"),
+
+	// Copies.
+
+	CONNECTION_COPY("fivetran.connection.copy", "connection_id");
 
 	private final String type;
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import dev.ftbridge.sandbox.FivetranSandbox;
 import dev.ftbridge.sandbox.Latency;
@@ -130,6 +131,54 @@ class SandboxCompletionIntegrationTest extends AsyncFlowTest {
 		}
 	}
 
+	@Test
+	void aSetupTestWithSyncAfterFixStartsASyncFollowedToItsEnd() {
+		String connection = connection(
+				JsonMapper.builder().build().createObjectNode().put("sandbox_setup", "untrusted_certificate"));
+		String command = Commands.newId();
+		commands().send(connection, command, "fivetran.connection.test",
+				"{\"connection_id\":\"" + connection + "\",\"trust_certificates\":true,\"sync_after_fix\":true}");
+		List<Recorded> results = resultsOf(command, 2);
+		assertThat(results).extracting((r) -> r.dataText("outcome")).containsExactly("ACCEPTED", "SUCCEEDED");
+		Recorded end = statuses()
+			.await((r) -> connection.equals(r.key()) && "sync_end".equals(r.dataText("event")), 1, WAIT)
+			.get(0);
+		assertThat(results.get(1).dataText("sync_id")).isNotBlank().isEqualTo(end.dataText("sync_id"));
+		assertThat(fivetran.requests("POST", "/v1/connections/" + connection + "/test")).hasSize(1);
+		assertThat(fivetran.requests("POST", "/v1/connections/" + connection + "/sync")).singleElement()
+			.satisfies((sync) -> assertThat(sync.body()).contains("\"force\":false"));
+	}
+
+	@Test
+	void aHealWithSyncAfterFixFollowsEachHealedConnectionsSyncAndFailsTheStillBrokenOne() {
+		String group = sandbox.state().addGroup(unique("heal_sync")).id();
+		proxy("/v1/groups/" + group);
+		String healed = connection(group,
+				JsonMapper.builder().build().createObjectNode().put("sandbox_setup", "untrusted_certificate"));
+		String failing = connection(group,
+				JsonMapper.builder().build().createObjectNode().put("sandbox_setup", "fail"));
+		String command = Commands.newId();
+		commands().send(group, command, "fivetran.group.heal",
+				"{\"group_id\":\"" + group + "\",\"trust_certificates\":true,\"sync_after_fix\":true}");
+		List<Recorded> results = resultsOf(command, 3);
+		assertThat(results).allSatisfy((r) -> assertThat(r.key()).isEqualTo(group));
+		List<Recorded> aboutHealed = results.stream()
+			.filter((r) -> healed.equals(r.dataText("connection_id")))
+			.toList();
+		assertThat(aboutHealed).extracting((r) -> r.dataText("outcome")).containsExactly("ACCEPTED", "SUCCEEDED");
+		assertThat(aboutHealed.get(0).data().at("/part/of").asInt()).isEqualTo(2);
+		assertThat(aboutHealed.get(1).dataText("sync_id")).isNotBlank();
+		List<Recorded> aboutFailing = results.stream()
+			.filter((r) -> failing.equals(r.dataText("connection_id")))
+			.toList();
+		assertThat(aboutFailing).singleElement().satisfies((r) -> {
+			assertThat(r.dataText("outcome")).isEqualTo("FAILED");
+			assertThat(r.dataText("reason")).contains("still broken");
+		});
+		assertThat(fivetran.requests("POST", "/v1/connections/" + healed + "/sync")).hasSize(1);
+		assertThat(fivetran.requests("POST", "/v1/connections/" + failing + "/sync")).isEmpty();
+	}
+
 	/** How the connection's syncs ended, as its status events say. */
 	private List<String> syncEnds(String connection, int count) {
 		return statuses()
@@ -142,6 +191,17 @@ class SandboxCompletionIntegrationTest extends AsyncFlowTest {
 	/** A new sandbox connection, its calls handed on to the sandbox. */
 	private String connection() {
 		String connection = sandbox.state().addConnection(groupId, "postgres", unique("pg"));
+		proxy("/v1/connections/" + connection);
+		return connection;
+	}
+
+	/** A new sandbox connection with this config, its calls handed on to the sandbox. */
+	private String connection(ObjectNode config) {
+		return connection(groupId, config);
+	}
+
+	private String connection(String group, ObjectNode config) {
+		String connection = sandbox.state().addConnection(group, "postgres", unique("pg"), config);
 		proxy("/v1/connections/" + connection);
 		return connection;
 	}

@@ -14,6 +14,11 @@ public final class FivetranFailures {
 		return new FivetranException.Rejected(httpStatus, "Rejected", message);
 	}
 
+	/** Fivetran said no, with this status and code (e.g. 404 NotFound_SchemaConfig). */
+	public static FivetranException rejected(int httpStatus, String code, String message) {
+		return new FivetranException.Rejected(httpStatus, code, message);
+	}
+
 	/** The request was sent and no answer came back: it may have been applied. */
 	public static FivetranException lostAnswer() {
 		return new FivetranException.Unavailable(0, null, "read timed out", true, null);

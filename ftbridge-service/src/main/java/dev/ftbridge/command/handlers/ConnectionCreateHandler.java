@@ -27,8 +27,11 @@ import dev.ftbridge.fivetran.FivetranResponse;
 @Component
 class ConnectionCreateHandler extends FivetranHandler {
 
+	private final ConnectionCreates creates;
+
 	ConnectionCreateHandler(HandlerContext context) {
 		super(CommandType.CONNECTION_CREATE, context);
+		this.creates = new ConnectionCreates(context);
 	}
 
 	@Override
@@ -127,15 +130,7 @@ class ConnectionCreateHandler extends FivetranHandler {
 
 	/** The connection with the command's schema in the group, or {@code null}. */
 	private JsonNode existing(Command command, String groupId) {
-		JsonNode config = command.data().path("config");
-		String schema = config.path("schema").asString(config.path("schema_prefix").asString(null));
-		FivetranRequest lookup = FivetranRequests.groupConnections(groupId, this.pageSize).withQuery("schema", schema);
-		for (JsonNode connection : this.fivetran.listAll(lookup).items()) {
-			if (schema.equals(connection.path("schema").asString(null))) {
-				return connection;
-			}
-		}
-		return null;
+		return this.creates.existing(groupId, ConnectionCreates.schema(command.data()));
 	}
 
 	private static CommandResult.Builder alreadyCreated(Command command, Instant started, JsonNode connection,

@@ -17,18 +17,23 @@ import dev.ftbridge.fivetran.FivetranRequest;
 import dev.ftbridge.fivetran.FivetranRequests;
 import dev.ftbridge.fivetran.FivetranResponse;
 
-/** {@code fivetran.connection.test}: setup tests; succeeds only when no test failed. */
+/**
+ * {@code fivetran.connection.test}: setup tests; succeeds only when no test failed. With
+ * {@code sync_after_fix}, passed tests start a sync, followed to its end like
+ * {@code fivetran.connection.sync} (the first result is then {@code ACCEPTED}).
+ */
 @Component
 class ConnectionTestHandler extends SingleRequestHandler {
 
 	ConnectionTestHandler(HandlerContext context) {
-		super(CommandType.CONNECTION_TEST, context, FivetranRequests.runSetupTests(ID, Bodies.empty()));
+		super(CommandType.CONNECTION_TEST, context, FivetranRequests.runSetupTests(ID, Bodies.empty()),
+				FivetranRequests.syncConnection(ID, false));
 	}
 
 	@Override
 	FivetranRequest request(Command command) {
 		return FivetranRequests.runSetupTests(command.text("connection_id"),
-				Bodies.without(command.data(), "connection_id"));
+				Bodies.without(command.data(), "connection_id", "sync_after_fix"));
 	}
 
 	@Override
@@ -45,6 +50,10 @@ class ConnectionTestHandler extends SingleRequestHandler {
 				.response(Results.summary(response.data()))
 				.reason("setup tests failed: " + String.join("; ", failures))
 				.retryable(false);
+		}
+		else if (SyncAfterFix.asked(command)) {
+			result = SyncAfterFix.start(this.fivetran, command, started, command.text("connection_id"),
+					Results.summary(response.data()), response.attempts());
 		}
 		return Execution.of(result.build(now()));
 	}

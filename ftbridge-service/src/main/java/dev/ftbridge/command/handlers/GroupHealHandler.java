@@ -30,6 +30,11 @@ import dev.ftbridge.fivetran.FivetranResponse;
  * command's trust options, one after the other (the throttle spaces them under the
  * setup-test limits). Each tested connection's new status is published; the one result
  * lists every outcome and is {@code SUCCEEDED} only when none is still broken.
+ * <p>
+ * With {@code sync_after_fix}, each tested connection gets a result of its own (a
+ * {@code part}): a healed one starts a sync and is {@code ACCEPTED}, then ends with that
+ * sync like {@code fivetran.connection.sync}; one still broken is {@code FAILED} naming
+ * its failed tests. A group with nothing broken still gets the one summary result.
  */
 @Component
 class GroupHealHandler extends FivetranHandler {
@@ -41,7 +46,7 @@ class GroupHealHandler extends FivetranHandler {
 	@Override
 	public List<FivetranRequest> requests() {
 		return List.of(FivetranRequests.groupConnections(ID, this.pageSize),
-				FivetranRequests.runSetupTests(ID, Bodies.empty()));
+				FivetranRequests.runSetupTests(ID, Bodies.empty()), FivetranRequests.syncConnection(ID, false));
 	}
 
 	@Override
@@ -61,6 +66,8 @@ class GroupHealHandler extends FivetranHandler {
 		ArrayNode outcomes = JsonNodeFactory.instance.arrayNode();
 		List<ConnectionStatusObserved> statuses = new ArrayList<>();
 		List<String> stillBroken = new ArrayList<>();
+		List<CommandResult.Builder> parts = new ArrayList<>();
+		boolean sync = SyncAfterFix.asked(command);
 		int attempts = connections.requests();
 		for (ConnectionDetails connection : connections.connections()) {
 			if (!connection.setupState("broken")) {
@@ -79,6 +86,10 @@ class GroupHealHandler extends FivetranHandler {
 				outcome.set("failed_tests", failedTests(details));
 				if (!"connected".equals(state)) {
 					stillBroken.add(id + " (" + String.join("; ", texts(outcome.path("failed_tests"))) + ")");
+					parts.add(stillBroken(command, started, outcome, tested.attempts()));
+				}
+				else if (sync) {
+					parts.add(SyncAfterFix.start(this.fivetran, command, started, id, outcome, tested.attempts()));
 				}
 			}
 			catch (FivetranException ex) {
@@ -87,9 +98,34 @@ class GroupHealHandler extends FivetranHandler {
 					.put("fivetran_code", ex.code())
 					.put("error", ex.getMessage());
 				stillBroken.add(id + " (not tested: " + ex.getMessage() + ")");
+				parts.add(Results.failed(command, started, FivetranRequests.runSetupTests(id, trust), ex)
+					.resourceId(id)
+					.connectionId(id)
+					.response(outcome));
 			}
 		}
+		if (sync && !outcomes.isEmpty()) {
+			// one result per tested connection, each followed to its end if it syncs
+			List<CommandResult> results = new ArrayList<>();
+			for (int index = 0; index < parts.size(); index++) {
+				results.add(parts.get(index).groupId(command.text("group_id")).part(index, parts.size()).build(now()));
+			}
+			return new Execution(results, statuses);
+		}
 		return new Execution(List.of(result(command, started, connections, outcomes, stillBroken, attempts)), statuses);
+	}
+
+	/** The part of a connection whose setup tests still fail. */
+	private static CommandResult.Builder stillBroken(Command command, Instant started, ObjectNode outcome,
+			int attempts) {
+		String id = outcome.path("connection_id").asString();
+		return Results.start(command, Outcome.FAILED, started)
+			.resourceId(id)
+			.connectionId(id)
+			.attempts(attempts)
+			.response(outcome)
+			.reason("still broken, so no sync was started: " + String.join("; ", texts(outcome.path("failed_tests"))))
+			.retryable(false);
 	}
 
 	private CommandResult result(Command command, Instant started, FivetranClient.Items connections, ArrayNode outcomes,

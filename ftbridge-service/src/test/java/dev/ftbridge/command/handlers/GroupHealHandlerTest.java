@@ -63,4 +63,40 @@ class GroupHealHandlerTest extends HandlerTest {
 		assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
 	}
 
+	@Test
+	void withSyncAfterFixEachTestedConnectionIsAPartAndHealedOnesSync() {
+		this.fivetran
+			.list(FivetranRequests.groupConnections("g1", 100),
+					"{'id':'c1','schema':'a','status':{'setup_state':'broken'}}",
+					"{'id':'c2','schema':'b','status':{'setup_state':'connected'}}",
+					"{'id':'c3','schema':'c','status':{'setup_state':'broken'}}")
+			.answer(FivetranRequests.runSetupTests("c1", Bodies.empty()),
+					"{'id':'c1','status':{'setup_state':'connected'},'setup_tests':[]}")
+			.answer(FivetranRequests.runSetupTests("c1", Bodies.empty()),
+					"{'id':'c3','status':{'setup_state':'broken'},"
+							+ "'setup_tests':[{'title':'Login','status':'FAILED','message':'bad password'}]}")
+			.answer(FivetranRequests.syncConnection("c1", false), "{}");
+		Execution execution = this.handler.execute(command("{'group_id':'g1','sync_after_fix':true}"));
+		assertThat(this.fivetran.sentPaths()).containsExactly("GET /v1/groups/g1/connections",
+				"POST /v1/connections/c1/test", "POST /v1/connections/c1/sync", "POST /v1/connections/c3/test");
+		assertThat(this.fivetran.sent().get(1).body().has("sync_after_fix")).isFalse();
+		assertThat(execution.results()).extracting(CommandResult::connectionId).containsExactly("c1", "c3");
+		assertThat(execution.results()).extracting(CommandResult::outcome)
+			.containsExactly(Outcome.ACCEPTED, Outcome.FAILED);
+		assertThat(execution.results()).extracting((result) -> result.part().of()).containsOnly(2);
+		assertThat(execution.results()).extracting(CommandResult::groupId).containsOnly("g1");
+		assertThat(execution.results().get(1).reason()).contains("still broken", "Login: bad password");
+		assertThat(execution.statuses()).extracting((status) -> status.connectionId()).containsExactly("c1", "c3");
+	}
+
+	@Test
+	void withSyncAfterFixAGroupWithNothingBrokenGetsTheSummaryOnly() {
+		this.fivetran.list(FivetranRequests.groupConnections("g1", 100),
+				"{'id':'c2','schema':'b','status':{'setup_state':'connected'}}");
+		CommandResult result = only(this.handler.execute(command("{'group_id':'g1','sync_after_fix':true}")));
+		assertThat(this.fivetran.sentPaths()).containsExactly("GET /v1/groups/g1/connections");
+		assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
+		assertThat(result.part()).isNull();
+	}
+
 }
