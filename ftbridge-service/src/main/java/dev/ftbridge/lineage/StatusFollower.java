@@ -1,0 +1,128 @@
+package dev.ftbridge.lineage;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Turns what the bridge published into lineage and drift: a sync's start and end (from
+ * {@code fivetran.connection.status.observed} webhook events), a transformation run's
+ * start and end, and the schema describes, reloads and updates after which the schema
+ * config is read again. Everything else is ignored.
+ */
+class StatusFollower {
+
+	private static final Logger log = LoggerFactory.getLogger(StatusFollower.class);
+
+	private final SchemaWatch schemas;
+
+	private final RunEvents runEvents;
+
+	private final LineageSink sink;
+
+	StatusFollower(SchemaWatch schemas, RunEvents runEvents, LineageSink sink) {
+		this.schemas = schemas;
+		this.runEvents = runEvents;
+		this.sink = sink;
+	}
+
+	/** Handles one CloudEvent of the status or result topic. */
+	void accept(JsonNode event) throws Exception {
+		String type = event.path("type").asString("");
+		JsonNode data = event.path("data");
+		switch (type) {
+			case "fivetran.connection.status.observed" -> connectionStatus(data);
+			case "fivetran.transformation.status.observed" -> transformationStatus(data);
+			case "fivetran.connection.table.described" ->
+				this.schemas.refresh(text(data, "connection_id"), "describe", instant(data));
+			case "fivetran.command.result" -> commandResult(data);
+			default -> {
+			}
+		}
+	}
+
+	private void connectionStatus(JsonNode data) throws Exception {
+		String event = text(data, "event");
+		String connection = text(data, "connection_id");
+		if (connection == null || !("sync_start".equals(event) || "sync_end".equals(event))) {
+			return;
+		}
+		String status = text(data, "sync_status");
+		Optional<ConnectionSchema> schema = "sync_start".equals(event) ? this.schemas.known(connection, event)
+				: this.schemas.refresh(connection, event, null);
+		String syncId = text(data, "sync_id");
+		String runKey = "sync:" + connection + ":" + ((syncId != null) ? syncId : text(data, "observed_at"));
+		String group = (text(data, "group_id") != null) ? text(data, "group_id") : "unknown";
+		this.sink.runEvent(connection,
+				this.runEvents.event(syncEventType(event, status), instant(data), connection, runKey,
+						schema.orElse(null), "fivetran://connection/" + connection, "fivetran://group/" + group, status,
+						text(data, "reason")));
+	}
+
+	private static String syncEventType(String event, String status) {
+		if ("sync_start".equals(event)) {
+			return "START";
+		}
+		if ("SUCCESSFUL".equals(status)) {
+			return "COMPLETE";
+		}
+		// A rescheduled sync is not over: Fivetran runs it again later.
+		return "RESCHEDULED".equals(status) ? "OTHER" : "FAIL";
+	}
+
+	private void transformationStatus(JsonNode data) throws Exception {
+		String transformation = text(data, "transformation_id");
+		String status = text(data, "status");
+		String eventType = switch ((status != null) ? status : "") {
+			case "RUNNING" -> "START";
+			case "SUCCEEDED" -> "COMPLETE";
+			case "FAILED", "CANCELED" -> "FAIL";
+			default -> null;
+		};
+		if (transformation == null || eventType == null) {
+			return;
+		}
+		String started = text(data, "last_started_at");
+		String runKey = "transformation:" + transformation + ":" + ((started != null) ? started : "unknown");
+		this.sink.runEvent(transformation, this.runEvents.event(eventType, instant(data), transformation, runKey, null,
+				null, null, status, text(data, "reason")));
+	}
+
+	private void commandResult(JsonNode data) throws Exception {
+		String commandType = text(data, "command_type");
+		if (!"SUCCEEDED".equals(text(data, "outcome")) || !("fivetran.connection.schema.reload".equals(commandType)
+				|| "fivetran.connection.schema.update".equals(commandType))) {
+			return;
+		}
+		String trigger = commandType.endsWith("reload") ? "schema_reload" : "schema_update";
+		String connection = (text(data, "connection_id") != null) ? text(data, "connection_id")
+				: text(data, "resource_id");
+		if (connection != null) {
+			this.schemas.refresh(connection, trigger, instant(data, "finished_at"));
+		}
+	}
+
+	private static Instant instant(JsonNode data) {
+		return instant(data, "observed_at");
+	}
+
+	private static Instant instant(JsonNode data, String field) {
+		String text = text(data, field);
+		try {
+			return (text != null) ? Instant.parse(text) : Instant.now();
+		}
+		catch (RuntimeException ex) {
+			log.debug("Unreadable {} {}", field, text);
+			return Instant.now();
+		}
+	}
+
+	private static String text(JsonNode node, String field) {
+		JsonNode value = node.path(field);
+		return value.isString() ? value.asString() : null;
+	}
+
+}
