@@ -7,6 +7,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
+import dev.ftbridge.contract.CommandResult;
+import dev.ftbridge.contract.CommandType;
+import dev.ftbridge.contract.TableDescribed;
+import dev.ftbridge.contract.TransformationStatusObserved;
+import dev.ftbridge.events.ConnectionStatusObserved;
+
 /**
  * Turns what the bridge published into lineage and drift: a sync's start and end (from
  * {@code fivetran.connection.status.observed} webhook events), a transformation run's
@@ -33,14 +39,17 @@ class StatusFollower {
 	void accept(JsonNode event) throws Exception {
 		String type = event.path("type").asString("");
 		JsonNode data = event.path("data");
-		switch (type) {
-			case "fivetran.connection.status.observed" -> connectionStatus(data);
-			case "fivetran.transformation.status.observed" -> transformationStatus(data);
-			case "fivetran.connection.table.described" ->
-				this.schemas.refresh(text(data, "connection_id"), "describe", instant(data));
-			case "fivetran.command.result" -> commandResult(data);
-			default -> {
-			}
+		if (ConnectionStatusObserved.TYPE.equals(type)) {
+			connectionStatus(data);
+		}
+		else if (TransformationStatusObserved.TYPE.equals(type)) {
+			transformationStatus(data);
+		}
+		else if (TableDescribed.TYPE.equals(type) && text(data, "connection_id") != null) {
+			this.schemas.refresh(text(data, "connection_id"), "describe", instant(data));
+		}
+		else if (CommandResult.TYPE.equals(type)) {
+			commandResult(data);
 		}
 	}
 
@@ -92,12 +101,12 @@ class StatusFollower {
 	}
 
 	private void commandResult(JsonNode data) throws Exception {
-		String commandType = text(data, "command_type");
-		if (!"SUCCEEDED".equals(text(data, "outcome")) || !("fivetran.connection.schema.reload".equals(commandType)
-				|| "fivetran.connection.schema.update".equals(commandType))) {
+		CommandType commandType = CommandType.of(String.valueOf(text(data, "command_type"))).orElse(null);
+		if (!"SUCCEEDED".equals(text(data, "outcome")) || !(commandType == CommandType.CONNECTION_SCHEMA_RELOAD
+				|| commandType == CommandType.CONNECTION_SCHEMA_UPDATE)) {
 			return;
 		}
-		String trigger = commandType.endsWith("reload") ? "schema_reload" : "schema_update";
+		String trigger = (commandType == CommandType.CONNECTION_SCHEMA_RELOAD) ? "schema_reload" : "schema_update";
 		String connection = (text(data, "connection_id") != null) ? text(data, "connection_id")
 				: text(data, "resource_id");
 		if (connection != null) {

@@ -144,6 +144,38 @@ class LineageIntegrationTest extends BridgeIntegrationTest {
 	}
 
 	@Test
+	void aSchemaUpdateThroughTheBridgeIsReportedOnceAndKept() {
+		String connection = connection();
+		sync(connection);
+		runEvents(connection, 2);
+		String id = Commands.newId();
+		commands().send(connection, id, "fivetran.connection.schema.update", "{\"connection_id\":\"" + connection
+				+ "\",\"schemas\":{\"public\":{\"tables\":{\"orders\":{\"enabled\":false}}}}}");
+		assertThat(resultOf(id).dataText("outcome")).isEqualTo("SUCCEEDED");
+		List<Recorded> changes = statuses().await((r) -> connection.equals(r.key())
+				&& ConnectionSchemaChanged.TYPE.equals(r.json().path("type").asString()), 1, WAIT);
+		EventSchemas.assertValid(changes.get(0).json());
+		assertThat(changes.get(0).dataText("trigger")).isEqualTo("schema_update");
+		assertThat(changes.get(0).data().path("tables_disabled").valueStream().map(JsonNode::asString))
+			.containsExactly("public.orders");
+		// kept after the change is published (a crash in between reports it again, never
+		// loses it)
+		try (TopicRecorder kept = new TopicRecorder(this.broker.getBrokersAsString(), "fivetran.connection-schemas")) {
+			List<Recorded> records = kept.await((r) -> connection.equals(r.key())
+					&& !r.json().path("schema").path("tables").path("public.orders").path("enabled").asBoolean(true), 1,
+					WAIT);
+			assertThat(records).hasSize(1);
+			assertThat(records.get(0)
+				.json()
+				.path("schema")
+				.path("tables")
+				.path("public.customers")
+				.path("enabled")
+				.asBoolean()).isTrue();
+		}
+	}
+
+	@Test
 	void twoSyncsWithNoSchemaChangeBetweenThemPublishNoChange() {
 		String connection = connection();
 		sync(connection);
