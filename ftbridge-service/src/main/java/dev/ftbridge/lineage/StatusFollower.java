@@ -1,6 +1,8 @@
 package dev.ftbridge.lineage;
 
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -28,6 +30,9 @@ class StatusFollower {
 	private final RunEvents runEvents;
 
 	private final LineageSink sink;
+
+	/** Transformation runs started and not yet ended: the run key of each. */
+	private final Map<String, String> openRuns = new ConcurrentHashMap<>();
 
 	StatusFollower(SchemaWatch schemas, RunEvents runEvents, LineageSink sink) {
 		this.schemas = schemas;
@@ -82,22 +87,38 @@ class StatusFollower {
 		return "RESCHEDULED".equals(status) ? "OTHER" : "FAIL";
 	}
 
+	/**
+	 * A transformation run from its webhooks (polled statuses would repeat them): START
+	 * at its start event, COMPLETE or FAIL at its end. Fivetran's run events carry no run
+	 * id, so the run is named by its start as this bridge saw it.
+	 */
 	private void transformationStatus(JsonNode data) throws Exception {
 		String transformation = text(data, "transformation_id");
 		String status = text(data, "status");
-		String eventType = switch ((status != null) ? status : "") {
-			case "RUNNING" -> "START";
-			case "SUCCEEDED" -> "COMPLETE";
-			case "FAILED", "CANCELED" -> "FAIL";
-			default -> null;
-		};
-		if (transformation == null || eventType == null) {
+		if (transformation == null || !"webhook".equals(text(data, "source"))) {
 			return;
 		}
-		String started = text(data, "last_started_at");
-		String runKey = "transformation:" + transformation + ":" + ((started != null) ? started : "unknown");
+		String event = String.valueOf(text(data, "event"));
+		String eventType = event.endsWith("_start") ? "START"
+				: "SUCCEEDED".equals(status) ? "COMPLETE" : "FAILED".equals(status) ? "FAIL" : null;
+		if (eventType == null) {
+			return;
+		}
+		String runKey = "START".equals(eventType) ? startRun(transformation, instant(data))
+				: endRun(transformation, instant(data));
 		this.sink.runEvent(transformation, this.runEvents.event(eventType, instant(data), transformation, runKey, null,
 				null, null, status, text(data, "reason")));
+	}
+
+	private String startRun(String transformation, Instant startedAt) {
+		String runKey = "transformation:" + transformation + ":" + startedAt;
+		this.openRuns.put(transformation, runKey);
+		return runKey;
+	}
+
+	private String endRun(String transformation, Instant endedAt) {
+		String runKey = this.openRuns.remove(transformation);
+		return (runKey != null) ? runKey : "transformation:" + transformation + ":" + endedAt;
 	}
 
 	private void commandResult(JsonNode data) throws Exception {

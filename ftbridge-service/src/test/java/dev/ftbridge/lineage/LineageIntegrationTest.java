@@ -176,6 +176,23 @@ class LineageIntegrationTest extends BridgeIntegrationTest {
 	}
 
 	@Test
+	void aTransformationRunIsOneRunFromStartToComplete() {
+		String transformation = sandbox.state().addTransformation(JSON.createObjectNode());
+		String path = "/v1/transformations/" + transformation;
+		fivetran.when((request) -> request.path().startsWith(path), LineageIntegrationTest::forward);
+		String id = Commands.newId();
+		commands().send(transformation, id, "fivetran.transformation.run",
+				"{\"transformation_id\":\"" + transformation + "\"}");
+		assertThat(resultsOf(id, 2).get(1).dataText("outcome")).isEqualTo("SUCCEEDED");
+		List<JsonNode> events = runEvents(transformation, 2);
+		assertThat(events).extracting((event) -> event.path("eventType").asString())
+			.containsExactly("START", "COMPLETE");
+		events.forEach(OpenLineageSchema::assertValid);
+		assertThat(events.get(0).path("run").path("runId")).isEqualTo(events.get(1).path("run").path("runId"));
+		assertThat(events.get(1).path("job").path("name").asString()).isEqualTo(transformation);
+	}
+
+	@Test
 	void twoSyncsWithNoSchemaChangeBetweenThemPublishNoChange() {
 		String connection = connection();
 		sync(connection);
