@@ -123,11 +123,32 @@ class ArchitectureTest {
 	}
 
 	@Test
+	void nothingDependsOnLineageAndLineageOnlyOnFivetranAndEvents() {
+		// Lineage and drift are derived from what the bridge publishes: it reads the
+		// bridge's topics and Fivetran, and nothing else of the bridge needs it.
+		noClasses().that()
+			.resideOutsideOfPackage("dev.ftbridge.lineage..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.ftbridge.lineage..")
+			.check(CLASSES);
+		noClasses().that()
+			.resideInAPackage("dev.ftbridge.lineage..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.ftbridge.command..", "dev.ftbridge.webhook..", "dev.ftbridge.operations..",
+					"dev.ftbridge.completion..")
+			.check(CLASSES);
+	}
+
+	@Test
 	void onlyTheFivetranModuleSpeaksHttpToFivetran() {
 		// The sandbox plays Fivetran: its webhook deliveries are HTTP calls to the
-		// bridge.
+		// bridge. OpenLineageEndpoint posts lineage to a catalog, not to Fivetran.
 		noClasses().that()
 			.resideOutsideOfPackages("dev.ftbridge.fivetran..", "dev.ftbridge.sandbox..")
+			.and()
+			.doNotHaveFullyQualifiedName("dev.ftbridge.lineage.OpenLineageEndpoint")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework.web.client..", "java.net.http..")

@@ -24,6 +24,10 @@ import org.springframework.validation.annotation.Validated;
  * (compacted; one record per open operation, partitioned like the webhooks)
  * @param commandLedger costly commands started and not yet finished (compacted)
  * @param commandsDlt poison and unrecoverable commands, with the reason in headers
+ * @param lineage OpenLineage run events, keyed by connection or transformation id
+ * (published when {@code ftbridge.lineage.enabled})
+ * @param connectionSchemas each connection's last known schema config (compacted; kept
+ * when {@code ftbridge.lineage.enabled})
  * @param partitions partitions of each topic when the bridge creates it
  * @param replicationFactor replication factor when the bridge creates a topic (-1: the
  * broker's default)
@@ -38,8 +42,11 @@ public record TopicProperties(@DefaultValue("fivetran.commands") @NotBlank Strin
 		@DefaultValue("fivetran.webhooks") @NotBlank String webhooks,
 		@DefaultValue("fivetran.pending-operations") @NotBlank String pendingOperations,
 		@DefaultValue("fivetran.command-ledger") @NotBlank String commandLedger,
-		@DefaultValue("fivetran.commands-dlt") @NotBlank String commandsDlt, @DefaultValue("12") @Min(1) int partitions,
-		@DefaultValue("-1") int replicationFactor, @DefaultValue("true") boolean create) {
+		@DefaultValue("fivetran.commands-dlt") @NotBlank String commandsDlt,
+		@DefaultValue("fivetran.lineage") @NotBlank String lineage,
+		@DefaultValue("fivetran.connection-schemas") @NotBlank String connectionSchemas,
+		@DefaultValue("12") @Min(1) int partitions, @DefaultValue("-1") int replicationFactor,
+		@DefaultValue("true") boolean create) {
 
 	/** A topic with the configured partitions and replication factor. */
 	public TopicBuilder builder(String name) {

@@ -65,7 +65,7 @@ class TopicsInStepTest {
 	@Test
 	void onlyTheConnectionStateAndThePendingOperationsAreCompacted() {
 		List<String> compacted = List.of(this.defaults.connectionState(), this.defaults.pendingOperations(),
-				this.defaults.commandLedger());
+				this.defaults.commandLedger(), this.defaults.connectionSchemas());
 		assertThat(this.file.topics())
 			.allSatisfy((topic) -> assertThat(topic.config().get("cleanup.policy")).as(topic.name())
 				.isEqualTo(compacted.contains(topic.name()) ? "compact" : "delete"));

@@ -1,0 +1,119 @@
+package dev.ftbridge.lineage;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.TopicConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.MessageListener;
+
+import dev.ftbridge.events.EventProperties;
+import dev.ftbridge.kafka.ConsumerSettings;
+import dev.ftbridge.kafka.TopicProperties;
+import dev.ftbridge.fivetran.FivetranClient;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * Lineage and drift, when {@code ftbridge.lineage.enabled}: their topics, the schema
+ * store (read back at start-up) and one listener container on the status and result
+ * topics.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "ftbridge.lineage.enabled", havingValue = "true")
+class LineageConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(LineageConfiguration.class);
+
+	@Bean
+	KafkaAdmin.NewTopics lineageTopics(TopicProperties topics) {
+		if (!topics.create()) {
+			return new KafkaAdmin.NewTopics();
+		}
+		return new KafkaAdmin.NewTopics(topic(topics, topics.lineage()).build(),
+				topic(topics, topics.connectionSchemas()).compact()
+					.config(TopicConfig.SEGMENT_MS_CONFIG, "3600000")
+					.config(TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.1")
+					.build());
+	}
+
+	@Bean
+	ConcurrentMessageListenerContainer<byte[], byte[]> lineageListenerContainer(KafkaProperties kafka,
+			TopicProperties topics, LineageProperties properties, EventProperties events,
+			KafkaTemplate<byte[], byte[]> bridgeKafkaTemplate, FivetranClient fivetran, KafkaAdmin admin) {
+		JsonMapper json = JsonMapper.builder()
+			.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+			.build();
+		DefaultKafkaConsumerFactory<byte[], byte[]> consumers = new DefaultKafkaConsumerFactory<>(
+				consumerConfig(kafka, properties.groupId()));
+		// The schema topic must exist before it is read back.
+		admin.initialize();
+		SchemaStore store = new SchemaStore(bridgeKafkaTemplate, json, topics.connectionSchemas());
+		store.load(consumers);
+		LineageSink sink = new LineageSink(bridgeKafkaTemplate, json, properties, topics.lineage(), topics.status(),
+				events.source());
+		StatusFollower follower = new StatusFollower(new SchemaWatch(fivetran, store, sink, Clock.systemUTC()),
+				new RunEvents(properties), sink);
+		ContainerProperties container = new ContainerProperties(topics.status(), topics.commandResults());
+		container.setPollTimeout(1000);
+		container.setMessageListener((MessageListener<byte[], byte[]>) (record) -> follow(follower, json, record));
+		return new ConcurrentMessageListenerContainer<>(consumers, container);
+	}
+
+	/**
+	 * Lineage is derived and best effort: a record that cannot be followed (Fivetran or
+	 * the broker unavailable past the client's retries) is logged and skipped rather than
+	 * holding up the records behind it.
+	 */
+	private static void follow(StatusFollower follower, JsonMapper json, ConsumerRecord<byte[], byte[]> record) {
+		if (record.value() == null) {
+			return;
+		}
+		try {
+			follower.accept(json.readTree(record.value()));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (Exception ex) {
+			String key = (record.key() != null) ? new String(record.key(), StandardCharsets.UTF_8) : null;
+			log.warn("Lineage skipped {} of {}: {}", key, record.topic(), ex.toString());
+		}
+	}
+
+	private static Map<String, Object> consumerConfig(KafkaProperties kafka, String groupId) {
+		// A new group starts at the end: replaying a week of status would read every
+		// connection's schema config again and repeat old lineage.
+		return ConsumerSettings.of(kafka)
+			.group(groupId)
+			.set(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest")
+			.properties();
+	}
+
+	private static TopicBuilder topic(TopicProperties topics, String name) {
+		TopicBuilder builder = TopicBuilder.name(name).partitions(topics.partitions());
+		if (topics.replicationFactor() > 0) {
+			builder.replicas(topics.replicationFactor());
+		}
+		return builder;
+	}
+
+}
