@@ -55,7 +55,11 @@ public enum CommandType {
 
 	WEBHOOK_CREATE("fivetran.webhook.create", "group_id"),
 
-	CERTIFICATE_APPROVE("fivetran.certificate.approve", "connection_id", "destination_id");
+	CERTIFICATE_APPROVE("fivetran.certificate.approve", "connection_id", "destination_id"),
+
+	TRANSFORMATION_CANCEL("fivetran.transformation.cancel", "transformation_id"),
+
+	CONNECTION_CONNECT_CARD("fivetran.connection.connect_card", "connection_id");
 
 	private final String type;
 
