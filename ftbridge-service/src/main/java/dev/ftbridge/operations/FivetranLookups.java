@@ -33,4 +33,9 @@ class FivetranLookups implements Lookups {
 		this.fivetran.execute(FivetranRequests.syncConnection(connectionId, false), Throttle.Priority.BACKGROUND);
 	}
 
+	@Override
+	public void cancelTransformation(String transformationId) {
+		this.fivetran.execute(FivetranRequests.cancelTransformation(transformationId), Throttle.Priority.BACKGROUND);
+	}
+
 }
