@@ -6,7 +6,9 @@
  * resource's partition keeps the open ones in memory
  * ({@link dev.ftbridge.operations.OperationDesk}), completes them from Fivetran's
  * webhooks ({@link dev.ftbridge.operations.Observation}), falls back to slow,
- * low-priority polling, and times them out. Depends on {@code fivetran} and
+ * low-priority polling, and times them out (a timed-out transformation run whose command
+ * set {@code cancel_on_timeout} is cancelled first, through
+ * {@link dev.ftbridge.operations.Lookups}). Depends on {@code fivetran} and
  * {@code events} only; no Kafka type reaches the rules.
  */
 package dev.ftbridge.operations;
