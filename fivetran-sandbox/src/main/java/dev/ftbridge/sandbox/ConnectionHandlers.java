@@ -16,9 +16,12 @@ final class ConnectionHandlers {
 
 	private final LifecycleListener events;
 
-	ConnectionHandlers(SandboxState state, LifecycleListener events) {
+	private final ConnectCards connectCards;
+
+	ConnectionHandlers(SandboxState state, LifecycleListener events, ConnectCards connectCards) {
 		this.state = state;
 		this.events = events;
+		this.connectCards = connectCards;
 	}
 
 	void register(Router router) {
@@ -46,6 +49,7 @@ final class ConnectionHandlers {
 		String schema = schemaName(config);
 		ConnectionPatch patch = ConnectionPatch.parse(body);
 		boolean runTests = Json.optionalBoolean(body, "run_setup_tests", true);
+		ObjectNode cardConfig = body.has("connect_card_config") ? ConnectCards.config(body) : null;
 		List<SandboxEvent> happened = new ArrayList<>();
 		ObjectNode details = this.state.locked(() -> {
 			SandboxConnection connection = new SandboxConnection(this.state.newId(), groupId, service, schema, config,
@@ -60,6 +64,11 @@ final class ConnectionHandlers {
 			return ConnectionJson.details(connection);
 		});
 		happened.forEach(this.events::onEvent);
+		if (cardConfig != null) {
+			// a create may ask for a Connect Card in the same call
+			details.set("connect_card", this.connectCards.card(cardConfig));
+			details.set("connect_card_config", cardConfig);
+		}
 		return ApiResponse.created("Connection has been created", details).concerning(details.get("id").asString());
 	}
 

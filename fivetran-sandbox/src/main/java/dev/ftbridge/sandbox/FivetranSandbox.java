@@ -88,7 +88,9 @@ public final class FivetranSandbox implements AutoCloseable {
 		this.engine = engineFactory.create(this.state, this.clock, settings.lifecycle(), this.events);
 		applyInitialFaults();
 		Router api = new Router();
-		new ConnectionHandlers(this.state, this.events).register(api);
+		ConnectCards connectCards = new ConnectCards(this.state);
+		new ConnectionHandlers(this.state, this.events, connectCards).register(api);
+		connectCards.register(api);
 		new ConnectionActionHandlers(this.state, this.events, this.engine).register(api);
 		new SchemaHandlers(this.state).register(api);
 		new GroupHandlers(this.state).register(api);

@@ -10,7 +10,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class SandboxTransformation {
 
 	/**
-	 * Set {@code "sandbox_run": "fail"} in the transformation_config to fail its runs.
+	 * Set {@code "sandbox_run": "fail"} in the transformation_config to fail its runs, or
+	 * {@code "hang"} to keep them running until cancelled.
 	 */
 	static final String RUN_HOOK = "sandbox_run";
 
@@ -47,6 +48,10 @@ final class SandboxTransformation {
 
 	boolean scriptedToFail() {
 		return "fail".equals(this.config.path(RUN_HOOK).asString(null));
+	}
+
+	boolean scriptedToHang() {
+		return "hang".equals(this.config.path(RUN_HOOK).asString(null));
 	}
 
 	ObjectNode toJson() {

@@ -29,7 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
  * A trigger without force while syncing does nothing; with force it replaces the running
  * sync (whose end, retry included, is then dropped). Nothing starts while the connection
  * is paused. Transformation runs go {@code RUNNING → SUCCEEDED} (or {@code FAILED} when
- * scripted to) after {@code lifecycle.transformationDuration}.
+ * scripted to) after {@code lifecycle.transformationDuration}, or run until cancelled
+ * when scripted to hang.
  */
 final class SimulatedSyncEngine implements SyncEngine {
 
@@ -182,8 +183,10 @@ final class SimulatedSyncEngine implements SyncEngine {
 			transformation.status = "RUNNING";
 			transformation.lastStartedAt = this.state.now();
 			long generation = ++transformation.runGeneration;
-			this.timer.after(this.lifecycle.transformationDuration(),
-					() -> publish(finishRun(transformationId, generation)));
+			if (!transformation.scriptedToHang()) {
+				this.timer.after(this.lifecycle.transformationDuration(),
+						() -> publish(finishRun(transformationId, generation)));
+			}
 			return SandboxEvent.aboutTransformation(SandboxEvent.TRANSFORMATION_RUN_START, transformation.lastStartedAt,
 					transformationId, Json.object().put("status", "RUNNING"));
 		}));

@@ -5,8 +5,9 @@ import java.util.Set;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Transformations (the current Transformation API): create (for test setup), details and
- * run. A run is handed to the {@link SyncEngine}.
+ * Transformations (the current Transformation API): create (for test setup), details, run
+ * and cancel. A run is handed to the {@link SyncEngine}; a cancel stops a running one
+ * here ({@code CANCELED}, and the engine's pending end of that run is ignored).
  */
 final class TransformationHandlers {
 
@@ -24,7 +25,8 @@ final class TransformationHandlers {
 	void register(Router router) {
 		router.add("POST", "/v1/transformations", Cost.WRITE, this::create)
 			.add("GET", "/v1/transformations/{transformationId}", Cost.READ, this::details)
-			.add("POST", "/v1/transformations/{transformationId}/run", Cost.WRITE, this::run);
+			.add("POST", "/v1/transformations/{transformationId}/run", Cost.WRITE, this::run)
+			.add("POST", "/v1/transformations/{transformationId}/cancel", Cost.WRITE, this::cancel);
 	}
 
 	private ApiResponse create(ApiRequest request) {
@@ -61,6 +63,24 @@ final class TransformationHandlers {
 		this.state.locked(() -> this.state.requireTransformation(id));
 		this.engine.transformationRunRequested(id, fullRefresh);
 		return ApiResponse.message("Transformation run has been triggered");
+	}
+
+	/**
+	 * A running execution becomes {@code CANCELED} at once (Fivetran passes through
+	 * {@code TERMINATING}); with nothing running, nothing changes.
+	 */
+	private ApiResponse cancel(ApiRequest request) {
+		String id = request.variable("transformationId");
+		this.state.locked(() -> {
+			SandboxTransformation transformation = this.state.requireTransformation(id);
+			if ("RUNNING".equals(transformation.status)) {
+				transformation.status = "CANCELED";
+				transformation.lastEndedAt = this.state.now();
+				transformation.runGeneration++;
+			}
+			return transformation;
+		});
+		return ApiResponse.message("Transformation with id '" + id + "' has been canceled");
 	}
 
 }

@@ -83,4 +83,56 @@ class AccountResourcesTest {
 		assertThat(this.client.post("/v1/transformations", "{\"type\":\"SQL\"}").status()).isEqualTo(400);
 	}
 
+	@Test
+	void aRunningTransformationIsCancelledAndItsScheduledEndIgnored() throws Exception {
+		String id = this.sandbox.state().addTransformation(Json.object().put(SandboxTransformation.RUN_HOOK, "hang"));
+		assertThat(this.client.post("/v1/transformations/" + id + "/run", "{}").status()).isEqualTo(200);
+		assertThat(this.client.get("/v1/transformations/" + id).data().path("status").asString()).isEqualTo("RUNNING");
+		Reply cancelled = this.client.post("/v1/transformations/" + id + "/cancel", null);
+		assertThat(cancelled.status()).isEqualTo(200);
+		assertThat(cancelled.body().path("message").asString()).contains(id).contains("canceled");
+		Reply details = this.client.get("/v1/transformations/" + id);
+		assertThat(details.data().path("status").asString()).isEqualTo("CANCELED");
+		assertThat(details.data().path("last_ended_at").isString()).isTrue();
+		assertThat(this.client.post("/v1/transformations/" + id + "/cancel", null).status())
+			.as("nothing left to cancel")
+			.isEqualTo(200);
+		assertThat(this.client.get("/v1/transformations/" + id).data().path("status").asString()).isEqualTo("CANCELED");
+		assertThat(this.client.post("/v1/transformations/missing/cancel", null).status()).isEqualTo(404);
+	}
+
+	@Test
+	void aConnectCardCarriesAFreshTokenInItsUri() throws Exception {
+		String group = this.sandbox.state().addGroup("cards").id();
+		String connection = this.sandbox.state().addConnection(group, "postgres", "pg_cards");
+		String body = "{\"connect_card_config\":{\"redirect_uri\":\"https://portal.example/done?x=1\"}}";
+		Reply first = this.client.post("/v1/connections/" + connection + "/connect-card", body);
+		Reply second = this.client.post("/v1/connections/" + connection + "/connect-card", body);
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(first.data().path("connector_id").asString()).isEqualTo(connection);
+		String token = first.data().at("/connect_card/token").asString();
+		assertThat(first.data().at("/connect_card/uri").asString()).contains("auth=" + token)
+			.contains("redirect_uri=https%3A%2F%2Fportal.example%2Fdone%3Fx%3D1");
+		assertThat(second.data().at("/connect_card/token").asString()).isNotEqualTo(token);
+		assertThat(this.client.post("/v1/connections/" + connection + "/connect-card", "{}").status()).isEqualTo(400);
+		assertThat(this.client
+			.post("/v1/connections/" + connection + "/connect-card",
+					"{\"connect_card_config\":{\"redirect_uri\":\"portal\"}}")
+			.status()).isEqualTo(400);
+		assertThat(this.client.post("/v1/connections/missing/connect-card", body).status()).isEqualTo(404);
+	}
+
+	@Test
+	void aCreateWithConnectCardConfigAnswersWithACard() throws Exception {
+		String group = this.sandbox.state().addGroup("created_cards").id();
+		Reply created = this.client.post("/v1/connections", """
+				{"group_id":"%s","service":"postgres","config":{"schema":"pg_card"},"run_setup_tests":false,
+				 "connect_card_config":{"redirect_uri":"https://portal.example/done"}}""".formatted(group));
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(created.data().at("/connect_card/uri").asString())
+			.contains("auth=" + created.data().at("/connect_card/token").asString());
+		assertThat(created.data().at("/connect_card_config/redirect_uri").asString())
+			.isEqualTo("https://portal.example/done");
+	}
+
 }

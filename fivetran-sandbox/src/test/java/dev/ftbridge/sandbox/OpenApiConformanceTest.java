@@ -73,6 +73,9 @@ class OpenApiConformanceTest {
 		check("POST", CONNECTION + "/schemas/tables/resync", base + "/schemas/tables/resync",
 				"{\"public\":[\"orders\"]}", 200);
 		check("POST", CONNECTION + "/test", base + "/test", "{}", 200);
+		check("POST", CONNECTION + "/connect-card", base + "/connect-card",
+				"{\"connect_card_config\":{\"redirect_uri\":\"https://portal.example/done\",\"hide_setup_guide\":true}}",
+				200);
 		check("DELETE", CONNECTION, base, null, 200);
 		check("GET", CONNECTION, base, null, 404);
 		check("POST", "/v1/connections", "/v1/connections", "{\"service\":\"postgres\"}", 400);
@@ -107,6 +110,9 @@ class OpenApiConformanceTest {
 				"{\"type\":\"DBT_CORE\",\"schedule\":{\"schedule_type\":\"INTERVAL\",\"interval\":60}}", 201);
 		String id = created.data().path("id").asString();
 		check("POST", "/v1/transformations/{transformationId}/run", "/v1/transformations/" + id + "/run", "{}", 200);
+		check("POST", "/v1/transformations/{transformationId}/cancel", "/v1/transformations/" + id + "/cancel", null,
+				200);
+		check("POST", "/v1/transformations/{transformationId}/cancel", "/v1/transformations/none/cancel", null, 404);
 		check("GET", "/v1/transformations/{transformationId}", "/v1/transformations/" + id, null, 200);
 		check("GET", "/v1/transformations/{transformationId}", "/v1/transformations/none", null, 404);
 		String groupId = this.sandbox.state().addGroup("warehouse").id();

@@ -87,7 +87,13 @@ public enum CommandType {
 
 	// Copies.
 
-	CONNECTION_COPY("fivetran.connection.copy", "connection_id");
+	CONNECTION_COPY("fivetran.connection.copy", "connection_id"),
+
+	// Cancelling a run, Connect Card.
+
+	TRANSFORMATION_CANCEL("fivetran.transformation.cancel", "transformation_id"),
+
+	CONNECTION_CONNECT_CARD("fivetran.connection.connect_card", "connection_id");
 
 	private final String type;
 

@@ -669,6 +669,13 @@ class CommandReaderTest {
 					fivetran.group.heal             | {"group_id":"g","trust_certificates":"yes"}
 					fivetran.connection.schema.describe | {"connection_id":"c","fetch_columns":1}
 					fivetran.connection.schema.describe | {"connection_id":""}
+					fivetran.transformation.cancel  | {}
+					fivetran.transformation.cancel  | {"transformation_id":"t","force":true}
+					fivetran.transformation.run     | {"transformation_id":"t","cancel_on_timeout":"yes"}
+					fivetran.connection.connect_card | {"connection_id":"c"}
+					fivetran.connection.connect_card | {"connection_id":"c","redirect_uri":"portal.example/done"}
+					fivetran.connection.connect_card | {"connection_id":"c","redirect_uri":"https://p.example","hide_setup_guide":"yes"}
+					fivetran.connection.create      | {"group_id":"g","service":"postgres","config":{"schema":"s"},"connect_card_config":{"hide_setup_guide":true}}
 					""")
 	void readRejectsInvalidAdminAndFleetCommands(String type, String data) {
 		Rejection rejection = rejected(this.reader.read(structured(null, event("cmd-bad", type, "", data))));
@@ -688,6 +695,8 @@ class CommandReaderTest {
 					fivetran.webhook.create      | {"group_id":"g1","url":"https://h.example","events":["sync_end"]}          | g1
 					fivetran.certificate.approve | {"destination_id":"d1","hash":"h","public_key":"k"}                        | d1
 					fivetran.group.heal          | {"group_id":"g1"}                                                          | g1
+					fivetran.transformation.cancel | {"transformation_id":"t1"}                                               | t1
+					fivetran.connection.connect_card | {"connection_id":"c1","redirect_uri":"https://p.example"}              | c1
 					""")
 	void readWithoutRecordKeyKeysAdminAndFleetCommandsByTheirResource(String type, String data, String key) {
 		assertThat(accepted(this.reader.read(structured(null, event("cmd-key", type, "", data)))).key()).isEqualTo(key);

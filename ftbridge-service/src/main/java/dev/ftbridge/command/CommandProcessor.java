@@ -225,10 +225,11 @@ class CommandProcessor {
 				// Recorded first: whoever sees ACCEPTED can count on a terminal result.
 				untilAcknowledged(() -> {
 					if (reconciledFrom != null) {
-						this.pendingOperations.reconciled(command.key(), partition, result, reconciledFrom);
+						this.pendingOperations.reconciled(command.key(), partition, result, reconciledFrom,
+								cancelOnTimeout(command));
 					}
 					else {
-						this.pendingOperations.accepted(command.key(), partition, result);
+						this.pendingOperations.accepted(command.key(), partition, result, cancelOnTimeout(command));
 					}
 				});
 			}
@@ -239,6 +240,14 @@ class CommandProcessor {
 			log.info("Command {} {} on {}: {}", command.id(), command.type().type(), command.key(), result.outcome());
 		}
 		return execution.results().get(0).outcome().name();
+	}
+
+	/**
+	 * Whether the command asked for its operation to be cancelled at Fivetran when it
+	 * times out (only a transformation run's schema allows {@code cancel_on_timeout}).
+	 */
+	private static boolean cancelOnTimeout(Command command) {
+		return command.data().path("cancel_on_timeout").asBoolean(false);
 	}
 
 	/**

@@ -36,4 +36,9 @@ class FivetranOperationCalls implements OperationCalls {
 		this.fivetran.execute(FivetranRequests.syncConnection(connectionId, false), Throttle.Priority.BACKGROUND);
 	}
 
+	@Override
+	public void cancelTransformation(String transformationId) {
+		this.fivetran.execute(FivetranRequests.cancelTransformation(transformationId), Throttle.Priority.BACKGROUND);
+	}
+
 }

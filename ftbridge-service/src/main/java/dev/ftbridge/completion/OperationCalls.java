@@ -18,4 +18,10 @@ interface OperationCalls {
 	/** {@code POST /v1/connections/{id}/sync} without force, for a rescheduled sync. */
 	void triggerSync(String connectionId);
 
+	/**
+	 * {@code POST /v1/transformations/{id}/cancel}, for a run that timed out and whose
+	 * command asked for it.
+	 */
+	void cancelTransformation(String transformationId);
+
 }

@@ -74,6 +74,9 @@ final class OperationRecords {
 				.put("until", text(failure.until()));
 		}
 		json.put("reschedule", operation.reschedule().name()).put("rescheduled_for", text(operation.rescheduledFor()));
+		if (operation.cancelOnTimeout()) {
+			json.put("cancel_on_timeout", true);
+		}
 		return json;
 	}
 
@@ -93,7 +96,8 @@ final class OperationRecords {
 					text(json, "key"), partition(json), transformation ? Resource.TRANSFORMATION : Resource.CONNECTION,
 					resourceId, instant(json, "accepted_at"), instant(json, "deadline"), instant(json, "received_at"),
 					instant(json, "started_at"), json.path("attempts").asInt(0), text(json, "sync_id"), held,
-					Reschedule.valueOf(json.path("reschedule").asString("NONE")), instant(json, "rescheduled_for"));
+					Reschedule.valueOf(json.path("reschedule").asString("NONE")), instant(json, "rescheduled_for"),
+					json.path("cancel_on_timeout").asBoolean(false));
 			boolean complete = operation.commandId() != null && operation.resourceId() != null
 					&& operation.acceptedAt() != null && operation.deadline() != null;
 			return complete ? operation : null;

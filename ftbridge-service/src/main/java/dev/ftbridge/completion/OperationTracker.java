@@ -104,6 +104,10 @@ public class OperationTracker {
 
 	private void lookUp(PartitionOperations tracked, PartitionOperations.DueCall lookup) {
 		PendingOperation operation = lookup.operation();
+		if (lookup.timedOut() != null) {
+			cancelThenEnd(tracked, lookup);
+			return;
+		}
 		try {
 			if (lookup.retrigger()) {
 				this.calls.triggerSync(operation.resourceId());
@@ -141,6 +145,31 @@ public class OperationTracker {
 				log.info("Looking up {} for command {} failed; trying again later: {}", operation.resourceId(),
 						operation.commandId(), ex.getMessage());
 			}
+		}
+	}
+
+	/**
+	 * A transformation run timed out and its command asked for a cancel: Fivetran is
+	 * asked to stop it, then the command ends {@code TIMED_OUT} saying whether the cancel
+	 * went through. A cancel that fails does not keep the command open.
+	 */
+	private void cancelThenEnd(PartitionOperations tracked, PartitionOperations.DueCall lookup) {
+		PendingOperation operation = lookup.operation();
+		Decision.Complete end = lookup.timedOut();
+		String cancel;
+		try {
+			this.calls.cancelTransformation(operation.resourceId());
+			cancel = "the run was cancelled at Fivetran (cancel_on_timeout)";
+		}
+		catch (FivetranException ex) {
+			cancel = "cancelling the run at Fivetran failed: " + ex.getMessage();
+		}
+		log.info("Transformation {} of command {} timed out; {}", operation.resourceId(), operation.commandId(),
+				cancel);
+		Decision.Complete cancelled = new Decision.Complete(end.outcome(), end.syncId(), end.reason() + "; " + cancel,
+				end.retryable(), end.response());
+		synchronized (tracked) {
+			tracked.end(lookup, cancelled, this.clock.instant());
 		}
 	}
 

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.ftbridge.contract.Outcome;
 import dev.ftbridge.fivetran.ConnectionDetails;
 import dev.ftbridge.fivetran.TransformationState;
 import dev.ftbridge.completion.PendingOperation.Reschedule;
@@ -179,7 +180,15 @@ final class PartitionOperations {
 		this.recent.prune(now);
 		List<DueCall> due = new ArrayList<>();
 		for (String key : List.copyOf(this.open.keySet())) {
-			apply(key, CompletionRules.onTick(this.open.get(key), now), now);
+			Decision decision = CompletionRules.onTick(this.open.get(key), now);
+			if (cancelsFirst(this.open.get(key), decision)) {
+				// the cancel is a call to Fivetran, made by the desk outside the lock;
+				// the
+				// operation ends after it
+				due.add(new DueCall(key, this.open.get(key), false, (Decision.Complete) decision));
+				continue;
+			}
+			apply(key, decision, now);
 			PendingOperation operation = this.open.get(key);
 			if (operation == null) {
 				continue;
@@ -202,13 +211,13 @@ final class PartitionOperations {
 				&& !now.isBefore(operation.rescheduledFor())
 				&& !now.isBefore(this.nextRetrigger.getOrDefault(key, Instant.MIN))) {
 			this.nextRetrigger.put(key, interval);
-			return new DueCall(key, operation, true);
+			return new DueCall(key, operation, true, null);
 		}
 		if (now.isBefore(this.nextLookup.get(key))) {
 			return null;
 		}
 		this.nextLookup.put(key, interval);
-		return new DueCall(key, operation, false);
+		return new DueCall(key, operation, false, null);
 	}
 
 	/**
@@ -242,6 +251,12 @@ final class PartitionOperations {
 		}
 		this.output.status(PolledStatuses.transformation(operation.resourceId(), details, now));
 		apply(lookup.key(), decision, now);
+	}
+
+	/** A timed-out run whose command asked for it is cancelled before it ends. */
+	private static boolean cancelsFirst(PendingOperation operation, Decision decision) {
+		return operation.cancelsOnTimeout() && decision instanceof Decision.Complete end
+				&& end.outcome() == Outcome.TIMED_OUT;
 	}
 
 	/** The bridge triggered a rescheduled sync. */
@@ -349,8 +364,9 @@ final class PartitionOperations {
 	 * @param key the operation's record key
 	 * @param operation the operation when the lookup was planned
 	 * @param retrigger whether to trigger a rescheduled sync (else: read details)
+	 * @param timedOut the end of a timed-out run to cancel first (else null)
 	 */
-	record DueCall(String key, PendingOperation operation, boolean retrigger) {
+	record DueCall(String key, PendingOperation operation, boolean retrigger, Decision.Complete timedOut) {
 
 	}
 

@@ -26,10 +26,12 @@ import dev.ftbridge.contract.CommandResult;
  * @param reschedule what a rescheduled sync still needs
  * @param rescheduledFor when the rescheduled sync is due (and, for a manual schedule,
  * when the bridge triggers it)
+ * @param cancelOnTimeout whether a transformation run is cancelled at Fivetran when it
+ * times out (the run command's {@code cancel_on_timeout})
  */
 record PendingOperation(String commandId, String commandType, String key, Integer partition, Resource resource,
 		String resourceId, Instant acceptedAt, Instant deadline, Instant receivedAt, Instant startedAt, int attempts,
-		String syncId, HeldFailure failure, Reschedule reschedule, Instant rescheduledFor) {
+		String syncId, HeldFailure failure, Reschedule reschedule, Instant rescheduledFor, boolean cancelOnTimeout) {
 
 	PendingOperation {
 		reschedule = (reschedule != null) ? reschedule : Reschedule.NONE;
@@ -56,7 +58,7 @@ record PendingOperation(String commandId, String commandType, String key, Intege
 		}
 		return new PendingOperation(result.commandId(), result.commandType(), key, partition, resource, resourceId,
 				acceptedAt, result.finishedAt().plus(timeout), result.receivedAt(), result.startedAt(),
-				result.attempts(), null, null, Reschedule.NONE, null);
+				result.attempts(), null, null, Reschedule.NONE, null, false);
 	}
 
 	/**
@@ -74,13 +76,13 @@ record PendingOperation(String commandId, String commandType, String key, Intege
 	PendingOperation withSyncId(String syncId) {
 		return new PendingOperation(this.commandId, this.commandType, this.key, this.partition, this.resource,
 				this.resourceId, this.acceptedAt, this.deadline, this.receivedAt, this.startedAt, this.attempts, syncId,
-				this.failure, this.reschedule, this.rescheduledFor);
+				this.failure, this.reschedule, this.rescheduledFor, this.cancelOnTimeout);
 	}
 
 	PendingOperation withFailure(HeldFailure failure) {
 		return new PendingOperation(this.commandId, this.commandType, this.key, this.partition, this.resource,
 				this.resourceId, this.acceptedAt, this.deadline, this.receivedAt, this.startedAt, this.attempts,
-				this.syncId, failure, this.reschedule, this.rescheduledFor);
+				this.syncId, failure, this.reschedule, this.rescheduledFor, this.cancelOnTimeout);
 	}
 
 	/**
@@ -91,14 +93,30 @@ record PendingOperation(String commandId, String commandType, String key, Intege
 		String sync = (reschedule == Reschedule.NONE) ? this.syncId : null;
 		return new PendingOperation(this.commandId, this.commandType, this.key, this.partition, this.resource,
 				this.resourceId, this.acceptedAt, this.deadline, this.receivedAt, this.startedAt, this.attempts, sync,
-				this.failure, reschedule, rescheduledFor);
+				this.failure, reschedule, rescheduledFor, this.cancelOnTimeout);
 	}
 
 	/** The bridge triggered the rescheduled sync itself (one more Fivetran call). */
 	PendingOperation retriggered() {
 		return new PendingOperation(this.commandId, this.commandType, this.key, this.partition, this.resource,
 				this.resourceId, this.acceptedAt, this.deadline, this.receivedAt, this.startedAt, this.attempts + 1,
-				null, this.failure, Reschedule.NONE, null);
+				null, this.failure, Reschedule.NONE, null, this.cancelOnTimeout);
+	}
+
+	/**
+	 * The same operation, cancelled at Fivetran on timeout when {@code cancel} says so.
+	 */
+	PendingOperation cancellingOnTimeout(boolean cancel) {
+		return new PendingOperation(this.commandId, this.commandType, this.key, this.partition, this.resource,
+				this.resourceId, this.acceptedAt, this.deadline, this.receivedAt, this.startedAt, this.attempts,
+				this.syncId, this.failure, this.reschedule, this.rescheduledFor, cancel);
+	}
+
+	/**
+	 * Whether its timeout is followed by a cancel at Fivetran (transformation runs only).
+	 */
+	boolean cancelsOnTimeout() {
+		return this.cancelOnTimeout && this.resource == Resource.TRANSFORMATION;
 	}
 
 	/** The kind of resource an operation acts on. */

@@ -18,8 +18,10 @@ public interface PendingOperations {
 	 * @param partition the command record's partition, to which the terminal result is
 	 * published
 	 * @param accepted the command's {@code ACCEPTED} result
+	 * @param cancelOnTimeout whether a transformation run is cancelled at Fivetran when
+	 * it times out
 	 */
-	void accepted(String key, int partition, CommandResult accepted);
+	void accepted(String key, int partition, CommandResult accepted, boolean cancelOnTimeout);
 
 	/**
 	 * Records the operation of a command reconciled after a crash: its events count from
@@ -29,7 +31,9 @@ public interface PendingOperations {
 	 * @param partition the command record's partition
 	 * @param accepted the command's {@code ACCEPTED} result from the reconciliation
 	 * @param startedAt when the command was first started
+	 * @param cancelOnTimeout whether a transformation run is cancelled at Fivetran when
+	 * it times out
 	 */
-	void reconciled(String key, int partition, CommandResult accepted, Instant startedAt);
+	void reconciled(String key, int partition, CommandResult accepted, Instant startedAt, boolean cancelOnTimeout);
 
 }

@@ -43,24 +43,25 @@ class PendingOperationsTopic implements PendingOperations {
 	}
 
 	@Override
-	public void accepted(String key, int partition, CommandResult accepted) {
+	public void accepted(String key, int partition, CommandResult accepted, boolean cancelOnTimeout) {
 		PendingOperation operation = PendingOperation.accepted(key, partition, accepted, this.timeout);
 		if (operation == null) {
 			log.warn("Command {} was accepted without a resource id; its end cannot be followed", accepted.commandId());
 			return;
 		}
-		write(operation);
+		write(operation.cancellingOnTimeout(cancelOnTimeout));
 	}
 
 	@Override
-	public void reconciled(String key, int partition, CommandResult accepted, Instant startedAt) {
+	public void reconciled(String key, int partition, CommandResult accepted, Instant startedAt,
+			boolean cancelOnTimeout) {
 		PendingOperation operation = PendingOperation.accepted(key, partition, accepted, this.timeout, startedAt);
 		if (operation == null) {
 			log.warn("Command {} was reconciled without a resource id; its end cannot be followed",
 					accepted.commandId());
 			return;
 		}
-		send(operation, OperationRecords.encodeReconciled(operation));
+		send(operation, OperationRecords.encodeReconciled(operation.cancellingOnTimeout(cancelOnTimeout)));
 	}
 
 	/** Records the operation as it is now; returns once the broker has it. */

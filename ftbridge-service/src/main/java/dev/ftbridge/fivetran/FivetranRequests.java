@@ -166,6 +166,27 @@ public final class FivetranRequests {
 				Accept.V1, REQUEST, Repeat.NOT_IDEMPOTENT);
 	}
 
+	/**
+	 * {@code POST /v1/transformations/{id}/cancel}: stops the running execution; a second
+	 * cancel changes nothing more.
+	 */
+	public static FivetranRequest cancelTransformation(String transformationId) {
+		return request(HttpMethod.POST, "/v1/transformations/{transformationId}/cancel", List.of(transformationId),
+				null, Accept.V1, REQUEST, Repeat.IDEMPOTENT);
+	}
+
+	/**
+	 * {@code POST /v1/connections/{id}/connect-card} with {@code connect_card_config}
+	 * ({@code redirect_uri} and the card options). Each call issues a new short-lived
+	 * token; its answer is a secret-bearing link.
+	 */
+	public static FivetranRequest connectCard(String connectionId, ObjectNode config) {
+		ObjectNode body = object();
+		body.set("connect_card_config", config);
+		return request(HttpMethod.POST, "/v1/connections/{connectionId}/connect-card", List.of(connectionId), body,
+				Accept.V2, REQUEST, Repeat.IDEMPOTENT);
+	}
+
 	/** {@code GET /v1/connections/{id}/schemas}: the schema config. */
 	public static FivetranRequest schemaConfig(String connectionId) {
 		return request(HttpMethod.GET, "/v1/connections/{connectionId}/schemas", List.of(connectionId), null, Accept.V1,

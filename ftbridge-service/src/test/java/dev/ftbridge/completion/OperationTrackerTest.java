@@ -10,6 +10,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import dev.ftbridge.contract.CommandResult;
 import dev.ftbridge.events.ConnectionStatusObserved;
 import dev.ftbridge.kafka.KafkaSendException;
+import dev.ftbridge.fivetran.FivetranFailures;
 import dev.ftbridge.contract.Outcome;
 import dev.ftbridge.completion.Observation.RunEnded;
 import dev.ftbridge.completion.Observation.SyncEnded;
@@ -386,6 +387,62 @@ class OperationTrackerTest {
 	}
 
 	@Test
+	void aTimedOutRunWhoseCommandAskedForItIsCancelledBeforeItEnds() {
+		open(run("tr_1", "cmd-t").cancellingOnTimeout(true));
+		later(Duration.ofHours(24));
+		tick();
+		CommandResult result = onlyResult();
+		assertThat(this.fivetran.cancelCalls).containsExactly("tr_1");
+		assertThat(result.outcome()).isEqualTo(Outcome.TIMED_OUT);
+		assertThat(result.reason()).contains("PT24H").contains("the run was cancelled at Fivetran");
+		assertThat(this.tracker.openOperations()).isZero();
+	}
+
+	@Test
+	void aTimedOutRunIsNotCancelledUnlessItsCommandAskedForIt() {
+		open(run("tr_1", "cmd-t"));
+		later(Duration.ofHours(24));
+		tick();
+		assertThat(onlyResult().outcome()).isEqualTo(Outcome.TIMED_OUT);
+		assertThat(this.fivetran.cancelCalls).isEmpty();
+	}
+
+	@Test
+	void aCancelThatFailsStillEndsTheRunTimedOutSayingSo() {
+		this.fivetran.failCancels(FivetranFailures.rejected(404, "Transformation not found"));
+		open(run("tr_1", "cmd-t").cancellingOnTimeout(true));
+		later(Duration.ofHours(24));
+		tick();
+		CommandResult result = onlyResult();
+		assertThat(result.outcome()).isEqualTo(Outcome.TIMED_OUT);
+		assertThat(result.reason()).contains("cancelling the run at Fivetran failed").contains("not found");
+		assertThat(this.tracker.openOperations()).isZero();
+		tick();
+		assertThat(this.fivetran.cancelCalls).containsExactly("tr_1");
+	}
+
+	@Test
+	void aRunThatEndsBeforeItsDeadlineIsNotCancelled() {
+		open(run("tr_1", "cmd-t").cancellingOnTimeout(true));
+		later(Duration.ofMinutes(1));
+		this.tracker.observed(PARTITION, received(new RunEnded("tr_1", this.clock.instant(), true, null, null)));
+		later(Duration.ofHours(24));
+		tick();
+		assertThat(onlyResult().outcome()).isEqualTo(Outcome.SUCCEEDED);
+		assertThat(this.fivetran.cancelCalls).isEmpty();
+	}
+
+	@Test
+	void cancelOnTimeoutSurvivesTheRecordAndCountsOnlyForRuns() {
+		PendingOperation run = run("tr_1", "cmd-t").cancellingOnTimeout(true);
+		assertThat(OperationRecords.decode(OperationRecords.encode(run))).isEqualTo(run);
+		assertThat(OperationRecords.decode(OperationRecords.encode(run(("tr_2"), "cmd-u"))).cancelOnTimeout())
+			.isFalse();
+		assertThat(run.cancelsOnTimeout()).isTrue();
+		assertThat(operation("conn_a", "cmd-1").cancellingOnTimeout(true).cancelsOnTimeout()).isFalse();
+	}
+
+	@Test
 	void gaugesCountOpenOperationsAndTheOldestAge() {
 		open("conn_a", "cmd-1");
 		later(Duration.ofSeconds(30));
@@ -423,6 +480,21 @@ class OperationTrackerTest {
 			.timing(now.minusSeconds(1), now.minusMillis(200))
 			.build(now);
 		return PendingOperation.accepted("key-" + connection, 2, accepted, PROPERTIES.timeout());
+	}
+
+	private void open(PendingOperation operation) {
+		this.tracker.read(PARTITION, operation.recordKey(), OperationRecords.encode(operation));
+	}
+
+	private PendingOperation run(String transformation, String commandId) {
+		Instant now = this.clock.instant();
+		CommandResult accepted = CommandResult.builder(commandId, "fivetran.transformation.run", Outcome.ACCEPTED)
+			.resourceId(transformation)
+			.transformationId(transformation)
+			.attempts(1)
+			.timing(now.minusSeconds(1), now.minusMillis(200))
+			.build(now);
+		return PendingOperation.accepted(transformation, 0, accepted, PROPERTIES.timeout());
 	}
 
 	private static StoredOperation stored(PendingOperation operation) {

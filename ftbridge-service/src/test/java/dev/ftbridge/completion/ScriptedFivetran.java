@@ -22,6 +22,15 @@ final class ScriptedFivetran implements OperationCalls {
 
 	final List<String> syncCalls = new CopyOnWriteArrayList<>();
 
+	final List<String> cancelCalls = new CopyOnWriteArrayList<>();
+
+	private RuntimeException cancelFailure;
+
+	/** Fails every cancel with this exception. */
+	void failCancels(RuntimeException failure) {
+		this.cancelFailure = failure;
+	}
+
 	void details(String id, String json) {
 		this.details.put(id, JSON.readTree(json));
 	}
@@ -44,6 +53,14 @@ final class ScriptedFivetran implements OperationCalls {
 	@Override
 	public void triggerSync(String connectionId) {
 		this.syncCalls.add(connectionId);
+	}
+
+	@Override
+	public void cancelTransformation(String transformationId) {
+		this.cancelCalls.add(transformationId);
+		if (this.cancelFailure != null) {
+			throw this.cancelFailure;
+		}
 	}
 
 }

@@ -27,7 +27,7 @@ class TransformationRunHandler extends SingleRequestHandler {
 	@Override
 	FivetranRequest request(Command command) {
 		return FivetranRequests.runTransformation(command.text("transformation_id"),
-				Bodies.without(command.data(), "transformation_id"));
+				Bodies.without(command.data(), "transformation_id", "cancel_on_timeout"));
 	}
 
 	@Override

@@ -32,6 +32,15 @@ class TransformationRunHandlerTest extends HandlerTest {
 	}
 
 	@Test
+	void cancelOnTimeoutIsTheBridgesAndNotSentToFivetran() {
+		this.fivetran.answer(FivetranRequests.runTransformation("t1", Bodies.empty()), "{}");
+		CommandResult result = only(this.handler
+			.execute(command("{'transformation_id':'t1','full_refresh':true,'cancel_on_timeout':true}")));
+		assertThat(this.fivetran.sent().get(0).body().propertyNames()).containsExactly("full_refresh");
+		assertThat(result.outcome()).isEqualTo(Outcome.ACCEPTED);
+	}
+
+	@Test
 	void reconcileOfARunThatStartedIsAcceptedWithoutAnotherRun() {
 		this.fivetran.answer(FivetranRequests.transformationDetails("t1"),
 				"{'id':'t1','last_started_at':'2026-03-01T11:59:40+00:00'}");
