@@ -13,7 +13,6 @@ import dev.ftbridge.fivetran.TransformationState;
 import dev.ftbridge.completion.Observation.RunEnded;
 import dev.ftbridge.completion.Observation.SyncEnded;
 import dev.ftbridge.completion.Observation.SyncStarted;
-import dev.ftbridge.completion.Observation.SyncStatus;
 import dev.ftbridge.completion.PendingOperation.HeldFailure;
 import dev.ftbridge.completion.PendingOperation.Reschedule;
 import dev.ftbridge.completion.PendingOperation.Resource;

@@ -1,18 +1,12 @@
 package dev.ftbridge.command.handlers;
 
-import dev.ftbridge.fivetran.SetupTestResult;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Component;
 
 import dev.ftbridge.contract.Command;
 import dev.ftbridge.contract.CommandType;
 import dev.ftbridge.contract.CommandResult;
-import dev.ftbridge.contract.Outcome;
 import dev.ftbridge.fivetran.FivetranRequest;
 import dev.ftbridge.fivetran.FivetranRequests;
 import dev.ftbridge.fivetran.FivetranResponse;
@@ -38,22 +32,13 @@ class ConnectionTestHandler extends SingleRequestHandler {
 
 	@Override
 	Execution answered(Command command, Instant started, FivetranResponse response) {
-		List<String> failures = response.connection()
-			.failedSetupTests()
-			.stream()
-			.map(SetupTestResult::describe)
-			.toList();
-		CommandResult.Builder result = succeeded(command, started, response);
-		if (!failures.isEmpty()) {
-			result = Results.start(command, Outcome.FAILED, started)
-				.attempts(response.attempts())
-				.response(Results.summary(response.data()))
-				.reason("setup tests failed: " + String.join("; ", failures))
-				.retryable(false);
-		}
-		else if (SyncAfterFix.asked(command)) {
+		CommandResult.Builder result = Results.setupTestsFailed(command, started, response).orElse(null);
+		if (result == null && SyncAfterFix.asked(command)) {
 			result = SyncAfterFix.start(this.fivetran, command, started, command.text("connection_id"),
 					Results.summary(response.data()), response.attempts());
+		}
+		if (result == null) {
+			result = succeeded(command, started, response);
 		}
 		return Execution.of(result.build(now()));
 	}

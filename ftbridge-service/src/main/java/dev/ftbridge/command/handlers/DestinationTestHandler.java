@@ -1,15 +1,12 @@
 package dev.ftbridge.command.handlers;
 
-import dev.ftbridge.fivetran.SetupTestResult;
 import java.time.Instant;
-import java.util.List;
 
 import org.springframework.stereotype.Component;
 
 import dev.ftbridge.contract.Command;
 import dev.ftbridge.contract.CommandType;
 import dev.ftbridge.contract.CommandResult;
-import dev.ftbridge.contract.Outcome;
 import dev.ftbridge.fivetran.FivetranRequest;
 import dev.ftbridge.fivetran.FivetranRequests;
 import dev.ftbridge.fivetran.FivetranResponse;
@@ -33,19 +30,8 @@ class DestinationTestHandler extends SingleRequestHandler {
 
 	@Override
 	Execution answered(Command command, Instant started, FivetranResponse response) {
-		List<String> failures = response.connection()
-			.failedSetupTests()
-			.stream()
-			.map(SetupTestResult::describe)
-			.toList();
-		CommandResult.Builder result = succeeded(command, started, response);
-		if (!failures.isEmpty()) {
-			result = Results.start(command, Outcome.FAILED, started)
-				.attempts(response.attempts())
-				.response(Results.summary(response.data()))
-				.reason("setup tests failed: " + String.join("; ", failures))
-				.retryable(false);
-		}
+		CommandResult.Builder result = Results.setupTestsFailed(command, started, response)
+			.orElseGet(() -> succeeded(command, started, response));
 		return Execution.of(result.build(now()));
 	}
 

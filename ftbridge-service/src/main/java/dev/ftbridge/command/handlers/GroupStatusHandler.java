@@ -5,7 +5,6 @@ import dev.ftbridge.fivetran.ConnectionDetails;
 import java.time.Instant;
 import java.util.List;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 import org.springframework.stereotype.Component;

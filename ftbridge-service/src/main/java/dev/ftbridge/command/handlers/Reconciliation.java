@@ -3,11 +3,7 @@ package dev.ftbridge.command.handlers;
 import dev.ftbridge.fivetran.ConnectionDetails;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;
-
-import tools.jackson.databind.JsonNode;
 
 import dev.ftbridge.contract.Command;
 import dev.ftbridge.contract.CommandResult;

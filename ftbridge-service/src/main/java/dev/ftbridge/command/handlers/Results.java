@@ -1,6 +1,8 @@
 package dev.ftbridge.command.handlers;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -11,6 +13,7 @@ import dev.ftbridge.contract.Outcome;
 import dev.ftbridge.fivetran.FivetranException;
 import dev.ftbridge.fivetran.FivetranRequest;
 import dev.ftbridge.fivetran.FivetranResponse;
+import dev.ftbridge.fivetran.SetupTestResult;
 
 /** Builds result events from Fivetran's answers, one place for every command type. */
 public final class Results {
@@ -24,6 +27,26 @@ public final class Results {
 	}
 
 	/** A result for the command, with its resource ids and timing filled in. */
+	/**
+	 * {@code FAILED} naming the setup tests that failed (a connection's or a
+	 * destination's), or empty when they all passed.
+	 */
+	static Optional<CommandResult.Builder> setupTestsFailed(Command command, Instant startedAt,
+			FivetranResponse response) {
+		List<String> failures = response.connection()
+			.failedSetupTests()
+			.stream()
+			.map(SetupTestResult::describe)
+			.toList();
+		if (failures.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(start(command, Outcome.FAILED, startedAt).attempts(response.attempts())
+			.response(summary(response.data()))
+			.reason("setup tests failed: " + String.join("; ", failures))
+			.retryable(false));
+	}
+
 	static CommandResult.Builder start(Command command, Outcome outcome, Instant startedAt) {
 		ObjectNode data = command.data();
 		return CommandResult.builder(command.id(), command.type().type(), outcome)
