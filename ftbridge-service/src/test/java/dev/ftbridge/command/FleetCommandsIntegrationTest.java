@@ -46,7 +46,7 @@ class FleetCommandsIntegrationTest extends SandboxBridgeTest {
 		assertThat(response.at("/outcomes/1/failed_tests/0").asString()).startsWith("Validating credentials");
 		assertThat(result.dataText("reason")).contains("1 of 2", failing).doesNotContain(untrusted + " (");
 		List<LoggedRequest> tests = sandbox.requestLog()
-			.matching((r) -> r.method().equals("POST") && r.path().endsWith("/test")
+			.matching((r) -> r.method().equals("POST") && r.path().endsWith("/test") && r.connectionId() != null
 					&& List.of(healthy, untrusted, failing).contains(r.connectionId()));
 		assertThat(tests).extracting(LoggedRequest::connectionId).containsExactlyInAnyOrder(untrusted, failing);
 		assertThat(tests).allSatisfy((r) -> assertThat(json(r.body()))
