@@ -51,7 +51,7 @@ class FivetranRequestsOpenApiTest {
 
 	private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{([^}]+)}");
 
-	private static JsonNode spec;
+	static JsonNode spec;
 
 	@BeforeAll
 	static void readOpenApiDefinition() throws IOException {
@@ -184,13 +184,13 @@ class FivetranRequestsOpenApiTest {
 			.isEqualTo(accepted.contains(JSON_V2));
 	}
 
-	private static Path location() {
+	static Path location() {
 		String configured = System.getenv(ENV);
 		return (configured != null && !configured.isBlank()) ? Path.of(configured) : DEFAULT_LOCATION;
 	}
 
 	/** The request a factory builds from sample arguments that satisfy its operation. */
-	private static FivetranRequest request(Method factory) {
+	static FivetranRequest request(Method factory) {
 		return invoke(factory, sampleBody(factory));
 	}
 
