@@ -121,6 +121,7 @@ public final class LocalBridge {
 		properties.put("ftbridge.webhook.secrets", WEBHOOK_SECRET);
 		properties.put("ftbridge.command.commit-interval", "500ms");
 		properties.put("server.port", System.getProperty("server.port", "8080"));
+		properties.put("management.server.port", System.getProperty("management.server.port", "8081"));
 		properties.put("logging.level.root", "ERROR");
 		properties.put("spring.main.banner-mode", "off");
 		return properties;

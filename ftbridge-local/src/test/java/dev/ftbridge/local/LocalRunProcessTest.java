@@ -35,7 +35,7 @@ class LocalRunProcessTest {
 	@Test
 	void startsRunsTheDemoAndStopsOnSigint() throws Exception {
 		String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-		Process process = new ProcessBuilder(java, "-Xmx512m", "-Dserver.port=0", "-cp",
+		Process process = new ProcessBuilder(java, "-Xmx512m", "-Dserver.port=0", "-Dmanagement.server.port=0", "-cp",
 				System.getProperty("java.class.path"), LocalBridge.class.getName())
 			.redirectErrorStream(true)
 			.start();

@@ -53,7 +53,7 @@ public final class WebhookProcessingBenchmark {
 		ConfigurableApplicationContext bridge = new SpringApplicationBuilder(FtbridgeApplication.class).run(
 				"--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(), "--ftbridge.webhook.secrets=unused",
 				"--ftbridge.fivetran.api-key=unused", "--ftbridge.fivetran.api-secret=unused", "--server.port=0",
-				"--logging.level.root=ERROR");
+				"--management.server.port=0", "--logging.level.root=ERROR");
 		try (KafkaProducer<byte[], byte[]> producer = producer(broker);
 				KafkaConsumer<byte[], byte[]> offsets = offsets(broker)) {
 			// warm-up: the group has joined once the first status event exists

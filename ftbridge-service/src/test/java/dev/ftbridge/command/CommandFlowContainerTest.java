@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(properties = { "ftbridge.topics.partitions=3", "ftbridge.fivetran.api-key=test-key",
-		"ftbridge.fivetran.api-secret=test-secret", "server.port=0" })
+		"ftbridge.fivetran.api-secret=test-secret", "server.port=0", "management.server.port=0" })
 class CommandFlowContainerTest {
 
 	@Container

@@ -108,8 +108,8 @@ class TwoInstancesIntegrationTest {
 				"--ftbridge.fivetran.base-url=" + sandbox.baseUrl(), "--ftbridge.fivetran.api-key=two-key",
 				"--ftbridge.fivetran.api-secret=two-secret", "--ftbridge.fivetran.limits.time-scale=10",
 				"--ftbridge.fivetran.limits.setup-tests-per-minute=40", "--ftbridge.topics.partitions=6",
-				"--ftbridge.command.commit-interval=200ms", "--server.port=0", "--logging.level.org.apache.kafka=WARN",
-				"--spring.main.banner-mode=off");
+				"--ftbridge.command.commit-interval=200ms", "--server.port=0", "--management.server.port=0",
+				"--logging.level.org.apache.kafka=WARN", "--spring.main.banner-mode=off");
 	}
 
 }
