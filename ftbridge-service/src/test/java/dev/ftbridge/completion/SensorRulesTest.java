@@ -61,6 +61,16 @@ class SensorRulesTest {
 			.isEqualTo(Decision.NONE);
 	}
 
+	@Test
+	void aSensorStaysASensorAcrossItsRecordSoARestartKeepsItsRules() {
+		PendingOperation sensor = operation("fivetran.connection.await");
+		PendingOperation read = OperationRecords.decode(OperationRecords.encode(sensor));
+		assertThat(read).isEqualTo(sensor);
+		assertThat(read.sensor()).isTrue();
+		assertThat(read.acceptedAt()).isEqualTo(AFTER);
+		assertThat(operation("fivetran.connection.sync").sensor()).isFalse();
+	}
+
 	private static PendingOperation operation(String type) {
 		CommandResult accepted = CommandResult.builder("cmd-1", type, Outcome.ACCEPTED)
 			.resourceId("c1")
