@@ -234,6 +234,23 @@ class SandboxCompletionIntegrationTest extends AsyncFlowTest {
 			.noneMatch((logged) -> logged.path().equals("/v1/connections/" + connection + "/sync"));
 	}
 
+	@Test
+	void withWebhooksSwitchedOffAnAwaitEndsByPolling() throws Exception {
+		sandbox.webhooks().enabled(false);
+		try {
+			String connection = connection();
+			String command = acceptedAwait(connection, "");
+			startSyncInTheSandbox(connection);
+			Recorded result = lastResult(command, 2);
+			assertThat(result.dataText("outcome")).isEqualTo("SUCCEEDED");
+			assertThat(statusesOf(command, 1).get(0).dataText("source")).isEqualTo("poll");
+			assertThat(fivetran.requests("POST", "/v1/connections/" + connection + "/sync")).isEmpty();
+		}
+		finally {
+			sandbox.webhooks().enabled(true);
+		}
+	}
+
 	/** Publishes an await command and waits for its {@code ACCEPTED}. */
 	private String acceptedAwait(String connection, String moreFields) {
 		String id = Commands.newId();
