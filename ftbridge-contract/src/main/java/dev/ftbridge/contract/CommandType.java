@@ -93,7 +93,11 @@ public enum CommandType {
 
 	TRANSFORMATION_CANCEL("fivetran.transformation.cancel", "transformation_id"),
 
-	CONNECTION_CONNECT_CARD("fivetran.connection.connect_card", "connection_id");
+	CONNECTION_CONNECT_CARD("fivetran.connection.connect_card", "connection_id"),
+
+	// A sensor: waits for a sync it does not start.
+
+	CONNECTION_AWAIT("fivetran.connection.await", "connection_id");
 
 	private final String type;
 

@@ -676,6 +676,10 @@ class CommandReaderTest {
 					fivetran.connection.connect_card | {"connection_id":"c","redirect_uri":"portal.example/done"}
 					fivetran.connection.connect_card | {"connection_id":"c","redirect_uri":"https://p.example","hide_setup_guide":"yes"}
 					fivetran.connection.create      | {"group_id":"g","service":"postgres","config":{"schema":"s"},"connect_card_config":{"hide_setup_guide":true}}
+					fivetran.connection.await       | {"connection_id":"c","timeout":"30 minutes"}
+					fivetran.connection.await       | {"connection_id":"c","max_age":"P"}
+					fivetran.connection.await       | {"connection_id":"c","after":"yesterday"}
+					fivetran.connection.await       | {"connection_id":"c","force":true}
 					""")
 	void readRejectsInvalidAdminAndFleetCommands(String type, String data) {
 		Rejection rejection = rejected(this.reader.read(structured(null, event("cmd-bad", type, "", data))));
@@ -697,6 +701,7 @@ class CommandReaderTest {
 					fivetran.group.heal          | {"group_id":"g1"}                                                          | g1
 					fivetran.transformation.cancel | {"transformation_id":"t1"}                                               | t1
 					fivetran.connection.connect_card | {"connection_id":"c1","redirect_uri":"https://p.example"}              | c1
+					fivetran.connection.await    | {"connection_id":"c1","after":"2026-03-01T12:00:00Z","timeout":"PT2H"}   | c1
 					""")
 	void readWithoutRecordKeyKeysAdminAndFleetCommandsByTheirResource(String type, String data, String key) {
 		assertThat(accepted(this.reader.read(structured(null, event("cmd-key", type, "", data)))).key()).isEqualTo(key);

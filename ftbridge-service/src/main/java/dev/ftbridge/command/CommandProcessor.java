@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import dev.ftbridge.contract.CommandResult;
+import dev.ftbridge.contract.CommandType;
+import dev.ftbridge.command.handlers.AwaitTerms;
 import dev.ftbridge.command.handlers.CommandHandlers;
 import dev.ftbridge.command.handlers.Execution;
 import dev.ftbridge.command.handlers.Results;
@@ -224,7 +226,11 @@ class CommandProcessor {
 			if (result.outcome() == Outcome.ACCEPTED) {
 				// Recorded first: whoever sees ACCEPTED can count on a terminal result.
 				untilAcknowledged(() -> {
-					if (reconciledFrom != null) {
+					if (command.type() == CommandType.CONNECTION_AWAIT) {
+						this.pendingOperations.awaiting(command.key(), partition, result, AwaitTerms.after(command),
+								AwaitTerms.timeout(command));
+					}
+					else if (reconciledFrom != null) {
 						this.pendingOperations.reconciled(command.key(), partition, result, reconciledFrom,
 								cancelOnTimeout(command));
 					}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -59,12 +60,21 @@ final class CompletionRules {
 		return switch (end.status()) {
 			case SUCCESSFUL -> new Decision.Complete(Outcome.SUCCEEDED, end.syncId(), null, null, end.data());
 			case FAILURE_WITH_TASK -> failedWithTask(end);
-			case FAILED -> new Decision.Update(
-					operation.withFailure(new HeldFailure(end.syncId(), end.reason(), end.created(), now.plus(grace))));
-			case RESCHEDULED ->
-				new Decision.Update(operation.withReschedule(Reschedule.CHECK_SCHEDULE, end.rescheduledFor()));
+			case FAILED -> operation.sensor() ? sensedFailure(end.syncId(), end.reason(), end.data())
+					: new Decision.Update(operation
+						.withFailure(new HeldFailure(end.syncId(), end.reason(), end.created(), now.plus(grace))));
+			case RESCHEDULED -> operation.sensor() ? Decision.NONE
+					: new Decision.Update(operation.withReschedule(Reschedule.CHECK_SCHEDULE, end.rescheduledFor()));
 			case UNKNOWN -> Decision.NONE;
 		};
+	}
+
+	/**
+	 * A sensor reports the failed sync it waited for: it started none, so there is no
+	 * retry of its own to wait for.
+	 */
+	private static Decision sensedFailure(String syncId, String reason, JsonNode data) {
+		return new Decision.Complete(Outcome.FAILED, syncId, "the sync failed" + because(reason), false, data);
 	}
 
 	/** A sync failed earlier: only a later end counts, and a success still wins. */
@@ -130,6 +140,10 @@ final class CompletionRules {
 		if (Times.after(failed, operation.acceptedAt()) && (succeeded == null || failed.isAfter(succeeded))) {
 			return polledFailure(operation, details, failed, now, grace);
 		}
+		if (operation.sensor()) {
+			// a sensor waits for whatever Fivetran runs next; it never triggers a sync
+			return Decision.NONE;
+		}
 		if (details.syncState("rescheduled") || operation.reschedule() == Reschedule.CHECK_SCHEDULE) {
 			return rescheduled(operation, details, now);
 		}
@@ -145,6 +159,9 @@ final class CompletionRules {
 			return new Decision.Complete(Outcome.FAILED, operation.syncId(),
 					"the sync failed at " + failed + "; Fivetran asks for a task: " + code + because(task.message()),
 					false, null);
+		}
+		if (operation.sensor()) {
+			return sensedFailure(operation.syncId(), "Fivetran reports a failed sync at " + failed, null);
 		}
 		if (operation.failure() != null) {
 			return Decision.NONE;

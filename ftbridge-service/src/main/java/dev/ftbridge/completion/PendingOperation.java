@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import dev.ftbridge.contract.CommandResult;
+import dev.ftbridge.contract.CommandType;
 
 /**
  * An asynchronous command that Fivetran accepted and that has no terminal result yet:
@@ -117,6 +118,14 @@ record PendingOperation(String commandId, String commandType, String key, Intege
 	 */
 	boolean cancelsOnTimeout() {
 		return this.cancelOnTimeout && this.resource == Resource.TRANSFORMATION;
+	}
+
+	/**
+	 * Whether it is a sensor ({@code fivetran.connection.await}): it started no sync, so
+	 * the bridge never triggers one for it, and a failed sync ends it at once.
+	 */
+	boolean sensor() {
+		return CommandType.CONNECTION_AWAIT.type().equals(this.commandType);
 	}
 
 	/** The kind of resource an operation acts on. */

@@ -1,5 +1,6 @@
 package dev.ftbridge.completion;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import dev.ftbridge.contract.CommandResult;
@@ -35,5 +36,18 @@ public interface PendingOperations {
 	 * it times out
 	 */
 	void reconciled(String key, int partition, CommandResult accepted, Instant startedAt, boolean cancelOnTimeout);
+
+	/**
+	 * Records a sensor's operation ({@code fivetran.connection.await}): it started no
+	 * sync, counts sync ends from {@code after} and never triggers one.
+	 * @param key the command's Kafka key
+	 * @param partition the command record's partition
+	 * @param accepted the command's {@code ACCEPTED} result
+	 * @param after only a sync that ended after it counts
+	 * @param timeout how long to wait, or null for the bridge's operations timeout
+	 */
+	default void awaiting(String key, int partition, CommandResult accepted, Instant after, Duration timeout) {
+		accepted(key, partition, accepted, false);
+	}
 
 }

@@ -64,6 +64,17 @@ class PendingOperationsTopic implements PendingOperations {
 		send(operation, OperationRecords.encodeReconciled(operation.cancellingOnTimeout(cancelOnTimeout)));
 	}
 
+	@Override
+	public void awaiting(String key, int partition, CommandResult accepted, Instant after, Duration timeout) {
+		PendingOperation operation = PendingOperation.accepted(key, partition, accepted,
+				(timeout != null) ? timeout : this.timeout, after);
+		if (operation == null) {
+			log.warn("Command {} awaits no connection id; its end cannot be followed", accepted.commandId());
+			return;
+		}
+		write(operation);
+	}
+
 	/** Records the operation as it is now; returns once the broker has it. */
 	void write(PendingOperation operation) {
 		send(operation, OperationRecords.encode(operation));

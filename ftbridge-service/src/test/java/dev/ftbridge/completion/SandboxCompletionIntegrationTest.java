@@ -179,6 +179,98 @@ class SandboxCompletionIntegrationTest extends AsyncFlowTest {
 		assertThat(fivetran.requests("POST", "/v1/connections/" + failing + "/sync")).isEmpty();
 	}
 
+	@Test
+	void anAwaitSucceedsOnASyncStartedElsewhereAndSendsNoSync() throws Exception {
+		String connection = connection();
+		String command = acceptedAwait(connection, "");
+		startSyncInTheSandbox(connection);
+		Recorded result = lastResult(command, 2);
+		assertThat(result.dataText("outcome")).isEqualTo("SUCCEEDED");
+		Recorded end = statuses()
+			.await((r) -> connection.equals(r.key()) && "sync_end".equals(r.dataText("event")), 1, WAIT)
+			.get(0);
+		assertThat(result.dataText("sync_id")).isNotBlank().isEqualTo(end.dataText("sync_id"));
+		assertThat(fivetran.requests("POST", "/v1/connections/" + connection + "/sync")).isEmpty();
+		assertThat(fivetran.requests("GET", "/v1/connections/" + connection)).isNotEmpty();
+		assertThat(sandbox.requestLog().requests())
+			.filteredOn((logged) -> logged.path().equals("/v1/connections/" + connection + "/sync"))
+			.hasSize(1);
+	}
+
+	@Test
+	void anAwaitAfterTheSyncEndedSucceedsAtOnce() throws Exception {
+		String connection = connection();
+		String after = now();
+		startSyncInTheSandbox(connection);
+		syncEnds(connection, 1);
+		String command = Commands.newId();
+		commands().send(connection, command, "fivetran.connection.await",
+				"{\"connection_id\":\"" + connection + "\",\"after\":\"" + after + "\"}");
+		assertThat(lastResult(command, 1).dataText("outcome")).isEqualTo("SUCCEEDED");
+		assertThat(fivetran.requests("POST", "/v1/connections/" + connection + "/sync")).isEmpty();
+	}
+
+	@Test
+	void anAwaitedSyncThatFailsFailsTheAwaitWithFivetransReason() throws Exception {
+		String connection = connection();
+		sandbox.script(connection,
+				SyncScript.failedThenSuccessful("Connection reset by source", Duration.ofSeconds(30)));
+		String command = acceptedAwait(connection, "");
+		startSyncInTheSandbox(connection);
+		Recorded result = lastResult(command, 2);
+		assertThat(result.dataText("outcome")).isEqualTo("FAILED");
+		assertThat(result.dataText("reason")).contains("Connection reset by source");
+		assertThat(fivetran.requests("POST", "/v1/connections/" + connection + "/sync")).isEmpty();
+	}
+
+	@Test
+	void anAwaitWithNoSyncTimesOutAndTriggersNothing() {
+		String connection = connection();
+		String command = acceptedAwait(connection, ",\"timeout\":\"PT2S\"");
+		Recorded result = lastResult(command, 2);
+		assertThat(result.dataText("outcome")).isEqualTo("TIMED_OUT");
+		assertThat(fivetran.requests("POST", "/v1/connections/" + connection + "/sync")).isEmpty();
+		assertThat(sandbox.requestLog().requests())
+			.noneMatch((logged) -> logged.path().equals("/v1/connections/" + connection + "/sync"));
+	}
+
+	@Test
+	void withWebhooksSwitchedOffAnAwaitEndsByPolling() throws Exception {
+		sandbox.webhooks().enabled(false);
+		try {
+			String connection = connection();
+			String command = acceptedAwait(connection, "");
+			startSyncInTheSandbox(connection);
+			Recorded result = lastResult(command, 2);
+			assertThat(result.dataText("outcome")).isEqualTo("SUCCEEDED");
+			assertThat(statusesOf(command, 1).get(0).dataText("source")).isEqualTo("poll");
+			assertThat(fivetran.requests("POST", "/v1/connections/" + connection + "/sync")).isEmpty();
+		}
+		finally {
+			sandbox.webhooks().enabled(true);
+		}
+	}
+
+	/** Publishes an await command and waits for its {@code ACCEPTED}. */
+	private String acceptedAwait(String connection, String moreFields) {
+		String id = Commands.newId();
+		commands().send(connection, id, "fivetran.connection.await",
+				"{\"connection_id\":\"" + connection + "\"" + moreFields + "}");
+		assertThat(resultOf(id).dataText("outcome")).isEqualTo("ACCEPTED");
+		return id;
+	}
+
+	/** Someone else starts a sync: straight at the sandbox, not through the bridge. */
+	private void startSyncInTheSandbox(String connection) throws Exception {
+		HttpResponse<String> response = HTTP
+			.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/v1/connections/" + connection + "/sync"))
+				.header("Authorization", "Basic dGVzdC1rZXk6dGVzdC1zZWNyZXQ=")
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"force\":false}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+	}
+
 	/** How the connection's syncs ended, as its status events say. */
 	private List<String> syncEnds(String connection, int count) {
 		return statuses()
