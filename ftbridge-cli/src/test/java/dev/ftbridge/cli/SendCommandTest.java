@@ -58,7 +58,9 @@ class SendCommandTest {
 		CliRun noType = CliRun.of("send", "--data", "{\"connection_id\":\"c1\"}", "--dry-run");
 
 		assertThat(schema.exitCode()).isEqualTo(2);
-		assertThat(schema.err()).contains("SCHEMA_VIOLATION", "connection_id");
+		// {"connection": "c1"}: the name form is an object ({group_id | group_name,
+		// schema})
+		assertThat(schema.err()).contains("SCHEMA_VIOLATION", "/connection", "object expected");
 		assertThat(unknown.exitCode()).isEqualTo(2);
 		assertThat(unknown.err()).contains("UNKNOWN_TYPE", "fivetran.connection.teleport", "no schema",
 				"fivetran.connection.create");

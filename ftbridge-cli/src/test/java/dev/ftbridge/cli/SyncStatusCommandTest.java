@@ -1,5 +1,10 @@
 package dev.ftbridge.cli;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.net.http.HttpResponse;
+import java.net.http.HttpRequest;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,16 +109,24 @@ class SyncStatusCommandTest extends SandboxBridgeTest {
 	}
 
 	/**
-	 * Subscribes the bridge to the group's webhooks through the bridge itself, as an
-	 * operator would: only this group's syncs reach this test's bridge.
+	 * Subscribes this test's bridge to the group's webhooks at the sandbox, as an
+	 * operator does in Fivetran: only this group's syncs reach this bridge. (Not through
+	 * {@code fivetran.webhook.create}: the bridge accepts only https URLs there, as
+	 * Fivetran does, and this bridge listens on a loopback http port.)
 	 */
-	private void subscribeToWebhooks(String group) {
-		String id = unique("webhook");
-		commands().send(group, id, "fivetran.webhook.create",
-				"{\"group_id\":\"" + group + "\",\"url\":\"http://127.0.0.1:" + this.port + "/webhooks/fivetran\","
-						+ "\"events\":[\"sync_start\",\"sync_end\"],\"active\":true,\"secret\":\"" + WEBHOOK_SECRET
-						+ "\"}");
-		assertThat(resultOf(id).dataText("outcome")).isEqualTo("SUCCEEDED");
+	private void subscribeToWebhooks(String group) throws Exception {
+		String body = "{\"url\":\"http://127.0.0.1:" + this.port + "/webhooks/fivetran\","
+				+ "\"events\":[\"sync_start\",\"sync_end\"],\"active\":true,\"secret\":\"" + WEBHOOK_SECRET + "\"}";
+		String credentials = Base64.getEncoder()
+			.encodeToString("sandbox-key:sandbox-secret".getBytes(StandardCharsets.UTF_8));
+		HttpRequest request = HttpRequest.newBuilder(sandbox.baseUrl().resolve("/v1/webhooks/group/" + group))
+			.header("Authorization", "Basic " + credentials)
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
 	}
 
 	private void pollStatus(String connection) {
