@@ -1,5 +1,6 @@
 package dev.ftbridge.fivetran;
 
+import dev.ftbridge.support.ProjectFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FivetranPayloadsOpenApiTest {
 
-	private static final Path DEFAULT_LOCATION = Path.of("..", "shared", "fivetran-openapi", "open-api-spec.json");
+	private static final Path DEFAULT_LOCATION = ProjectFiles.root()
+		.resolveSibling("shared")
+		.resolve("fivetran-openapi/open-api-spec.json");
 
 	private static JsonNode schemas;
 
