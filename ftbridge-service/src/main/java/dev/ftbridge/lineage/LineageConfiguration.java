@@ -57,7 +57,7 @@ class LineageConfiguration {
 	@Bean
 	ConcurrentMessageListenerContainer<byte[], byte[]> lineageListenerContainer(KafkaProperties kafka,
 			TopicProperties topics, LineageProperties properties, EventProperties events,
-			KafkaTemplate<byte[], byte[]> bridgeKafkaTemplate, FivetranClient fivetran, KafkaAdmin admin) {
+			KafkaTemplate<byte[], byte[]> bridgeKafkaTemplate, FivetranClient fivetran, KafkaAdmin admin, Clock clock) {
 		JsonMapper json = JsonMapper.builder()
 			.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
 			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
@@ -70,7 +70,7 @@ class LineageConfiguration {
 		store.load(consumers);
 		LineageSink sink = new LineageSink(bridgeKafkaTemplate, json, properties, topics.lineage(), topics.status(),
 				events.source());
-		StatusFollower follower = new StatusFollower(new SchemaWatch(fivetran, store, sink, Clock.systemUTC()),
+		StatusFollower follower = new StatusFollower(new SchemaWatch(fivetran, store, sink, clock),
 				new RunEvents(properties), sink);
 		ContainerProperties container = new ContainerProperties(topics.status(), topics.commandResults());
 		container.setPollTimeout(1000);
