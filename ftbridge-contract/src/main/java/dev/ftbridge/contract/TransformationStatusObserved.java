@@ -15,11 +15,19 @@ import java.time.Instant;
  * @param reason Fivetran's reason for a failed run
  * @param lastStartedAt when the last run started
  * @param lastEndedAt when the last run ended
+ * @param account the Fivetran account the status came from ({@code default} for the
+ * single-account settings); null, and absent from the event, where it is not known
  */
 public record TransformationStatusObserved(String transformationId, String source, Instant observedAt, String event,
-		String status, String reason, String lastStartedAt, String lastEndedAt) {
+		String status, String reason, String lastStartedAt, String lastEndedAt, String account) {
 
 	/** The CloudEvent type of a transformation status. */
 	public static final String TYPE = "fivetran.transformation.status.observed";
+
+	/** A status whose account is not known. */
+	public TransformationStatusObserved(String transformationId, String source, Instant observedAt, String event,
+			String status, String reason, String lastStartedAt, String lastEndedAt) {
+		this(transformationId, source, observedAt, event, status, reason, lastStartedAt, lastEndedAt, null);
+	}
 
 }

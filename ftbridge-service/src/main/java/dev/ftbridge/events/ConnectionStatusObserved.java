@@ -32,12 +32,14 @@ import java.time.Instant;
  * {@code FAILED} or {@code RESCHEDULED}
  * @param reason Fivetran's reason for a failed or rescheduled sync
  * @param taskType the task Fivetran asks a person to do, for {@code FAILURE_WITH_TASK}
+ * @param account the Fivetran account the status came from ({@code default} for the
+ * single-account settings); null, and absent from the event, where it is not known
  */
 public record ConnectionStatusObserved(String connectionId, String source, Instant observedAt, String groupId,
 		String service, String schema, Boolean paused, String scheduleType, Integer syncFrequency, String setupState,
 		String syncState, String updateState, Boolean isHistoricalSync, String rescheduledFor, String succeededAt,
 		String failedAt, String commandId, String event, String syncId, String syncStatus, String reason,
-		String taskType) {
+		String taskType, String account) {
 
 	/** The CloudEvent type of a connection status. */
 	public static final String TYPE = "fivetran.connection.status.observed";
@@ -49,7 +51,7 @@ public record ConnectionStatusObserved(String connectionId, String source, Insta
 			String succeededAt, String failedAt, String commandId) {
 		this(connectionId, source, observedAt, groupId, service, schema, paused, scheduleType, syncFrequency,
 				setupState, syncState, updateState, isHistoricalSync, rescheduledFor, succeededAt, failedAt, commandId,
-				null, null, null, null, null);
+				null, null, null, null, null, null);
 	}
 
 	/** The same status, learned from a webhook event. */
@@ -58,7 +60,15 @@ public record ConnectionStatusObserved(String connectionId, String source, Insta
 		return new ConnectionStatusObserved(this.connectionId, this.source, this.observedAt, this.groupId, this.service,
 				this.schema, this.paused, this.scheduleType, this.syncFrequency, this.setupState, this.syncState,
 				this.updateState, this.isHistoricalSync, this.rescheduledFor, this.succeededAt, this.failedAt,
-				this.commandId, event, syncId, syncStatus, reason, taskType);
+				this.commandId, event, syncId, syncStatus, reason, taskType, this.account);
+	}
+
+	/** The same status, from a Fivetran account. */
+	public ConnectionStatusObserved withAccount(String account) {
+		return new ConnectionStatusObserved(this.connectionId, this.source, this.observedAt, this.groupId, this.service,
+				this.schema, this.paused, this.scheduleType, this.syncFrequency, this.setupState, this.syncState,
+				this.updateState, this.isHistoricalSync, this.rescheduledFor, this.succeededAt, this.failedAt,
+				this.commandId, this.event, this.syncId, this.syncStatus, this.reason, this.taskType, account);
 	}
 
 }

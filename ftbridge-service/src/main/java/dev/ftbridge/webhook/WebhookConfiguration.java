@@ -32,14 +32,15 @@ class WebhookConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(WebhookConfiguration.class);
 
 	/**
-	 * The receiver as its own asynchronous servlet at {@value WebhookServlet#PATH},
-	 * beside Spring MVC's dispatcher, which serves nothing else on the public port.
+	 * The receiver as its own asynchronous servlet at {@value WebhookServlet#PATH} and
+	 * {@value WebhookServlet#PATH}/&lt;account&gt;, beside Spring MVC's dispatcher, which
+	 * serves nothing else on the public port.
 	 */
 	@Bean
 	ServletRegistrationBean<WebhookServlet> webhookServlet(WebhookController controller, WebhookProperties properties) {
 		ServletRegistrationBean<WebhookServlet> registration = new ServletRegistrationBean<>(
 				new WebhookServlet(controller, properties.bodyReadTimeout(), properties.inboxTimeout()),
-				WebhookServlet.PATH);
+				WebhookServlet.MAPPING);
 		registration.setName("webhookServlet");
 		registration.setAsyncSupported(true);
 		registration.setLoadOnStartup(1);
@@ -53,7 +54,12 @@ class WebhookConfiguration {
 	@Bean
 	ObservationPredicate webhookRequestsUnobserved() {
 		return (name, context) -> !(context instanceof ServerRequestObservationContext request
-				&& WebhookServlet.PATH.equals(request.getCarrier().getRequestURI()));
+				&& isWebhookPath(request.getCarrier().getRequestURI()));
+	}
+
+	private static boolean isWebhookPath(String uri) {
+		return uri.startsWith(WebhookServlet.PATH)
+				&& (uri.length() == WebhookServlet.PATH.length() || uri.charAt(WebhookServlet.PATH.length()) == '/');
 	}
 
 	@Bean
@@ -62,10 +68,19 @@ class WebhookConfiguration {
 		if (properties.secrets().isEmpty()) {
 			log.warn("No webhook secret configured (FTBRIDGE_WEBHOOK_SECRETS): every webhook will be refused with 401");
 		}
+		properties.accounts().forEach((name, account) -> {
+			if (account.secrets().isEmpty()) {
+				log.warn(
+						"No webhook secret configured for the account {} (ftbridge.webhook.accounts.{}.secrets): "
+								+ "every webhook at {}/{} will be refused with 401",
+						name, name, WebhookServlet.PATH, name);
+			}
+		});
 		WebhookInbox inbox = new WebhookInbox(inboxTemplate(kafka, properties, meterRegistry), topics.webhooks(),
 				properties.inboxTimeout());
-		return new WebhookController(new SignatureVerifier(properties.secrets()), inbox,
-				new WebhookMetrics(meterRegistry), properties.maxBodyBytes(), clock);
+		WebhookMetrics metrics = new WebhookMetrics(meterRegistry);
+		return new WebhookController(WebhookAccounts.of(properties, metrics), inbox, metrics, properties.maxBodyBytes(),
+				clock);
 	}
 
 	/** The inbox topic. */

@@ -12,11 +12,13 @@ import tools.jackson.core.JacksonException;
 import dev.ftbridge.contract.StrictJson;
 
 /**
- * What a webhook is answered, once its body is read ({@link WebhookServlet} reads it).
- * Missing or wrong signature → 401 and nothing stored (checked first, over the raw
- * bytes); body over the limit → 413; not a JSON object (also: a duplicate key, or over a
- * {@link StrictJson} parsing limit) → 400; Kafka not taking it in time → 503 so that
- * Fivetran retries; otherwise 202 once it is durably stored.
+ * What a webhook is answered, once its body is read ({@link WebhookServlet} reads it). No
+ * account at the request's path → 404 (before the body is read); missing signature, or
+ * one made with none of that account's secrets → 401 and nothing stored (checked first,
+ * over the raw bytes); body over the limit → 413; not a JSON object (also: a duplicate
+ * key, or over a {@link StrictJson} parsing limit) → 400; Kafka not taking it in time →
+ * 503 so that Fivetran retries; otherwise 202 once it is durably stored, marked with its
+ * account.
  */
 class WebhookController {
 
@@ -28,11 +30,14 @@ class WebhookController {
 
 	private static final CompletableFuture<Answer> ACCEPTED_NOW = CompletableFuture.completedFuture(ACCEPTED);
 
-	private final SignatureVerifier verifier;
+	private static final Answer UNKNOWN_ACCOUNT = new Answer(404,
+			"{\"error\":\"unknown_account\",\"message\":\"no webhook account at this path\"}");
+
+	private final WebhookAccounts accounts;
 
 	private final WebhookInbox inbox;
 
-	private final WebhookMetrics metrics;
+	private final WebhookMetrics unknownAccounts;
 
 	private final WebhookReading reading;
 
@@ -40,11 +45,11 @@ class WebhookController {
 
 	private final Clock clock;
 
-	WebhookController(SignatureVerifier verifier, WebhookInbox inbox, WebhookMetrics metrics, int maxBodyBytes,
+	WebhookController(WebhookAccounts accounts, WebhookInbox inbox, WebhookMetrics metrics, int maxBodyBytes,
 			Clock clock) {
-		this.verifier = verifier;
+		this.accounts = accounts;
 		this.inbox = inbox;
-		this.metrics = metrics;
+		this.unknownAccounts = metrics.forAccount(WebhookMetrics.UNKNOWN_ACCOUNT);
 		this.reading = new WebhookReading(maxBodyBytes);
 		this.maxBodyBytes = maxBodyBytes;
 		this.clock = clock;
@@ -54,24 +59,40 @@ class WebhookController {
 		return this.maxBodyBytes;
 	}
 
+	/**
+	 * The account a request is for.
+	 * @param pathInfo the servlet path info: null for {@code /webhooks/fivetran}
+	 * @return the account, or null when none is configured at that path
+	 */
+	WebhookAccount account(String pathInfo) {
+		return this.accounts.at(pathInfo);
+	}
+
+	/** The answer to a request at a path where no account is configured. */
+	Answer unknownAccount() {
+		this.unknownAccounts.rejected("unknown_account");
+		return UNKNOWN_ACCOUNT;
+	}
+
 	/** The answer to a body larger than the limit. */
-	Answer tooLarge() {
-		return reject(413, "too_large", "body over " + this.maxBodyBytes + " bytes");
+	Answer tooLarge(WebhookAccount account) {
+		return reject(account, 413, "too_large", "body over " + this.maxBodyBytes + " bytes");
 	}
 
 	/**
 	 * Checks and stores one webhook.
+	 * @param account the account whose secrets sign it, from {@link #account}
 	 * @param body the raw body, at most the limit
 	 * @param signature the signature header, or null
 	 * @return the answer, once the webhook is stored or refused
 	 */
-	CompletableFuture<Answer> receive(byte[] body, String signature) {
+	CompletableFuture<Answer> receive(WebhookAccount account, byte[] body, String signature) {
 		if (body.length > this.maxBodyBytes) {
-			return CompletableFuture.completedFuture(tooLarge());
+			return CompletableFuture.completedFuture(tooLarge(account));
 		}
-		if (!this.verifier.verify(body, signature)) {
+		if (!account.verifier().verify(body, signature)) {
 			String why = (signature == null) ? "missing_signature" : "bad_signature";
-			return CompletableFuture.completedFuture(reject(401, why, "signature missing or not valid"));
+			return CompletableFuture.completedFuture(reject(account, 401, why, "signature missing or not valid"));
 		}
 		WebhookReading.Read read;
 		try {
@@ -81,26 +102,28 @@ class WebhookController {
 			// a duplicate key is refused: a reader that takes the first would see another
 			// event
 			String message = String.valueOf(ex.getOriginalMessage()).toLowerCase(Locale.ROOT);
-			return CompletableFuture.completedFuture(reject(400, "not_json",
+			return CompletableFuture.completedFuture(reject(account, 400, "not_json",
 					message.contains("duplicate") ? "body is not JSON: duplicate key" : "body is not JSON"));
 		}
 		if (!read.isEvent()) {
-			return CompletableFuture.completedFuture(reject(400, "not_an_event", "body is not a Fivetran event"));
+			return CompletableFuture
+				.completedFuture(reject(account, 400, "not_an_event", "body is not a Fivetran event"));
 		}
-		return this.inbox.store(read.key(), body, this.clock.instant()).handle((stored, failure) -> {
+		return this.inbox.store(read.key(), body, this.clock.instant(), account.header()).handle((stored, failure) -> {
 			if (failure != null) {
 				Throwable cause = (failure.getCause() != null) ? failure.getCause() : failure;
-				log.warn("Webhook {} not stored, answering 503 so that Fivetran retries: {}", read.event(),
+				log.warn("Webhook {} of account {} not stored, answering 503 so that Fivetran retries: {}",
+						read.event(), account.name(),
 						cause.getCause() != null ? cause.getCause().toString() : cause.toString());
-				return reject(503, "inbox_unavailable", "try again later");
+				return reject(account, 503, "inbox_unavailable", "try again later");
 			}
-			this.metrics.received(read.event());
+			account.metrics().received(read.event());
 			return ACCEPTED;
 		});
 	}
 
-	private Answer reject(int status, String reason, String message) {
-		this.metrics.rejected(reason);
+	private static Answer reject(WebhookAccount account, int status, String reason, String message) {
+		account.metrics().rejected(reason);
 		return new Answer(status, "{\"error\":\"" + reason + "\",\"message\":\"" + message + "\"}");
 	}
 

@@ -57,12 +57,17 @@ record WebhookEvent(String event, String createdText, Instant created, String co
 
 	/**
 	 * The same webhook delivered again has the same key: Fivetran sends no delivery id
-	 * and no delivery time, and retries a delivery for up to 24 hours, so (event,
-	 * connector_id, sync_id, created) identifies it.
+	 * and no delivery time, and retries a delivery for up to 24 hours, so (account,
+	 * event, connector_id, sync_id, created) identifies it. The same body sent for two
+	 * accounts is two webhooks. The key of {@code default} is what it was before
+	 * accounts.
+	 * @param account the account it was received for
 	 */
-	String dedupKey() {
+	String dedupKey(String account) {
 		String resource = (this.connectionId != null) ? this.connectionId : this.transformationId;
-		return String.join("\u001f", this.event, orEmpty(resource), orEmpty(this.syncId), orEmpty(this.createdText));
+		String key = String.join("\u001f", this.event, orEmpty(resource), orEmpty(this.syncId),
+				orEmpty(this.createdText));
+		return WebhookProperties.DEFAULT_ACCOUNT.equals(account) ? key : account + "\u001e" + key;
 	}
 
 	private static String orEmpty(String text) {

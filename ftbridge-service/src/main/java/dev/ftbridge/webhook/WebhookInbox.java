@@ -13,11 +13,15 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * The durable inbox: writes a verified webhook body, unchanged, to the webhooks topic and
- * returns only once the broker has it ({@code acks=all}).
+ * returns only once the broker has it ({@code acks=all}). A webhook of an account other
+ * than {@code default} carries its account in {@link #ACCOUNT_HEADER}; no header means
+ * {@code default}, as for every webhook stored before accounts.
  */
 class WebhookInbox {
 
 	static final String RECEIVED_AT_HEADER = "ftbridge_received_at";
+
+	static final String ACCOUNT_HEADER = "ftbridge_account";
 
 	private static final byte[] CONTENT_TYPE = "application/json".getBytes(StandardCharsets.US_ASCII);
 
@@ -37,12 +41,16 @@ class WebhookInbox {
 	 * Stores the body without holding the calling thread: the stage completes once the
 	 * broker has it, or exceptionally with {@link InboxUnavailableException} when Kafka
 	 * does not take it in time.
+	 * @param account the {@link #ACCOUNT_HEADER} value, or null for {@code default}
 	 */
-	CompletableFuture<Void> store(String key, byte[] body, Instant receivedAt) {
+	CompletableFuture<Void> store(String key, byte[] body, Instant receivedAt, byte[] account) {
 		ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(this.topic,
 				(key != null) ? key.getBytes(StandardCharsets.UTF_8) : null, body);
 		record.headers().add("content-type", CONTENT_TYPE);
 		record.headers().add(RECEIVED_AT_HEADER, receivedAt.toString().getBytes(StandardCharsets.US_ASCII));
+		if (account != null) {
+			record.headers().add(ACCOUNT_HEADER, account);
+		}
 		CompletableFuture<?> sent;
 		try {
 			sent = this.kafka.send(record);

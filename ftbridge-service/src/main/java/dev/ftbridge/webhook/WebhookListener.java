@@ -1,5 +1,6 @@
 package dev.ftbridge.webhook;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -13,6 +14,7 @@ import java.util.TreeSet;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 
 import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.kafka.listener.BatchMessageListener;
@@ -67,8 +69,14 @@ class WebhookListener implements BatchMessageListener<byte[], byte[]>, ConsumerS
 					this.operations.onRecord(record);
 				}
 				else {
-					this.processor.process(record.partition(), record.value(), Instant.ofEpochMilli(record.timestamp()),
-							batch);
+					String account = account(record);
+					if (account == null) {
+						UnreadableRecords.skipped(record.topic(), record.partition(), record.offset(),
+								"no valid " + WebhookInbox.ACCOUNT_HEADER + " header");
+						continue;
+					}
+					this.processor.process(record.partition(), account, record.value(),
+							Instant.ofEpochMilli(record.timestamp()), batch);
 				}
 			}
 		}
@@ -113,7 +121,11 @@ class WebhookListener implements BatchMessageListener<byte[], byte[]>, ConsumerS
 	private void remember(ConsumerRecord<byte[], byte[]> record, Deque<ReceivedObservation> recent) {
 		ReceivedObservation received;
 		try {
-			received = this.processor.remember(record.partition(), record.value(),
+			String account = account(record);
+			if (account == null) {
+				throw new IllegalArgumentException("no valid " + WebhookInbox.ACCOUNT_HEADER + " header");
+			}
+			received = this.processor.remember(record.partition(), account, record.value(),
 					Instant.ofEpochMilli(record.timestamp()));
 		}
 		catch (RuntimeException ex) {
@@ -128,6 +140,20 @@ class WebhookListener implements BatchMessageListener<byte[], byte[]>, ConsumerS
 				recent.removeFirst();
 			}
 		}
+	}
+
+	/**
+	 * The account a stored webhook was received for: {@code default} when it carries
+	 * none, as every webhook stored before accounts; null when the header is not an
+	 * account name (the receiver never writes one).
+	 */
+	static String account(ConsumerRecord<byte[], byte[]> record) {
+		Header header = record.headers().lastHeader(WebhookInbox.ACCOUNT_HEADER);
+		if (header == null) {
+			return WebhookProperties.DEFAULT_ACCOUNT;
+		}
+		String account = (header.value() != null) ? new String(header.value(), StandardCharsets.US_ASCII) : null;
+		return WebhookProperties.isAccountName(account) ? account : null;
 	}
 
 	@Override

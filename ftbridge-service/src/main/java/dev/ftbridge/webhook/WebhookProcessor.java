@@ -26,14 +26,14 @@ import dev.ftbridge.kafka.KafkaSendException;
 import dev.ftbridge.kafka.Sends;
 
 /**
- * Turns each stored webhook into a status event and hands sync and run events to the
- * pending operations — once: a webhook whose (event, connector_id, sync_id, created) was
- * received within the dedup window, or whose {@code created} lies further back than the
- * window from when it arrived, is dropped. Webhooks are processed a {@link Batch} at a
- * time: their status events are sent without waiting, then {@link #complete} awaits them
- * all together and remembers as processed only those the broker acknowledged, so that a
- * batch processed again after a failed send publishes only what is missing. No Kafka
- * types: the listener unwraps records.
+ * Turns each stored webhook into a status event (carrying its account) and hands sync and
+ * run events to the pending operations — once: a webhook whose (account, event,
+ * connector_id, sync_id, created) was received within the dedup window, or whose
+ * {@code created} lies further back than the window from when it arrived, is dropped.
+ * Webhooks are processed a {@link Batch} at a time: their status events are sent without
+ * waiting, then {@link #complete} awaits them all together and remembers as processed
+ * only those the broker acknowledged, so that a batch processed again after a failed send
+ * publishes only what is missing. No Kafka types: the listener unwraps records.
  */
 class WebhookProcessor {
 
@@ -93,16 +93,17 @@ class WebhookProcessor {
 	 * A webhook processed before this instance owned the partition: its key is
 	 * remembered, nothing is published. Returns its sync or run event, for the pending
 	 * operations' recent list, or null.
+	 * @param account the account it was received for
 	 * @throws IllegalArgumentException when the record is not a Fivetran event
 	 */
-	ReceivedObservation remember(int partition, byte[] body, Instant receivedAt) {
+	ReceivedObservation remember(int partition, String account, byte[] body, Instant receivedAt) {
 		WebhookEvent event = read(body);
 		if (event == null) {
 			throw new IllegalArgumentException("not a Fivetran event");
 		}
-		remember(partition, event.dedupKey(), receivedAt);
+		remember(partition, event.dedupKey(account), receivedAt);
 		Observation observation = WebhookStatuses.observation(event, receivedAt);
-		return (observation != null) ? new ReceivedObservation(observation, receivedAt) : null;
+		return (observation != null) ? new ReceivedObservation(observation, receivedAt, account) : null;
 	}
 
 	/** A new batch of webhooks to act on. */
@@ -113,33 +114,34 @@ class WebhookProcessor {
 	/**
 	 * A webhook to act on: its status events are sent, not awaited (see
 	 * {@link #complete}); its sync or run event is handed to the pending operations.
+	 * @param account the account it was received for
 	 */
-	void process(int partition, byte[] body, Instant receivedAt, Batch batch) {
+	void process(int partition, String account, byte[] body, Instant receivedAt, Batch batch) {
 		WebhookEvent event = read(body);
 		if (event == null) {
 			log.warn("A stored webhook of partition {} is not a Fivetran event; skipped", partition);
 			return;
 		}
-		String key = event.dedupKey();
+		String key = event.dedupKey(account);
 		if (seen(partition).contains(key) || !batch.claim(partition, key)) {
-			this.metrics.deduplicated("duplicate");
+			this.metrics.forAccount(account).deduplicated("duplicate");
 			log.debug("Webhook {} for {} seen before; dropped", event.event(), event.connectionId());
 			return;
 		}
 		if (event.created() != null && event.created().isBefore(receivedAt.minus(this.window))) {
 			// older than any retry by Fivetran: a replay the window can no longer vouch
 			// for
-			this.metrics.deduplicated("stale");
+			this.metrics.forAccount(account).deduplicated("stale");
 			this.staleLog.warn(
 					"{} webhook(s) older than the dedup window dropped in the last minute or so "
 							+ "(ftbridge.webhooks.deduplicated, reason=stale); the latest: {} created {} arrived {}",
 					event.event(), event.createdText(), receivedAt);
 			return;
 		}
-		CompletableFuture<Void> acknowledged = publishStatus(event, receivedAt);
+		CompletableFuture<Void> acknowledged = publishStatus(event, account, receivedAt);
 		Observation observation = WebhookStatuses.observation(event, receivedAt);
 		if (observation != null) {
-			this.operations.observed(partition, new ReceivedObservation(observation, receivedAt));
+			this.operations.observed(partition, new ReceivedObservation(observation, receivedAt, account));
 		}
 		// Only now: if the pending operations failed above, the webhook is not remembered
 		// and the batch delivered again hands it over again (its status event then twice)
@@ -188,13 +190,13 @@ class WebhookProcessor {
 		}
 	}
 
-	private CompletableFuture<Void> publishStatus(WebhookEvent event, Instant receivedAt) {
+	private CompletableFuture<Void> publishStatus(WebhookEvent event, String account, Instant receivedAt) {
 		List<CompletableFuture<Void>> sends = new ArrayList<>(2);
-		ConnectionStatusObserved connection = WebhookStatuses.connection(event, receivedAt);
+		ConnectionStatusObserved connection = WebhookStatuses.connection(event, account, receivedAt);
 		if (connection != null) {
 			sends.add(this.events.sendConnectionStatus(connection));
 		}
-		TransformationStatusObserved transformation = WebhookStatuses.transformation(event, receivedAt);
+		TransformationStatusObserved transformation = WebhookStatuses.transformation(event, account, receivedAt);
 		if (transformation != null) {
 			sends.add(this.events.sendTransformationStatus(transformation));
 		}

@@ -1,7 +1,11 @@
 package dev.ftbridge.webhook;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -13,8 +17,12 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The webhook receiver and the consumer of its inbox ({@code ftbridge.webhook.*}).
  *
- * @param secrets the secrets a signature may be made with; several at once during a
- * rotation (from {@code FTBRIDGE_WEBHOOK_SECRETS}, comma-separated); never logged
+ * @param secrets the secrets a signature may be made with, for the account
+ * {@code default} ({@code POST /webhooks/fivetran}); several at once during a rotation
+ * (from {@code FTBRIDGE_WEBHOOK_SECRETS}, comma-separated); never logged
+ * @param accounts the other Fivetran accounts, by name (lower-case letters, digits and
+ * {@code -}, 1 to 32 characters, not {@code default}): each receives its webhooks at
+ * {@code POST /webhooks/fivetran/<name>}, signed with its own secrets
  * @param maxBodyBytes larger bodies are answered 413
  * @param inboxTimeout how long to wait for Kafka to take a webhook before answering 503,
  * so that Fivetran retries
@@ -39,10 +47,35 @@ public record WebhookProperties(@DefaultValue List<String> secrets,
 		@DefaultValue("1048576") @Min(1024) int maxBodyBytes, @DefaultValue("5s") Duration inboxTimeout,
 		@DefaultValue("24h") Duration dedupWindow, @DefaultValue("ftbridge-webhooks") @NotBlank String groupId,
 		@DefaultValue("3") @Min(1) int concurrency, @DefaultValue("2000000") @Min(1) long dedupCapacity,
-		@DefaultValue("5s") Duration bodyReadTimeout) {
+		@DefaultValue("5s") Duration bodyReadTimeout, @DefaultValue Map<String, Account> accounts) {
+
+	/** The account whose webhooks arrive at {@code POST /webhooks/fivetran}. */
+	public static final String DEFAULT_ACCOUNT = "default";
+
+	private static final Pattern ACCOUNT_NAME = Pattern.compile("[a-z0-9-]{1,32}");
 
 	public WebhookProperties {
-		secrets = secrets.stream().map(String::trim).filter((secret) -> !secret.isEmpty()).toList();
+		secrets = trimmed(secrets);
+		for (String name : accounts.keySet()) {
+			if (!ACCOUNT_NAME.matcher(name).matches()) {
+				throw new IllegalArgumentException("ftbridge.webhook.accounts: '" + name
+						+ "' is not an account name (lower-case letters, digits and '-', 1 to 32 characters)");
+			}
+			if (DEFAULT_ACCOUNT.equals(name)) {
+				throw new IllegalArgumentException("ftbridge.webhook.accounts: the account 'default' takes its secrets "
+						+ "from ftbridge.webhook.secrets");
+			}
+		}
+		accounts = Collections.unmodifiableMap(new LinkedHashMap<>(accounts));
+	}
+
+	/** Whether a name is a valid account name ({@code default} included). */
+	static boolean isAccountName(String name) {
+		return name != null && ACCOUNT_NAME.matcher(name).matches();
+	}
+
+	private static List<String> trimmed(List<String> secrets) {
+		return secrets.stream().map(String::trim).filter((secret) -> !secret.isEmpty()).toList();
 	}
 
 	@Override
@@ -50,7 +83,26 @@ public record WebhookProperties(@DefaultValue List<String> secrets,
 		return "WebhookProperties[secrets=" + this.secrets.size() + " configured, maxBodyBytes=" + this.maxBodyBytes
 				+ ", inboxTimeout=" + this.inboxTimeout + ", dedupWindow=" + this.dedupWindow + ", groupId="
 				+ this.groupId + ", concurrency=" + this.concurrency + ", dedupCapacity=" + this.dedupCapacity
-				+ ", bodyReadTimeout=" + this.bodyReadTimeout + "]";
+				+ ", bodyReadTimeout=" + this.bodyReadTimeout + ", accounts=" + this.accounts + "]";
+	}
+
+	/**
+	 * One more Fivetran account's webhooks ({@code ftbridge.webhook.accounts.<name>.*}).
+	 *
+	 * @param secrets the secrets its signatures may be made with; several at once during
+	 * a rotation; never logged
+	 */
+	public record Account(@DefaultValue List<String> secrets) {
+
+		public Account {
+			secrets = trimmed(secrets);
+		}
+
+		@Override
+		public String toString() {
+			return "Account[secrets=" + this.secrets.size() + " configured]";
+		}
+
 	}
 
 }

@@ -15,15 +15,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * {@code POST /webhooks/fivetran} as a plain asynchronous servlet, not through Spring
- * MVC: the body is read without blocking (a sender that trickles bytes holds a
- * connection, never a request thread), the answer is written when Kafka acknowledges, and
- * a request that has not been answered within its deadline (body read plus inbox timeout)
- * is answered 408 or 503 and closed.
+ * {@code POST /webhooks/fivetran} (the account {@code default}) and
+ * {@code POST /webhooks/fivetran/<account>} as a plain asynchronous servlet, not through
+ * Spring MVC: a path with no account configured is answered 404 before the body is read;
+ * the body is read without blocking (a sender that trickles bytes holds a connection,
+ * never a request thread), the answer is written when Kafka acknowledges, and a request
+ * that has not been answered within its deadline (body read plus inbox timeout) is
+ * answered 408 or 503 and closed.
  */
 final class WebhookServlet extends HttpServlet {
 
 	static final String PATH = "/webhooks/fivetran";
+
+	/** The servlet mapping: {@link #PATH} itself and one path segment below it. */
+	static final String MAPPING = PATH + "/*";
 
 	private final transient WebhookController controller;
 
@@ -36,14 +41,19 @@ final class WebhookServlet extends HttpServlet {
 
 	@Override
 	protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		WebhookAccount account = this.controller.account(request.getPathInfo());
+		if (account == null) {
+			write(response, this.controller.unknownAccount());
+			return;
+		}
 		long length = request.getContentLengthLong();
 		if (length > this.controller.maxBodyBytes()) {
-			write(response, this.controller.tooLarge());
+			write(response, this.controller.tooLarge(account));
 			return;
 		}
 		AsyncContext async = request.startAsync();
 		async.setTimeout(this.deadlineMillis);
-		Exchange exchange = new Exchange(async, request.getHeader(WebhookController.SIGNATURE_HEADER),
+		Exchange exchange = new Exchange(async, account, request.getHeader(WebhookController.SIGNATURE_HEADER),
 				(length >= 0) ? (int) length : 8192);
 		async.addListener(exchange);
 		ServletInputStream in = request.getInputStream();
@@ -63,6 +73,8 @@ final class WebhookServlet extends HttpServlet {
 
 		private final AsyncContext async;
 
+		private final WebhookAccount account;
+
 		private final String signature;
 
 		private final AtomicBoolean answered = new AtomicBoolean();
@@ -71,8 +83,9 @@ final class WebhookServlet extends HttpServlet {
 
 		private int count;
 
-		Exchange(AsyncContext async, String signature, int expected) {
+		Exchange(AsyncContext async, WebhookAccount account, String signature, int expected) {
 			this.async = async;
+			this.account = account;
 			this.signature = signature;
 			this.body = new byte[Math.max(expected, 1)];
 		}
@@ -84,7 +97,7 @@ final class WebhookServlet extends HttpServlet {
 			while (in.isReady() && !in.isFinished()) {
 				if (this.count == this.body.length) {
 					if (this.count > limit) {
-						answer(WebhookServlet.this.controller.tooLarge());
+						answer(WebhookServlet.this.controller.tooLarge(this.account));
 						return;
 					}
 					this.body = Arrays.copyOf(this.body, Math.min(this.body.length * 2, limit + 1));
@@ -100,14 +113,15 @@ final class WebhookServlet extends HttpServlet {
 		@Override
 		public void onAllDataRead() {
 			byte[] complete = (this.count == this.body.length) ? this.body : Arrays.copyOf(this.body, this.count);
-			WebhookServlet.this.controller.receive(complete, this.signature).whenComplete((answer, failure) -> {
-				if (answer != null) {
-					answer(answer);
-				}
-				else {
-					answer(new WebhookController.Answer(500, "{\"error\":\"internal\"}"));
-				}
-			});
+			WebhookServlet.this.controller.receive(this.account, complete, this.signature)
+				.whenComplete((answer, failure) -> {
+					if (answer != null) {
+						answer(answer);
+					}
+					else {
+						answer(new WebhookController.Answer(500, "{\"error\":\"internal\"}"));
+					}
+				});
 		}
 
 		@Override

@@ -19,8 +19,11 @@ final class WebhookStatuses {
 	private WebhookStatuses() {
 	}
 
-	/** The connection status a connection event shows, or null for other events. */
-	static ConnectionStatusObserved connection(WebhookEvent event, Instant receivedAt) {
+	/**
+	 * The connection status a connection event of an account shows, or null for other
+	 * events.
+	 */
+	static ConnectionStatusObserved connection(WebhookEvent event, String account, Instant receivedAt) {
 		if (event.connectionId() == null || FivetranEvents.TEST_EVENT.equals(event.event())) {
 			return null;
 		}
@@ -37,18 +40,22 @@ final class WebhookStatuses {
 				null, syncState, null, null, rescheduledFor, succeededAt, failed ? normalized(time) : null, null)
 			.withEvent(event.event(), event.syncId(),
 					(status != null && status != SyncStatus.UNKNOWN) ? status.name() : null, text(event, "reason"),
-					text(event, "taskType"));
+					text(event, "taskType"))
+			.withAccount(account);
 	}
 
-	/** The transformation status a transformation event shows, or null for others. */
-	static TransformationStatusObserved transformation(WebhookEvent event, Instant receivedAt) {
+	/**
+	 * The transformation status a transformation event of an account shows, or null for
+	 * others.
+	 */
+	static TransformationStatusObserved transformation(WebhookEvent event, String account, Instant receivedAt) {
 		if (event.transformationId() == null) {
 			return null;
 		}
 		String status = FivetranEvents.RUN_SUCCEEDED.contains(event.event()) ? "SUCCEEDED"
 				: FivetranEvents.RUN_FAILED.contains(event.event()) ? "FAILED" : "RUNNING";
 		return new TransformationStatusObserved(event.transformationId(), SOURCE, observedAt(event, receivedAt),
-				event.event(), status, text(event, "reason"), null, null);
+				event.event(), status, text(event, "reason"), null, null, account);
 	}
 
 	/** The observation a sync or run event makes, or null for other events. */

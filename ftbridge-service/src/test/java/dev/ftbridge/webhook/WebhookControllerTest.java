@@ -31,6 +31,8 @@ class WebhookControllerTest {
 
 	private WebhookController controller;
 
+	private final WebhookMetrics metrics = new WebhookMetrics(new SimpleMeterRegistry());
+
 	@BeforeEach
 	void controller() throws Exception {
 		int deadPort;
@@ -42,8 +44,8 @@ class WebhookControllerTest {
 				300, ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
 				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
 		WebhookInbox inbox = new WebhookInbox(this.kafka, "fivetran.webhooks", Duration.ofMillis(300));
-		this.controller = new WebhookController(new SignatureVerifier(List.of(SECRET)), inbox,
-				new WebhookMetrics(new SimpleMeterRegistry()), 1024 * 1024, Clock.systemUTC());
+		this.controller = new WebhookController(TestAccounts.accounts(List.of(SECRET), Map.of(), this.metrics), inbox,
+				this.metrics, 1024 * 1024, Clock.systemUTC());
 	}
 
 	@AfterEach
@@ -83,7 +85,8 @@ class WebhookControllerTest {
 
 	private WebhookController.Answer send(String body) throws Exception {
 		return this.controller
-			.receive(body.getBytes(StandardCharsets.UTF_8), WebhookReceiverIntegrationTest.hmacHex(SECRET, body))
+			.receive(this.controller.account(null), body.getBytes(StandardCharsets.UTF_8),
+					WebhookReceiverIntegrationTest.hmacHex(SECRET, body))
 			.get();
 	}
 

@@ -22,18 +22,18 @@ class WebhookEventTest {
 	void theSameWebhookDeliveredAgainHasTheSameKeyWhateverItsLayout() {
 		String reordered = "{\"data\":{\"status\":\"SUCCESSFUL\"},\"sync_id\":\"b4703f73-6315-4e22-8d7a-3bfb18b2fed2\","
 				+ "\"connector_id\":\"assimilate_seem\",\"created\":\"2026-05-22T00:06:08.638Z\",\"event\":\"sync_end\"}";
-		assertThat(event(reordered).dedupKey()).isEqualTo(event(SYNC_END).dedupKey());
+		assertThat(event(reordered).dedupKey("default")).isEqualTo(event(SYNC_END).dedupKey("default"));
 	}
 
 	@Test
 	void eventConnectionSyncAndCreatedEachMakeADifferentKey() {
-		String key = event(SYNC_END).dedupKey();
-		assertThat(event(SYNC_END.replace("sync_end", "sync_start")).dedupKey()).isNotEqualTo(key);
-		assertThat(event(SYNC_END.replace("assimilate_seem", "other_conn")).dedupKey()).isNotEqualTo(key);
-		assertThat(event(SYNC_END.replace("b4703f73", "c4703f73")).dedupKey()).isNotEqualTo(key);
-		assertThat(event(SYNC_END.replace("08.638Z", "08.639Z")).dedupKey()).isNotEqualTo(key);
+		String key = event(SYNC_END).dedupKey("default");
+		assertThat(event(SYNC_END.replace("sync_end", "sync_start")).dedupKey("default")).isNotEqualTo(key);
+		assertThat(event(SYNC_END.replace("assimilate_seem", "other_conn")).dedupKey("default")).isNotEqualTo(key);
+		assertThat(event(SYNC_END.replace("b4703f73", "c4703f73")).dedupKey("default")).isNotEqualTo(key);
+		assertThat(event(SYNC_END.replace("08.638Z", "08.639Z")).dedupKey("default")).isNotEqualTo(key);
 		// The outcome is not part of the key: Fivetran sends one sync_end per sync.
-		assertThat(event(SYNC_END.replace("SUCCESSFUL", "FAILED")).dedupKey()).isEqualTo(key);
+		assertThat(event(SYNC_END.replace("SUCCESSFUL", "FAILED")).dedupKey("default")).isEqualTo(key);
 	}
 
 	@Test
@@ -55,7 +55,7 @@ class WebhookEventTest {
 		WebhookEvent run = event("{\"event\":\"transformation_run_succeeded\",\"created\":\"2026-11-28T10:00:00Z\","
 				+ "\"transformation_id\":\"tr_1\",\"data\":{}}");
 		assertThat(run.transformationId()).isEqualTo("tr_1");
-		assertThat(run.dedupKey()).contains("tr_1");
+		assertThat(run.dedupKey("default")).contains("tr_1");
 		WebhookEvent nested = event("{\"event\":\"transformation_failed\",\"created\":\"2026-11-28T10:00:00Z\","
 				+ "\"data\":{\"id\":\"tr_2\"}}");
 		assertThat(nested.transformationId()).isEqualTo("tr_2");

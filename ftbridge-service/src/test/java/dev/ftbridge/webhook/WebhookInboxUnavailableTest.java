@@ -43,12 +43,15 @@ class WebhookInboxUnavailableTest {
 				1000, ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
 				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
 		WebhookInbox inbox = new WebhookInbox(this.kafka, "fivetran.webhooks", Duration.ofSeconds(1));
-		WebhookController controller = new WebhookController(new SignatureVerifier(List.of("s3cret")), inbox,
-				new WebhookMetrics(new SimpleMeterRegistry()), 1024 * 1024, Clock.systemUTC());
+		WebhookMetrics metrics = new WebhookMetrics(new SimpleMeterRegistry());
+		WebhookController controller = new WebhookController(
+				TestAccounts.accounts(List.of("s3cret"), Map.of(), metrics), inbox, metrics, 1024 * 1024,
+				Clock.systemUTC());
 		String body = WebhookReceiverIntegrationTest.event("sync_end", "c1");
 		long start = System.nanoTime();
 		WebhookController.Answer answer = controller
-			.receive(body.getBytes(StandardCharsets.UTF_8), WebhookReceiverIntegrationTest.hmacHex("s3cret", body))
+			.receive(controller.account(null), body.getBytes(StandardCharsets.UTF_8),
+					WebhookReceiverIntegrationTest.hmacHex("s3cret", body))
 			.get();
 		assertThat(answer.status()).isEqualTo(503);
 		assertThat(answer.json()).contains("inbox_unavailable");

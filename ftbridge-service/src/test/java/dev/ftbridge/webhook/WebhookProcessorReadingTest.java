@@ -26,7 +26,7 @@ class WebhookProcessorReadingTest {
 
 	@Test
 	void storedSyncEndIsReadAsAnObservation() {
-		ReceivedObservation received = this.processor.remember(0,
+		ReceivedObservation received = this.processor.remember(0, "default",
 				bytes("{\"event\":\"sync_end\",\"connector_id\":\"c1\",\"sync_id\":\"s1\","
 						+ "\"created\":\"2026-11-28T09:59:00.000Z\",\"data\":{\"status\":\"SUCCESSFUL\"}}"),
 				NOW);
@@ -36,7 +36,7 @@ class WebhookProcessorReadingTest {
 
 	@Test
 	void storedBodyWithDuplicateEventKeyIsNotAnEvent() {
-		assertThatThrownBy(() -> this.processor.remember(0,
+		assertThatThrownBy(() -> this.processor.remember(0, "default",
 				bytes("{\"event\":\"sync_start\",\"event\":\"sync_end\",\"connector_id\":\"c1\",\"sync_id\":\"s1\","
 						+ "\"created\":\"2026-11-28T09:59:00.000Z\",\"data\":{\"status\":\"SUCCESSFUL\"}}"),
 				NOW))
@@ -45,7 +45,7 @@ class WebhookProcessorReadingTest {
 
 	@Test
 	void storedBodyWithDuplicateKeyInDataIsNotAnEvent() {
-		assertThatThrownBy(() -> this.processor.remember(0,
+		assertThatThrownBy(() -> this.processor.remember(0, "default",
 				bytes("{\"event\":\"sync_end\",\"connector_id\":\"c1\",\"sync_id\":\"s1\","
 						+ "\"created\":\"2026-11-28T09:59:00.000Z\","
 						+ "\"data\":{\"status\":\"FAILURE\",\"status\":\"SUCCESSFUL\"}}"),

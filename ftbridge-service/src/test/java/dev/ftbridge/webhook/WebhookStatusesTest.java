@@ -33,7 +33,7 @@ class WebhookStatusesTest {
 	@Test
 	void aSuccessfulSyncEndIsAStatusAndAnEnd() {
 		WebhookEvent event = event("sync_end", "{\"status\":\"SUCCESSFUL\"}");
-		ConnectionStatusObserved status = valid(WebhookStatuses.connection(event, RECEIVED));
+		ConnectionStatusObserved status = valid(WebhookStatuses.connection(event, "default", RECEIVED));
 		assertThat(status.source()).isEqualTo("webhook");
 		assertThat(status.observedAt()).isEqualTo(Instant.parse("2026-11-28T10:00:00.250Z"));
 		assertThat(status.succeededAt()).isEqualTo("2026-11-28T10:00:00.250Z");
@@ -50,26 +50,26 @@ class WebhookStatusesTest {
 	void failuresAndReschedulesCarryFivetransReasonTaskAndTime() {
 		ConnectionStatusObserved failed = valid(WebhookStatuses.connection(event("sync_end",
 				"{\"status\":\"FAILURE_WITH_TASK\",\"reason\":\"Invalid credentials\",\"taskType\":\"reconnect\"}"),
-				RECEIVED));
+				"default", RECEIVED));
 		assertThat(failed.failedAt()).isEqualTo("2026-11-28T10:00:00.250Z");
 		assertThat(failed.reason()).isEqualTo("Invalid credentials");
 		assertThat(failed.taskType()).isEqualTo("reconnect");
 		WebhookEvent rescheduled = event("sync_end",
 				"{\"status\":\"RESCHEDULED\",\"reason\":\"quota\",\"rescheduledAt\":\"2026-11-28T11:00:00.000Z\"}");
-		ConnectionStatusObserved status = valid(WebhookStatuses.connection(rescheduled, RECEIVED));
+		ConnectionStatusObserved status = valid(WebhookStatuses.connection(rescheduled, "default", RECEIVED));
 		assertThat(status.syncState()).isEqualTo("rescheduled");
 		assertThat(status.rescheduledFor()).isEqualTo("2026-11-28T11:00:00Z");
 		assertThat(((Observation.SyncEnded) WebhookStatuses.observation(rescheduled, RECEIVED)).rescheduledFor())
 			.isEqualTo(Instant.parse("2026-11-28T11:00:00Z"));
 		ConnectionStatusObserved odd = valid(
-				WebhookStatuses.connection(event("sync_end", "{\"status\":\"SOMETHING_NEW\"}"), RECEIVED));
+				WebhookStatuses.connection(event("sync_end", "{\"status\":\"SOMETHING_NEW\"}"), "default", RECEIVED));
 		assertThat(odd.syncStatus()).isNull();
 	}
 
 	@Test
 	void lifecycleEventsAreStatusesButEndNothing() {
 		WebhookEvent pause = event("pause_connector", "{}");
-		assertThat(valid(WebhookStatuses.connection(pause, RECEIVED)).paused()).isTrue();
+		assertThat(valid(WebhookStatuses.connection(pause, "default", RECEIVED)).paused()).isTrue();
 		assertThat(WebhookStatuses.observation(pause, RECEIVED)).isNull();
 		assertThat(WebhookStatuses.observation(event("sync_start", "{}"), RECEIVED))
 			.isInstanceOf(Observation.SyncStarted.class);
@@ -79,7 +79,7 @@ class WebhookStatusesTest {
 	void theTestEventIsNoStatus() {
 		WebhookEvent test = WebhookEvent.of(JSON.readTree("{\"event\":\"test_event\",\"created\":"
 				+ "\"2026-11-28T10:00:00.000Z\",\"connector_id\":\"_connector_1\",\"group_id\":\"_destination_1\"}"));
-		assertThat(WebhookStatuses.connection(test, RECEIVED)).isNull();
+		assertThat(WebhookStatuses.connection(test, "default", RECEIVED)).isNull();
 		assertThat(WebhookStatuses.observation(test, RECEIVED)).isNull();
 	}
 
@@ -87,10 +87,10 @@ class WebhookStatusesTest {
 	void transformationRunsAreTransformationStatuses() {
 		WebhookEvent run = WebhookEvent.of(JSON.readTree("{\"event\":\"transformation_run_failed\",\"created\":"
 				+ "\"2026-11-28T10:00:00Z\",\"transformation_id\":\"tr_1\",\"data\":{\"reason\":\"model x failed\"}}"));
-		TransformationStatusObserved status = WebhookStatuses.transformation(run, RECEIVED);
+		TransformationStatusObserved status = WebhookStatuses.transformation(run, "default", RECEIVED);
 		EventSchemas.assertValid(cloudEvent(TransformationStatusObserved.TYPE, status));
 		assertThat(status.status()).isEqualTo("FAILED");
-		assertThat(WebhookStatuses.connection(run, RECEIVED)).isNull();
+		assertThat(WebhookStatuses.connection(run, "default", RECEIVED)).isNull();
 		assertThat(WebhookStatuses.observation(run, RECEIVED)).isInstanceOfSatisfying(Observation.RunEnded.class,
 				(end) -> assertThat(end.succeeded()).isFalse());
 	}
