@@ -34,7 +34,8 @@ import dev.ftbridge.support.TopicRecorder;
 				// Tests here inject 5xx on purpose, one connection at a time: not an
 				// outage.
 				"resilience4j.circuitbreaker.instances.fivetran.minimum-number-of-calls=100000",
-				"ftbridge.webhook.secrets=test-webhook-secret,old-webhook-secret", })
+				"ftbridge.webhook.secrets=test-webhook-secret,old-webhook-secret",
+				"ftbridge.webhook.accounts.eu-trial.secrets=trial-webhook-secret,trial-old-secret", })
 @EmbeddedKafka(partitions = 3, brokerProperties = "group.initial.rebalance.delay.ms=0")
 public abstract class BridgeIntegrationTest {
 
