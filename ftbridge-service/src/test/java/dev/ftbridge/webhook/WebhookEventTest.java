@@ -63,6 +63,20 @@ class WebhookEventTest {
 	}
 
 	@Test
+	void theSameWebhookForTwoAccountsHasTwoKeysAndTheDefaultKeyIsWhatItWas() {
+		WebhookEvent end = event(SYNC_END);
+		assertThat(end.dedupKey("default")).isEqualTo(
+				"sync_end\u001fassimilate_seem\u001fb4703f73-6315-4e22-8d7a-3bfb18b2fed2\u001f2026-05-22T00:06:08.638Z");
+		assertThat(end.dedupKey("eu-trial")).isNotEqualTo(end.dedupKey("default"))
+			.isNotEqualTo(end.dedupKey("us-2"))
+			.isEqualTo(event(SYNC_END).dedupKey("eu-trial"));
+		SeenWebhooks seen = new SeenWebhooks(Duration.ofHours(24), new SeenWebhooks.Budget(1000));
+		seen.add(end.dedupKey("eu-trial"), Instant.parse("2026-05-22T00:06:09Z"));
+		assertThat(seen.contains(end.dedupKey("eu-trial"))).isTrue();
+		assertThat(seen.contains(end.dedupKey("default"))).isFalse();
+	}
+
+	@Test
 	void aBodyThatIsNotAnEventIsNotRead() {
 		assertThat(WebhookEvent.of(JSON.readTree("[1,2]"))).isNull();
 		assertThat(WebhookEvent.of(JSON.readTree("{\"event\":3}"))).isNull();
