@@ -13,17 +13,17 @@ import dev.ftbridge.fivetran.FivetranRequest;
 import dev.ftbridge.fivetran.FivetranRequests;
 
 /**
- * {@code fivetran.membership.revoke}: removes a user's or team's membership of a group or
- * connection, or its account role.
+ * {@code fivetran.membership.revoke}: removes a user's or team's (by id, email or name,
+ * see {@link Principals}) membership of a group or connection, or its account role.
  */
 @Component
 class MembershipRevokeHandler extends FivetranHandler {
 
-	private final Directory directory;
+	private final Principals principals;
 
 	MembershipRevokeHandler(HandlerContext context) {
 		super(CommandType.MEMBERSHIP_REVOKE, context);
-		this.directory = new Directory(context);
+		this.principals = new Principals(context);
 	}
 
 	@Override
@@ -37,20 +37,20 @@ class MembershipRevokeHandler extends FivetranHandler {
 	@Override
 	public Execution execute(Command command) {
 		Instant started = now();
-		FivetranRequest request = null;
+		FivetranRequest request = this.principals.lookup(command);
 		try {
-			MembershipTarget target = MembershipTarget.of(command, this.directory);
-			if (target == null) {
-				return Memberships.unknownPrincipal(command, started, now());
+			Principals.Match match = this.principals.find(command);
+			if (!(match instanceof Principals.Match.Found found)) {
+				return Memberships.unresolved(command, match, started, now());
 			}
+			MembershipTarget target = MembershipTarget.of(command, found.id());
 			request = target.remove();
 			return Execution
 				.of(succeeded(command, started, this.fivetran.execute(request)).resourceId(target.principalId())
 					.build(now()));
 		}
 		catch (FivetranException ex) {
-			return failed(command, started, (request != null) ? request : FivetranRequests.listUsers(this.pageSize),
-					ex);
+			return failed(command, started, request, ex);
 		}
 	}
 

@@ -45,4 +45,34 @@ class MembershipRevokeHandlerTest extends HandlerTest {
 		assertThat(result.httpStatus()).isEqualTo(404);
 	}
 
+	@Test
+	void revokeByUserNameFromAConnectionDeletesTheMembership() {
+		this.fivetran
+			.list(FivetranRequests.listUsers(100), "{'id':'u1','given_name':'Grace','family_name':'Hopper'}",
+					"{'id':'u2','given_name':'Grace','family_name':'Murray Hopper'}")
+			.answer(FivetranRequests.removeUserFromConnection("u1", "c1"), "{}");
+		CommandResult result = only(this.handler.execute(command("{'user_name':'Grace Hopper','connection_id':'c1'}")));
+		assertThat(this.fivetran.sentPaths()).containsExactly("GET /v1/users", "DELETE /v1/users/u1/connections/c1");
+		assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
+		assertThat(result.resourceId()).isEqualTo("u1");
+	}
+
+	@Test
+	void aTeamNameSeveralTeamsHaveIsRejectedAndNothingIsRemoved() {
+		this.fivetran.list(FivetranRequests.listTeams(100), "{'id':'t1','name':'ops'}", "{'id':'t2','name':'ops'}");
+		CommandResult result = only(this.handler.execute(command("{'team_name':'ops','group_id':'g1'}")));
+		assertThat(this.fivetran.sentPaths()).containsExactly("GET /v1/teams");
+		assertThat(result.outcome()).isEqualTo(Outcome.REJECTED);
+		assertThat(result.reason()).contains("team named 'ops'", "matches 2: t1, t2");
+	}
+
+	@Test
+	void anUnknownUserNameFailsWithoutRemovingAnything() {
+		this.fivetran.list(FivetranRequests.listUsers(100), "{'id':'u1','given_name':'Grace','family_name':'Hopper'}");
+		CommandResult result = only(this.handler.execute(command("{'user_name':'Grace','group_id':'g1'}")));
+		assertThat(this.fivetran.sentPaths()).containsExactly("GET /v1/users");
+		assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+		assertThat(result.reason()).contains("no user named 'Grace'");
+	}
+
 }
