@@ -50,6 +50,11 @@ class MembershipByNameIntegrationTest extends SandboxBridgeTest {
 		assertThat(revoked.dataText("resource_id")).isEqualTo(userId);
 		assertThat(only("DELETE", "/v1/users/" + userId + "/groups/" + groupId)).isNotNull();
 		assertThat(sandbox.state().membership("users", userId, "groups", groupId)).isEmpty();
+		Recorded again = resultOf(send("fivetran.membership.revoke",
+				"{\"user_name\":\"" + name + "\",\"group_id\":\"" + groupId + "\"}"));
+		assertThat(again.dataText("outcome")).isEqualTo("FAILED");
+		assertThat(again.data().path("http_status").asInt()).isEqualTo(404);
+		assertThat(again.data().path("retryable").asBoolean()).isFalse();
 
 		String twinId = createUser(given, "Lovelace");
 		Recorded ambiguous = resultOf(send("fivetran.membership.grant", """

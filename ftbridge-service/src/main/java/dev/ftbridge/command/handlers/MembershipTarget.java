@@ -63,6 +63,22 @@ record MembershipTarget(boolean team, String principalId, String groupId, String
 		return add(role);
 	}
 
+	/**
+	 * Reads the membership of a group or connection ({@code null} for the account role,
+	 * which is not a membership).
+	 */
+	FivetranRequest details() {
+		if (this.connectionId != null) {
+			return this.team ? FivetranRequests.teamInConnection(this.principalId, this.connectionId)
+					: FivetranRequests.userInConnection(this.principalId, this.connectionId);
+		}
+		if (this.groupId != null) {
+			return this.team ? FivetranRequests.teamInGroup(this.principalId, this.groupId)
+					: FivetranRequests.userInGroup(this.principalId, this.groupId);
+		}
+		return null;
+	}
+
 	/** Removes the membership (or the account role). */
 	FivetranRequest remove() {
 		if (this.connectionId != null) {
