@@ -59,9 +59,9 @@ public enum CommandType {
 
 	// The admin lifecycle: memberships (keyed by the user or team), updates and deletes.
 
-	MEMBERSHIP_GRANT("fivetran.membership.grant", "user_id", "user_email", "team_id", "team_name"),
+	MEMBERSHIP_GRANT("fivetran.membership.grant", "user_id", "user_email", "team_id", "team_name", "user_name"),
 
-	MEMBERSHIP_REVOKE("fivetran.membership.revoke", "user_id", "user_email", "team_id", "team_name"),
+	MEMBERSHIP_REVOKE("fivetran.membership.revoke", "user_id", "user_email", "team_id", "team_name", "user_name"),
 
 	USER_UPDATE("fivetran.user.update", "user_id"),
 

@@ -10,6 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
 import dev.ftbridge.completion.PendingOperation.HeldFailure;
 import dev.ftbridge.completion.PendingOperation.Reschedule;
 import dev.ftbridge.completion.PendingOperation.Resource;
+import dev.ftbridge.contract.ConnectionName;
 
 /**
  * The value of a pending-operation record: one JSON object per open operation, in
@@ -77,6 +78,13 @@ final class OperationRecords {
 		if (operation.cancelOnTimeout()) {
 			json.put("cancel_on_timeout", true);
 		}
+		ConnectionName name = operation.connection();
+		if (name != null) {
+			json.putObject("connection")
+				.put("group_id", name.groupId())
+				.put("group_name", name.groupName())
+				.put("schema", name.schema());
+		}
 		return json;
 	}
 
@@ -97,7 +105,7 @@ final class OperationRecords {
 					resourceId, instant(json, "accepted_at"), instant(json, "deadline"), instant(json, "received_at"),
 					instant(json, "started_at"), json.path("attempts").asInt(0), text(json, "sync_id"), held,
 					Reschedule.valueOf(json.path("reschedule").asString("NONE")), instant(json, "rescheduled_for"),
-					json.path("cancel_on_timeout").asBoolean(false));
+					json.path("cancel_on_timeout").asBoolean(false), connection(json.path("connection")));
 			boolean complete = operation.commandId() != null && operation.resourceId() != null
 					&& operation.acceptedAt() != null && operation.deadline() != null;
 			return complete ? operation : null;
@@ -114,6 +122,12 @@ final class OperationRecords {
 	private static Integer partition(JsonNode json) {
 		JsonNode partition = json.get("partition");
 		return (partition != null && partition.canConvertToInt() && partition.asInt() >= 0) ? partition.asInt() : null;
+	}
+
+	/** The connection's name, for an operation whose command addressed it by name. */
+	private static ConnectionName connection(JsonNode name) {
+		return name.isObject()
+				? new ConnectionName(text(name, "group_id"), text(name, "group_name"), text(name, "schema")) : null;
 	}
 
 	private static String text(Instant instant) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import dev.ftbridge.contract.CommandResult;
 import dev.ftbridge.contract.CommandType;
+import dev.ftbridge.contract.ConnectionName;
 
 /**
  * An asynchronous command that Fivetran accepted and that has no terminal result yet:
@@ -29,10 +30,13 @@ import dev.ftbridge.contract.CommandType;
  * when the bridge triggers it)
  * @param cancelOnTimeout whether a transformation run is cancelled at Fivetran when it
  * times out (the run command's {@code cancel_on_timeout})
+ * @param connection the connection's name when the command addressed it by name (its
+ * terminal result carries it like its first), or null
  */
 record PendingOperation(String commandId, String commandType, String key, Integer partition, Resource resource,
 		String resourceId, Instant acceptedAt, Instant deadline, Instant receivedAt, Instant startedAt, int attempts,
-		String syncId, HeldFailure failure, Reschedule reschedule, Instant rescheduledFor, boolean cancelOnTimeout) {
+		String syncId, HeldFailure failure, Reschedule reschedule, Instant rescheduledFor, boolean cancelOnTimeout,
+		ConnectionName connection) {
 
 	PendingOperation {
 		reschedule = (reschedule != null) ? reschedule : Reschedule.NONE;
@@ -59,7 +63,7 @@ record PendingOperation(String commandId, String commandType, String key, Intege
 		}
 		return new PendingOperation(result.commandId(), result.commandType(), key, partition, resource, resourceId,
 				acceptedAt, result.finishedAt().plus(timeout), result.receivedAt(), result.startedAt(),
-				result.attempts(), null, null, Reschedule.NONE, null, false);
+				result.attempts(), null, null, Reschedule.NONE, null, false, result.connection());
 	}
 
 	/**
@@ -77,13 +81,13 @@ record PendingOperation(String commandId, String commandType, String key, Intege
 	PendingOperation withSyncId(String syncId) {
 		return new PendingOperation(this.commandId, this.commandType, this.key, this.partition, this.resource,
 				this.resourceId, this.acceptedAt, this.deadline, this.receivedAt, this.startedAt, this.attempts, syncId,
-				this.failure, this.reschedule, this.rescheduledFor, this.cancelOnTimeout);
+				this.failure, this.reschedule, this.rescheduledFor, this.cancelOnTimeout, this.connection);
 	}
 
 	PendingOperation withFailure(HeldFailure failure) {
 		return new PendingOperation(this.commandId, this.commandType, this.key, this.partition, this.resource,
 				this.resourceId, this.acceptedAt, this.deadline, this.receivedAt, this.startedAt, this.attempts,
-				this.syncId, failure, this.reschedule, this.rescheduledFor, this.cancelOnTimeout);
+				this.syncId, failure, this.reschedule, this.rescheduledFor, this.cancelOnTimeout, this.connection);
 	}
 
 	/**
@@ -94,14 +98,14 @@ record PendingOperation(String commandId, String commandType, String key, Intege
 		String sync = (reschedule == Reschedule.NONE) ? this.syncId : null;
 		return new PendingOperation(this.commandId, this.commandType, this.key, this.partition, this.resource,
 				this.resourceId, this.acceptedAt, this.deadline, this.receivedAt, this.startedAt, this.attempts, sync,
-				this.failure, reschedule, rescheduledFor, this.cancelOnTimeout);
+				this.failure, reschedule, rescheduledFor, this.cancelOnTimeout, this.connection);
 	}
 
 	/** The bridge triggered the rescheduled sync itself (one more Fivetran call). */
 	PendingOperation retriggered() {
 		return new PendingOperation(this.commandId, this.commandType, this.key, this.partition, this.resource,
 				this.resourceId, this.acceptedAt, this.deadline, this.receivedAt, this.startedAt, this.attempts + 1,
-				null, this.failure, Reschedule.NONE, null, this.cancelOnTimeout);
+				null, this.failure, Reschedule.NONE, null, this.cancelOnTimeout, this.connection);
 	}
 
 	/**
@@ -110,7 +114,7 @@ record PendingOperation(String commandId, String commandType, String key, Intege
 	PendingOperation cancellingOnTimeout(boolean cancel) {
 		return new PendingOperation(this.commandId, this.commandType, this.key, this.partition, this.resource,
 				this.resourceId, this.acceptedAt, this.deadline, this.receivedAt, this.startedAt, this.attempts,
-				this.syncId, this.failure, this.reschedule, this.rescheduledFor, cancel);
+				this.syncId, this.failure, this.reschedule, this.rescheduledFor, cancel, this.connection);
 	}
 
 	/**

@@ -465,6 +465,35 @@ public final class FivetranRequests {
 				Repeat.IDEMPOTENT);
 	}
 
+	/** {@code GET /v1/users/{userId}/groups/{groupId}}: 404 when there is none. */
+	public static FivetranRequest userInGroup(String userId, String groupId) {
+		return membershipDetails("/v1/users/{userId}/groups/{groupId}", userId, groupId);
+	}
+
+	/**
+	 * {@code GET /v1/users/{userId}/connections/{connectionId}}: 404 when there is none.
+	 */
+	public static FivetranRequest userInConnection(String userId, String connectionId) {
+		return membershipDetails("/v1/users/{userId}/connections/{connectionId}", userId, connectionId);
+	}
+
+	/** {@code GET /v1/teams/{teamId}/groups/{groupId}}: 404 when there is none. */
+	public static FivetranRequest teamInGroup(String teamId, String groupId) {
+		return membershipDetails("/v1/teams/{teamId}/groups/{groupId}", teamId, groupId);
+	}
+
+	/**
+	 * {@code GET /v1/teams/{teamId}/connections/{connectionId}}: 404 when there is none.
+	 */
+	public static FivetranRequest teamInConnection(String teamId, String connectionId) {
+		return membershipDetails("/v1/teams/{teamId}/connections/{connectionId}", teamId, connectionId);
+	}
+
+	private static FivetranRequest membershipDetails(String path, String principalId, String placeId) {
+		return request(HttpMethod.GET, path, List.of(principalId, placeId), null, Accept.V1, REQUEST,
+				Repeat.IDEMPOTENT);
+	}
+
 	/**
 	 * A membership request: {@code POST} names the group or connection in the body
 	 * ({@code id}); {@code POST} and {@code PATCH} carry the role. An add is not

@@ -55,7 +55,11 @@ class NamedConnectionsIntegrationTest extends SandboxBridgeTest {
 		assertThat(accepted.dataText("group_id")).isEqualTo(group);
 		assertThat(accepted.data().path("connection"))
 			.isEqualTo(JSON.readTree("{\"group_id\":\"" + group + "\",\"schema\":\"orders_pg\"}"));
-		assertThat(synced.get(1).dataText("connection_id")).isEqualTo(connection);
+		Recorded ended = synced.get(1);
+		assertThat(ended.dataText("connection_id")).isEqualTo(connection);
+		assertThat(ended.dataText("resource_id")).isEqualTo(connection);
+		assertThat(ended.dataText("group_id")).as("the terminal result is named like the first").isEqualTo(group);
+		assertThat(ended.data().path("connection")).isEqualTo(accepted.data().path("connection"));
 
 		List<LoggedRequest> requests = sandbox.requestLog()
 			.matching((r) -> r.path().equals("/v1/connections") && r.method().equals("POST") && r.body().contains(group)

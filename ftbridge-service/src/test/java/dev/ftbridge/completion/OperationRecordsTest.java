@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import dev.ftbridge.contract.CommandResult;
+import dev.ftbridge.contract.ConnectionName;
 import dev.ftbridge.contract.Outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +42,32 @@ class OperationRecordsTest {
 		assertThat(read.partition()).isNull();
 		assertThat(read.commandId()).isEqualTo("cmd-1");
 		assertThat(ResultHistory.resultPartition(read, 3)).isEqualTo(PendingOperationsTopic.partitionOf("conn_a", 3));
+	}
+
+	@Test
+	void anOperationOnAConnectionAddressedByNameKeepsTheNameForItsTerminalResult() {
+		ConnectionName name = new ConnectionName("g1", "Sales EU", "orders_pg");
+		CommandResult named = accepted().withConnection(name, "conn_a");
+		PendingOperation read = OperationRecords
+			.decode(OperationRecords.encode(PendingOperation.accepted("g1/orders_pg", 1, named, Duration.ofHours(1))));
+		assertThat(read.connection()).isEqualTo(name);
+		CommandResult end = TerminalResults.of(read,
+				new Decision.Complete(Outcome.SUCCEEDED, "sync_1", null, null, null), NOW);
+		assertThat(end.connection()).isEqualTo(name);
+		assertThat(end.connectionId()).isEqualTo("conn_a");
+		assertThat(end.resourceId()).isEqualTo("conn_a");
+		assertThat(end.groupId()).isEqualTo("g1");
+	}
+
+	@Test
+	void anOperationOnAConnectionAddressedByIdHasNoName() {
+		PendingOperation read = OperationRecords
+			.decode(OperationRecords.encode(PendingOperation.accepted("conn_a", 1, accepted(), Duration.ofHours(1))));
+		assertThat(read.connection()).isNull();
+		CommandResult end = TerminalResults.of(read,
+				new Decision.Complete(Outcome.SUCCEEDED, "sync_1", null, null, null), NOW);
+		assertThat(end.connection()).isNull();
+		assertThat(end.groupId()).isNull();
 	}
 
 	private static CommandResult accepted() {

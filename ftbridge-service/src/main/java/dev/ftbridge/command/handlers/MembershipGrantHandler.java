@@ -17,21 +17,21 @@ import dev.ftbridge.fivetran.FivetranRequests;
 import dev.ftbridge.fivetran.FivetranResponse;
 
 /**
- * {@code fivetran.membership.grant}: gives a user or team a role on the account, a group
- * or a connection. The role is checked against Fivetran's {@code GET /v1/roles} first: a
- * role Fivetran does not list for that place is {@code REJECTED} with the roles it does
- * list, and nothing is changed. A membership that exists already (409, or 400: the
- * definition declares neither) has its role changed instead, so a grant sent twice ends
- * the same.
+ * {@code fivetran.membership.grant}: gives a user or team (by id, email or name, see
+ * {@link Principals}) a role on the account, a group or a connection. The role is checked
+ * against Fivetran's {@code GET /v1/roles} first: a role Fivetran does not list for that
+ * place is {@code REJECTED} with the roles it does list, and nothing is changed. A
+ * membership that exists already (409, or 400: the definition declares neither) has its
+ * role changed instead, so a grant sent twice ends the same.
  */
 @Component
 class MembershipGrantHandler extends FivetranHandler {
 
-	private final Directory directory;
+	private final Principals principals;
 
 	MembershipGrantHandler(HandlerContext context) {
 		super(CommandType.MEMBERSHIP_GRANT, context);
-		this.directory = new Directory(context);
+		this.principals = new Principals(context);
 	}
 
 	@Override
@@ -49,18 +49,20 @@ class MembershipGrantHandler extends FivetranHandler {
 	public Execution execute(Command command) {
 		Instant started = now();
 		String role = command.text("role");
-		FivetranRequest roles = FivetranRequests.listRoles(this.pageSize);
+		FivetranRequest read = this.principals.lookup(command);
 		MembershipTarget target;
 		List<String> allowed;
 		try {
-			target = MembershipTarget.of(command, this.directory);
-			if (target == null) {
-				return Memberships.unknownPrincipal(command, started, now());
+			Principals.Match match = this.principals.find(command);
+			if (!(match instanceof Principals.Match.Found found)) {
+				return Memberships.unresolved(command, match, started, now());
 			}
+			target = MembershipTarget.of(command, found.id());
+			read = FivetranRequests.listRoles(this.pageSize);
 			allowed = rolesFor(target.roleScope());
 		}
 		catch (FivetranException ex) {
-			return failed(command, started, roles, ex);
+			return failed(command, started, read, ex);
 		}
 		if (!allowed.contains(role)) {
 			return Execution.of(Results.start(command, Outcome.REJECTED, started)

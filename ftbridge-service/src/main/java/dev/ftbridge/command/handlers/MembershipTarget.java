@@ -1,15 +1,13 @@
 package dev.ftbridge.command.handlers;
 
-import tools.jackson.databind.JsonNode;
-
 import dev.ftbridge.contract.Command;
 import dev.ftbridge.fivetran.FivetranRequest;
 import dev.ftbridge.fivetran.FivetranRequests;
 
 /**
- * Who and where a membership command names: a user (by {@code user_id} or
- * {@code user_email}) or a team (by {@code team_id} or {@code team_name}), on a
- * connection ({@code connection_id}), a group ({@code group_id}) or else the account.
+ * Who and where a membership command names: a user or team (found by {@link Principals}),
+ * on a connection ({@code connection_id}), a group ({@code group_id}) or else the
+ * account.
  *
  * @param team whether the principal is a team
  * @param principalId the user's or team's id, resolved
@@ -18,26 +16,10 @@ import dev.ftbridge.fivetran.FivetranRequests;
  */
 record MembershipTarget(boolean team, String principalId, String groupId, String connectionId) {
 
-	/**
-	 * Reads the command, looking a user up by email or a team by name.
-	 * @return the target, or {@code null} when no such user or team exists
-	 */
-	static MembershipTarget of(Command command, Directory directory) {
-		boolean team = command.text("team_id") != null || command.text("team_name") != null;
-		String id = command.text(team ? "team_id" : "user_id");
-		if (id == null) {
-			JsonNode found = team ? directory.team(command.text("team_name"))
-					: directory.user(command.text("user_email"));
-			id = (found != null) ? found.path("id").asString(null) : null;
-		}
-		return (id != null) ? new MembershipTarget(team, id, command.text("group_id"), command.text("connection_id"))
-				: null;
-	}
-
-	/** What the command names, for reasons: {@code user ada@example.com}. */
-	static String principal(Command command) {
-		boolean team = command.text("team_id") != null || command.text("team_name") != null;
-		return (team ? "team " : "user ") + command.type().resourceKey(command.data());
+	/** The place the command names, for the principal found for it. */
+	static MembershipTarget of(Command command, String principalId) {
+		return new MembershipTarget(Principals.isTeam(command), principalId, command.text("group_id"),
+				command.text("connection_id"));
 	}
 
 	/** The role scope Fivetran's {@code /v1/roles} gives roles for this place. */
@@ -79,6 +61,22 @@ record MembershipTarget(boolean team, String principalId, String groupId, String
 					: FivetranRequests.updateUserInGroup(this.principalId, this.groupId, role);
 		}
 		return add(role);
+	}
+
+	/**
+	 * Reads the membership of a group or connection ({@code null} for the account role,
+	 * which is not a membership).
+	 */
+	FivetranRequest details() {
+		if (this.connectionId != null) {
+			return this.team ? FivetranRequests.teamInConnection(this.principalId, this.connectionId)
+					: FivetranRequests.userInConnection(this.principalId, this.connectionId);
+		}
+		if (this.groupId != null) {
+			return this.team ? FivetranRequests.teamInGroup(this.principalId, this.groupId)
+					: FivetranRequests.userInGroup(this.principalId, this.groupId);
+		}
+		return null;
 	}
 
 	/** Removes the membership (or the account role). */

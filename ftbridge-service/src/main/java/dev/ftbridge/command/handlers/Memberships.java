@@ -20,10 +20,20 @@ final class Memberships {
 				new MembershipTarget(true, id, id, null), new MembershipTarget(true, id, null, id));
 	}
 
-	/** No user has that email, or no team that name: nothing was changed. */
-	static Execution unknownPrincipal(Command command, Instant started, Instant now) {
+	/**
+	 * No user or team matches (FAILED), or several do (REJECTED, naming them): nothing
+	 * was changed.
+	 */
+	static Execution unresolved(Command command, Principals.Match match, Instant started, Instant now) {
+		if (match instanceof Principals.Match.Several several) {
+			return Execution.of(Results.start(command, Outcome.REJECTED, started)
+				.reason("the " + several.described() + " is ambiguous; it matches " + several.ids().size() + ": "
+						+ String.join(", ", several.ids()) + "; address it by id; nothing was changed")
+				.retryable(false)
+				.build(now));
+		}
 		return Execution.of(Results.start(command, Outcome.FAILED, started)
-			.reason("Fivetran has no " + MembershipTarget.principal(command) + "; nothing was changed")
+			.reason("Fivetran has no " + ((Principals.Match.None) match).described() + "; nothing was changed")
 			.retryable(false)
 			.build(now));
 	}

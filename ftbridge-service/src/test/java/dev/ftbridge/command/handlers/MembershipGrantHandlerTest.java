@@ -120,4 +120,63 @@ class MembershipGrantHandlerTest extends HandlerTest {
 		assertThat(result.reason()).contains("no user bob@example.com");
 	}
 
+	@Test
+	void grantByUserNameMatchesGivenAndFamilyNameExactly() {
+		this.fivetran
+			.list(FivetranRequests.listUsers(100), "{'id':'u1','given_name':'Ada','family_name':'Lovelace'}",
+					"{'id':'u2','given_name':'Ada','family_name':'lovelace'}",
+					"{'id':'u3','given_name':'Ada Love','family_name':'lace'}")
+			.list(FivetranRequests.listRoles(100), ROLES)
+			.answer(FivetranRequests.addUserToGroup("u1", "g1", "r"), "{'id':'g1','role':'Destination Reviewer'}");
+		CommandResult result = only(this.handler
+			.execute(command("{'user_name':'Ada Lovelace','group_id':'g1','role':'Destination Reviewer'}")));
+		assertThat(this.fivetran.sentPaths()).containsExactly("GET /v1/users", "GET /v1/roles",
+				"POST /v1/users/u1/groups");
+		assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
+		assertThat(result.resourceId()).isEqualTo("u1");
+	}
+
+	@Test
+	void aUserNameSeveralUsersHaveIsRejectedListingTheirIds() {
+		this.fivetran.list(FivetranRequests.listUsers(100),
+				"{'id':'u1','email':'a@x.io','given_name':'Ada','family_name':'Lovelace'}",
+				"{'id':'u2','email':'b@x.io','given_name':'Grace','family_name':'Hopper'}",
+				"{'id':'u3','email':'c@x.io','given_name':'Ada','family_name':'Lovelace'}");
+		CommandResult result = only(
+				this.handler.execute(command("{'user_name':'Ada Lovelace','role':'Account Reviewer'}")));
+		assertThat(this.fivetran.sentPaths()).containsExactly("GET /v1/users");
+		assertThat(result.outcome()).isEqualTo(Outcome.REJECTED);
+		assertThat(result.reason()).contains("user named 'Ada Lovelace'", "u1, u3", "nothing was changed")
+			.doesNotContain("u2");
+		assertThat(result.retryable()).isFalse();
+	}
+
+	@Test
+	void aUserNameThatDiffersInCaseMatchesNoUser() {
+		this.fivetran.list(FivetranRequests.listUsers(100), "{'id':'u1','given_name':'Ada','family_name':'Lovelace'}");
+		CommandResult result = only(
+				this.handler.execute(command("{'user_name':'ada lovelace','role':'Account Reviewer'}")));
+		assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+		assertThat(result.reason()).contains("no user named 'ada lovelace'", "nothing was changed");
+	}
+
+	@Test
+	void aTeamNameIsMatchedExactly() {
+		this.fivetran.list(FivetranRequests.listTeams(100), "{'id':'t1','name':'Finance'}",
+				"{'id':'t2','name':'finance '}");
+		CommandResult result = only(this.handler.execute(command("{'team_name':'finance','role':'Account Reviewer'}")));
+		assertThat(this.fivetran.sentPaths()).containsExactly("GET /v1/teams");
+		assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+		assertThat(result.reason()).contains("no team named 'finance'");
+	}
+
+	@Test
+	void aFailedLookupIsReportedWithTheListItRead() {
+		this.fivetran.fail(FivetranRequests.listTeams(100), FivetranFailures.rejected(403, "forbidden"));
+		CommandResult result = only(this.handler.execute(command("{'team_name':'finance','role':'Account Reviewer'}")));
+		assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+		assertThat(result.httpStatus()).isEqualTo(403);
+		assertThat(result.fivetranMessage()).contains("forbidden");
+	}
+
 }
