@@ -77,6 +77,7 @@ final class OperationRecords {
 		if (operation.cancelOnTimeout()) {
 			json.put("cancel_on_timeout", true);
 		}
+		json.put("account", operation.account());
 		return json;
 	}
 
@@ -97,7 +98,7 @@ final class OperationRecords {
 					resourceId, instant(json, "accepted_at"), instant(json, "deadline"), instant(json, "received_at"),
 					instant(json, "started_at"), json.path("attempts").asInt(0), text(json, "sync_id"), held,
 					Reschedule.valueOf(json.path("reschedule").asString("NONE")), instant(json, "rescheduled_for"),
-					json.path("cancel_on_timeout").asBoolean(false));
+					json.path("cancel_on_timeout").asBoolean(false), text(json, "account"));
 			boolean complete = operation.commandId() != null && operation.resourceId() != null
 					&& operation.acceptedAt() != null && operation.deadline() != null;
 			return complete ? operation : null;

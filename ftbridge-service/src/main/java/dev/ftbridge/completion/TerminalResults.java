@@ -29,7 +29,7 @@ final class TerminalResults {
 		if (end.retryable() != null) {
 			result.retryable(end.retryable());
 		}
-		return result.build(now);
+		return result.build(now).withAccount(operation.account());
 	}
 
 }
