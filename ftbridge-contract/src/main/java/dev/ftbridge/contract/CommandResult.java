@@ -32,8 +32,8 @@ import tools.jackson.databind.JsonNode;
  * @param finishedAt when the outcome was known
  * @param durationMs {@code finishedAt - receivedAt} in milliseconds
  * @param connection the connection's name, when the command addressed it by name
- * @param account the Fivetran account the command ran against (absent in results
- * written before accounts, and in those of records that could not be read)
+ * @param account the Fivetran account the command ran against (absent in results written
+ * before accounts, and in those of records that could not be read)
  */
 public record CommandResult(String commandId, String commandType, Outcome outcome, String resourceId,
 		String connectionId, String groupId, String transformationId, String syncId, Integer httpStatus,
@@ -42,9 +42,9 @@ public record CommandResult(String commandId, String commandType, Outcome outcom
 		long durationMs, ConnectionName connection, String account) {
 
 	/** A result that names no account (as every result did before accounts). */
-	public CommandResult(String commandId, String commandType, Outcome outcome, String resourceId,
-			String connectionId, String groupId, String transformationId, String syncId, Integer httpStatus,
-			String fivetranCode, String fivetranMessage, String reason, Boolean retryable, Part part, JsonNode response,
+	public CommandResult(String commandId, String commandType, Outcome outcome, String resourceId, String connectionId,
+			String groupId, String transformationId, String syncId, Integer httpStatus, String fivetranCode,
+			String fivetranMessage, String reason, Boolean retryable, Part part, JsonNode response,
 			String originalCommandId, int attempts, Instant receivedAt, Instant startedAt, Instant finishedAt,
 			long durationMs, ConnectionName connection) {
 		this(commandId, commandType, outcome, resourceId, connectionId, groupId, transformationId, syncId, httpStatus,

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * Holds a command whose Fivetran account is unavailable at the head of its lane, without
  * an executor thread, until the account is back (or its partition was given up). So one
  * account's outage stops only its own commands (and whatever waits behind them in their
- * lanes), while the other accounts' commands keep the executor; intake itself pauses
- * only at the in-flight bound.
+ * lanes), while the other accounts' commands keep the executor; intake itself pauses only
+ * at the in-flight bound.
  */
 final class AccountGate {
 
@@ -53,8 +53,8 @@ final class AccountGate {
 	}
 
 	/**
-	 * Completes when the account is available, or {@code abandoned} says the command
-	 * will not run here anyway (at once when the account is available now). Never fails.
+	 * Completes when the account is available, or {@code abandoned} says the command will
+	 * not run here anyway (at once when the account is available now). Never fails.
 	 */
 	CompletableFuture<Void> opened(String account, BooleanSupplier abandoned) {
 		if (this.available.test(account)) {

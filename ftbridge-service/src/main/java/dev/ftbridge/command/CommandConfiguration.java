@@ -88,8 +88,8 @@ class CommandConfiguration {
 	}
 
 	/**
-	 * What the handlers are built with: Fivetran (each call through the running
-	 * command's account), riding out outages, and the clock.
+	 * What the handlers are built with: Fivetran (each call through the running command's
+	 * account), riding out outages, and the clock.
 	 */
 	@Bean
 	HandlerContext handlerContext(FivetranAccounts accounts, AccountRoute accountRoute,

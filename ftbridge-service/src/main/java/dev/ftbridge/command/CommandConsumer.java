@@ -33,8 +33,8 @@ import org.springframework.kafka.core.ConsumerFactory;
  * the lane of its key, so commands for one resource run in order and different resources
  * run concurrently — beyond the partition count. Partitions pause while too much is in
  * flight. A command whose Fivetran account is unavailable waits at the head of its lane
- * ({@link AccountGate}) without pausing intake, so other accounts' commands go on. Offsets
- * are committed up to the oldest unfinished record of each partition.
+ * ({@link AccountGate}) without pausing intake, so other accounts' commands go on.
+ * Offsets are committed up to the oldest unfinished record of each partition.
  */
 class CommandConsumer implements SmartLifecycle {
 
@@ -260,7 +260,8 @@ class CommandConsumer implements SmartLifecycle {
 	}
 
 	private void applyBackpressure(Consumer<byte[], byte[]> kafka) {
-		// An unavailable account does not pause intake (its commands wait in their lanes):
+		// An unavailable account does not pause intake (its commands wait in their
+		// lanes):
 		// only the in-flight bound does, so a long outage of one account ends up pausing
 		// everything once its waiting commands fill the bound.
 		int current = this.inFlight.get();

@@ -33,9 +33,9 @@ class FivetranOperationCalls implements OperationCalls {
 	}
 
 	/**
-	 * The calls of an operation's account. An account no longer configured (removed
-	 * while its operations were open) is called through as {@code default} would be: the
-	 * error Fivetran returns ends the operation rather than leaving it open forever.
+	 * The calls of an operation's account. An account no longer configured (removed while
+	 * its operations were open) is called through as {@code default} would be: the error
+	 * Fivetran returns ends the operation rather than leaving it open forever.
 	 */
 	@Override
 	public OperationCalls account(String account) {

@@ -126,7 +126,8 @@ public class OperationTracker {
 				}
 			}
 			else {
-				TransformationState details = this.calls.account(operation.account()).transformation(operation.resourceId());
+				TransformationState details = this.calls.account(operation.account())
+					.transformation(operation.resourceId());
 				synchronized (tracked) {
 					tracked.polled(lookup, details, this.clock.instant());
 				}

@@ -45,8 +45,9 @@ record PendingOperation(String commandId, String commandType, String key, Intege
 
 	/** An operation of the default account. */
 	PendingOperation(String commandId, String commandType, String key, Integer partition, Resource resource,
-			String resourceId, Instant acceptedAt, Instant deadline, Instant receivedAt, Instant startedAt, int attempts,
-			String syncId, HeldFailure failure, Reschedule reschedule, Instant rescheduledFor, boolean cancelOnTimeout) {
+			String resourceId, Instant acceptedAt, Instant deadline, Instant receivedAt, Instant startedAt,
+			int attempts, String syncId, HeldFailure failure, Reschedule reschedule, Instant rescheduledFor,
+			boolean cancelOnTimeout) {
 		this(commandId, commandType, key, partition, resource, resourceId, acceptedAt, deadline, receivedAt, startedAt,
 				attempts, syncId, failure, reschedule, rescheduledFor, cancelOnTimeout, AccountName.DEFAULT);
 	}
@@ -90,15 +91,13 @@ record PendingOperation(String commandId, String commandType, String key, Intege
 	PendingOperation withSyncId(String syncId) {
 		return new PendingOperation(this.commandId, this.commandType, this.key, this.partition, this.resource,
 				this.resourceId, this.acceptedAt, this.deadline, this.receivedAt, this.startedAt, this.attempts, syncId,
-				this.failure, this.reschedule, this.rescheduledFor, this.cancelOnTimeout,
-				this.account);
+				this.failure, this.reschedule, this.rescheduledFor, this.cancelOnTimeout, this.account);
 	}
 
 	PendingOperation withFailure(HeldFailure failure) {
 		return new PendingOperation(this.commandId, this.commandType, this.key, this.partition, this.resource,
 				this.resourceId, this.acceptedAt, this.deadline, this.receivedAt, this.startedAt, this.attempts,
-				this.syncId, failure, this.reschedule, this.rescheduledFor, this.cancelOnTimeout,
-				this.account);
+				this.syncId, failure, this.reschedule, this.rescheduledFor, this.cancelOnTimeout, this.account);
 	}
 
 	/**

@@ -17,9 +17,9 @@ import dev.ftbridge.contract.AccountName;
 /**
  * Further Fivetran accounts ({@code ftbridge.fivetran.accounts.<name>.*}), beside the
  * single-account settings of {@link FivetranProperties} and {@link LimitProperties},
- * which are the account {@code default}. A command picks its account with the
- * CloudEvent attribute {@code fivetranaccount}. Names follow {@link AccountName}; a
- * named account {@code default} is refused as ambiguous.
+ * which are the account {@code default}. A command picks its account with the CloudEvent
+ * attribute {@code fivetranaccount}. Names follow {@link AccountName}; a named account
+ * {@code default} is refused as ambiguous.
  *
  * @param accounts the accounts by name
  */
@@ -36,8 +36,8 @@ public record AccountProperties(@Valid Map<String, Account> accounts) {
 						+ "configure it there or give this account another name");
 			}
 			if (!AccountName.valid(name)) {
-				throw new IllegalArgumentException("ftbridge.fivetran.accounts: '" + name
-						+ "' is not an account name (" + AccountName.RULE + ")");
+				throw new IllegalArgumentException(
+						"ftbridge.fivetran.accounts: '" + name + "' is not an account name (" + AccountName.RULE + ")");
 			}
 		}
 		accounts = Collections.unmodifiableMap(accounts);

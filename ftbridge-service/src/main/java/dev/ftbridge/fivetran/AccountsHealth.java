@@ -29,8 +29,8 @@ class AccountsHealth implements HealthIndicator {
 			}
 			Health own = account.availability().health();
 			allAvailable &= account.available();
-			health.withDetail(account.name(), own.getStatus().getCode() + " (circuit "
-					+ own.getDetails().get("circuit") + ((account.available()) ? "" : ", commands wait") + ")");
+			health.withDetail(account.name(), own.getStatus().getCode() + " (circuit " + own.getDetails().get("circuit")
+					+ ((account.available()) ? "" : ", commands wait") + ")");
 		}
 		return allAvailable ? health.build() : health.outOfService().build();
 	}

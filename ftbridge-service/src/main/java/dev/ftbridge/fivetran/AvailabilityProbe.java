@@ -32,8 +32,7 @@ class AvailabilityProbe implements SmartLifecycle {
 		this(client, availability, interval, "ftbridge-fivetran-probe");
 	}
 
-	AvailabilityProbe(FivetranClient client, FivetranAvailability availability, Duration interval,
-			String threadName) {
+	AvailabilityProbe(FivetranClient client, FivetranAvailability availability, Duration interval, String threadName) {
 		this.threadName = threadName;
 		this.client = client;
 		this.availability = availability;

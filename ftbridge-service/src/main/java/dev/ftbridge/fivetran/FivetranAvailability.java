@@ -73,9 +73,10 @@ public class FivetranAvailability implements HealthIndicator {
 
 	void unauthorized(String message) {
 		if (this.credentialsProblem == null) {
-			log.error("Fivetran refused the API key and secret of account '{}' (401: {}). Its commands wait and "
-					+ "readiness is DOWN until a call succeeds; check {}api-key / api-secret.", this.account, message,
-					settings());
+			log.error(
+					"Fivetran refused the API key and secret of account '{}' (401: {}). Its commands wait and "
+							+ "readiness is DOWN until a call succeeds; check {}api-key / api-secret.",
+					this.account, message, settings());
 		}
 		this.credentialsProblem = "Fivetran refused the API key and secret (401)";
 	}
