@@ -31,7 +31,7 @@ class CommandReaderAccountTest {
 
 	@Test
 	void readWithoutAttributeRunsOnTheDefaultAccount() {
-		assertThat(accepted(this.reader.read(structured(null))).account()).isEqualTo(AccountName.DEFAULT);
+		assertThat(accepted(this.reader.read(structured(""))).account()).isEqualTo(AccountName.DEFAULT);
 	}
 
 	@Test
