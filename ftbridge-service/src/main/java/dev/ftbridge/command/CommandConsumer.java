@@ -260,8 +260,7 @@ class CommandConsumer implements SmartLifecycle {
 	}
 
 	private void applyBackpressure(Consumer<byte[], byte[]> kafka) {
-		// An unavailable account does not pause intake (its commands wait in their
-		// lanes):
+		// An unavailable account does not pause intake (its commands wait in lanes);
 		// only the in-flight bound does, so a long outage of one account ends up pausing
 		// everything once its waiting commands fill the bound.
 		int current = this.inFlight.get();

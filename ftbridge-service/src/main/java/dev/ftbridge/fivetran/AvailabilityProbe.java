@@ -12,7 +12,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * While Fivetran is unavailable (refused credentials, or the circuit is open and waiting
- * to probe), sends one cheap call now and then; its success reopens command intake.
+ * to probe), sends one cheap call now and then; its success lets the account's waiting
+ * commands go.
  */
 class AvailabilityProbe implements SmartLifecycle {
 

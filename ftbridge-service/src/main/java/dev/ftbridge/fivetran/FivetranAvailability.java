@@ -12,9 +12,10 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import dev.ftbridge.contract.AccountName;
 
 /**
- * Whether Fivetran can be called now: the circuit breaker is not open (no sustained
- * outage) and the credentials were not refused. While it cannot, commands wait in Kafka
- * instead of failing, and readiness is DOWN. Shown in health as {@code fivetran}.
+ * Whether one Fivetran account can be called now: its circuit breaker is not open (no
+ * sustained outage) and its credentials were not refused. While it cannot, its commands
+ * wait instead of failing, and readiness is DOWN. Shown in health as {@code fivetran} for
+ * the account {@code default}, inside {@code fivetranAccounts} for the others.
  */
 public class FivetranAvailability implements HealthIndicator {
 
