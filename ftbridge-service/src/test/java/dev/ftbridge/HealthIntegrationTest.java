@@ -24,6 +24,9 @@ class HealthIntegrationTest extends BridgeIntegrationTest {
 		assertThat(readiness.path("status").asString()).isEqualTo("UP");
 		assertThat(readiness.path("components").path("kafka").path("status").asString()).isEqualTo("UP");
 		assertThat(readiness.path("components").path("fivetran").path("status").asString()).isEqualTo("UP");
+		assertThat(readiness.path("components").path("fivetranAccounts").path("status").asString())
+			.as("the named accounts (none here)")
+			.isEqualTo("UP");
 		assertThat(get("/actuator/health/liveness").path("status").asString()).isEqualTo("UP");
 	}
 

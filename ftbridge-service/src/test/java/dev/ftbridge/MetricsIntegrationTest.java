@@ -65,16 +65,20 @@ class MetricsIntegrationTest extends BridgeIntegrationTest {
 			.containsPattern(
 					"ftbridge_commands_total\\{.*outcome=\"FAILED\".*type=\"fivetran.connection.pause\".*\\} [1-9]")
 			.contains("ftbridge_command_duration_seconds_bucket")
-			.containsPattern("ftbridge_fivetran_calls_seconds_count\\{class=\"request\",status=\"200\"\\} [1-9]")
-			.containsPattern("ftbridge_fivetran_calls_seconds_count\\{class=\"request\",status=\"429\"\\} [1-9]")
-			.containsPattern("ftbridge_fivetran_rate_limited_total [1-9]")
+			.containsPattern(
+					"ftbridge_fivetran_calls_seconds_count\\{account=\"default\",class=\"request\",status=\"200\"\\} [1-9]")
+			.containsPattern(
+					"ftbridge_fivetran_calls_seconds_count\\{account=\"default\",class=\"request\",status=\"429\"\\} [1-9]")
+			.containsPattern("ftbridge_fivetran_rate_limited_total\\{account=\"default\"\\} [1-9]")
 			.containsPattern("ftbridge_commands_dead_lettered_total\\{reason=\"NOT_JSON\"\\} [1-9]")
 			.contains("ftbridge_commands_in_flight ")
 			.contains("kafka_consumer_fetch_manager_records_lag_max")
 			.containsPattern("resilience4j_circuitbreaker_state\\{.*name=\"fivetran\".*state=\"closed\".*\\} 1")
-			.containsPattern("ftbridge_fivetran_budget_remaining\\{budget=\"setup_tests_per_minute\"\\} \\d+")
+			.containsPattern(
+					"ftbridge_fivetran_budget_remaining\\{account=\"default\",budget=\"setup_tests_per_minute\"\\} \\d+")
 			.contains("ftbridge_fivetran_throttle_wait_seconds_count")
 			.contains("ftbridge_commands_intake_paused 0")
+			.contains("ftbridge_commands_waiting_account 0")
 			.doesNotContain("test-secret");
 	}
 

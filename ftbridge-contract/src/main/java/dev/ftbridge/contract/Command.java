@@ -13,8 +13,20 @@ import tools.jackson.databind.node.ObjectNode;
  * @param key the record key, or the resource id when the record had none
  * @param data the validated {@code data}, in Fivetran's field names
  * @param receivedAt when the bridge read it
+ * @param account the Fivetran account it runs against (its {@code fivetranaccount}
+ * attribute; {@link AccountName#DEFAULT} when it has none)
  */
-public record Command(String id, CommandType type, String source, String key, ObjectNode data, Instant receivedAt) {
+public record Command(String id, CommandType type, String source, String key, ObjectNode data, Instant receivedAt,
+		String account) {
+
+	public Command {
+		account = (account != null) ? account : AccountName.DEFAULT;
+	}
+
+	/** A command for the default account. */
+	public Command(String id, CommandType type, String source, String key, ObjectNode data, Instant receivedAt) {
+		this(id, type, source, key, data, receivedAt, AccountName.DEFAULT);
+	}
 
 	/** A text field of {@code data}, or {@code null}. */
 	public String text(String field) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -22,7 +23,9 @@ import dev.ftbridge.contract.Rejection.Reason;
  * duplicate key anywhere is refused, parsing is bounded ({@link StrictJson}, and a
  * streaming pass refuses a document whose tree would cost more than
  * {@link #HEAP_PER_BYTE} times its size before the tree is built), and the envelope
- * attributes and the record key are capped and free of control characters.
+ * attributes and the record key are capped and free of control characters. The extension
+ * attribute {@code fivetranaccount} ({@link AccountName}) picks the Fivetran account; a
+ * reader built with the configured accounts refuses one it does not know.
  */
 public class CommandReader {
 
@@ -50,7 +53,19 @@ public class CommandReader {
 
 	private final Clock clock;
 
+	private final Predicate<String> knownAccount;
+
+	/** A reader that takes every well-formed account name (the command line's check). */
 	public CommandReader(CommandSchemas schemas, int maxBytes, Clock clock) {
+		this(schemas, maxBytes, clock, (account) -> true);
+	}
+
+	/**
+	 * A reader that refuses a command naming an account {@code knownAccount} does not
+	 * know ({@link Reason#UNKNOWN_ACCOUNT}).
+	 */
+	public CommandReader(CommandSchemas schemas, int maxBytes, Clock clock, Predicate<String> knownAccount) {
+		this.knownAccount = knownAccount;
 		this.json = StrictJson.mapper(maxBytes);
 		this.schemas = schemas;
 		this.maxBytes = maxBytes;
@@ -85,7 +100,7 @@ public class CommandReader {
 		}
 		JsonNode data = parse(record.value(), id, type);
 		return new Event(record.header("ce_specversion"), id, record.header("ce_source"), type,
-				record.header("ce_subject"), data);
+				record.header("ce_subject"), record.header(BINARY_PREFIX + AccountName.ATTRIBUTE), data);
 	}
 
 	private Event structured(IncomingRecord record) {
@@ -106,8 +121,13 @@ public class CommandReader {
 			throw rejected(Reason.UNSUPPORTED_CONTENT_TYPE, "datacontenttype '" + contentType + "' is not JSON", id,
 					type);
 		}
+		JsonNode account = event.get(AccountName.ATTRIBUTE);
+		if (account != null && !account.isString()) {
+			throw rejected(Reason.INVALID_ATTRIBUTE, "the attribute '" + AccountName.ATTRIBUTE + "' is not a string",
+					id, type);
+		}
 		return new Event(text(event, "specversion"), id, text(event, "source"), type, text(event, "subject"),
-				event.get("data"));
+				text(event, AccountName.ATTRIBUTE), event.get("data"));
 	}
 
 	private ReadResult validate(IncomingRecord record, Event event) {
@@ -129,6 +149,10 @@ public class CommandReader {
 		if (type.isEmpty()) {
 			return reject(Reason.UNKNOWN_TYPE, "unknown command type '" + event.type() + "'", event.id(), event.type());
 		}
+		ReadResult account = checkAccount(event);
+		if (account != null) {
+			return account;
+		}
 		if (event.data() == null || !event.data().isObject()) {
 			return reject(Reason.SCHEMA_VIOLATION, "'data' must be a JSON object", event.id(), event.type());
 		}
@@ -140,7 +164,29 @@ public class CommandReader {
 		ObjectNode data = (ObjectNode) event.data();
 		String key = (record.keyText() != null) ? record.keyText() : type.get().resourceKey(data);
 		return new ReadResult.Accepted(
-				new Command(event.id(), type.get(), event.source(), key, data, this.clock.instant()));
+				new Command(event.id(), type.get(), event.source(), key, data, this.clock.instant(), event.account()));
+	}
+
+	/**
+	 * Refuses a malformed account name without repeating it, and names a well-formed one
+	 * that is not configured (which accounts exist is no secret).
+	 */
+	private ReadResult checkAccount(Event event) {
+		String account = event.account();
+		if (account == null) {
+			return null;
+		}
+		if (!AccountName.valid(account)) {
+			return reject(Reason.INVALID_ATTRIBUTE,
+					"the attribute '" + AccountName.ATTRIBUTE + "' is not an account name (" + AccountName.RULE + ")",
+					event.id(), event.type());
+		}
+		if (!this.knownAccount.test(account)) {
+			return reject(Reason.UNKNOWN_ACCOUNT,
+					"the bridge has no Fivetran account '" + account + "' (attribute '" + AccountName.ATTRIBUTE + "')",
+					event.id(), event.type());
+		}
+		return null;
 	}
 
 	private JsonNode parse(byte[] value, String id, String type) {
@@ -224,7 +270,8 @@ public class CommandReader {
 		return new RejectedException(reject(reason, detail, id, type));
 	}
 
-	private record Event(String specversion, String id, String source, String type, String subject, JsonNode data) {
+	private record Event(String specversion, String id, String source, String type, String subject, String account,
+			JsonNode data) {
 
 		String firstMissingAttribute() {
 			if (blank(this.id)) {

@@ -32,12 +32,25 @@ import tools.jackson.databind.JsonNode;
  * @param finishedAt when the outcome was known
  * @param durationMs {@code finishedAt - receivedAt} in milliseconds
  * @param connection the connection's name, when the command addressed it by name
+ * @param account the Fivetran account the command ran against (absent in results written
+ * before accounts, and in those of records that could not be read)
  */
 public record CommandResult(String commandId, String commandType, Outcome outcome, String resourceId,
 		String connectionId, String groupId, String transformationId, String syncId, Integer httpStatus,
 		String fivetranCode, String fivetranMessage, String reason, Boolean retryable, Part part, JsonNode response,
 		String originalCommandId, int attempts, Instant receivedAt, Instant startedAt, Instant finishedAt,
-		long durationMs, ConnectionName connection) {
+		long durationMs, ConnectionName connection, String account) {
+
+	/** A result that names no account (as every result did before accounts). */
+	public CommandResult(String commandId, String commandType, Outcome outcome, String resourceId, String connectionId,
+			String groupId, String transformationId, String syncId, Integer httpStatus, String fivetranCode,
+			String fivetranMessage, String reason, Boolean retryable, Part part, JsonNode response,
+			String originalCommandId, int attempts, Instant receivedAt, Instant startedAt, Instant finishedAt,
+			long durationMs, ConnectionName connection) {
+		this(commandId, commandType, outcome, resourceId, connectionId, groupId, transformationId, syncId, httpStatus,
+				fivetranCode, fivetranMessage, reason, retryable, part, response, originalCommandId, attempts,
+				receivedAt, startedAt, finishedAt, durationMs, connection, null);
+	}
 
 	/** The CloudEvent type of a result. */
 	public static final String TYPE = "fivetran.command.result";
@@ -69,7 +82,16 @@ public record CommandResult(String commandId, String commandType, Outcome outcom
 				(this.groupId != null) ? this.groupId : name.groupId(), this.transformationId, this.syncId,
 				this.httpStatus, this.fivetranCode, this.fivetranMessage, this.reason, this.retryable, this.part,
 				this.response, this.originalCommandId, this.attempts, this.receivedAt, this.startedAt, this.finishedAt,
-				this.durationMs, name);
+				this.durationMs, name, this.account);
+	}
+
+	/** This result naming the Fivetran account its command ran against. */
+	public CommandResult withAccount(String account) {
+		return new CommandResult(this.commandId, this.commandType, this.outcome, this.resourceId, this.connectionId,
+				this.groupId, this.transformationId, this.syncId, this.httpStatus, this.fivetranCode,
+				this.fivetranMessage, this.reason, this.retryable, this.part, this.response, this.originalCommandId,
+				this.attempts, this.receivedAt, this.startedAt, this.finishedAt, this.durationMs, this.connection,
+				account);
 	}
 
 	/** Builds a {@link CommandResult}; unset fields are left out of the event. */

@@ -64,7 +64,13 @@ public record Rejection(Reason reason, String detail, String commandId, String c
 		INVALID_ATTRIBUTE,
 
 		/** The data does not match the JSON Schema of its type. */
-		SCHEMA_VIOLATION
+		SCHEMA_VIOLATION,
+
+		/**
+		 * The {@code fivetranaccount} attribute names an account the bridge is not
+		 * configured for.
+		 */
+		UNKNOWN_ACCOUNT
 
 	}
 

@@ -37,10 +37,8 @@ import dev.ftbridge.completion.StartedMarks;
 import dev.ftbridge.command.handlers.NamedConnections;
 import dev.ftbridge.events.EventProperties;
 import dev.ftbridge.events.EventPublisher;
-import dev.ftbridge.fivetran.FivetranAvailability;
-import dev.ftbridge.fivetran.FivetranClient;
+import dev.ftbridge.fivetran.FivetranAccounts;
 import dev.ftbridge.fivetran.FivetranProperties;
-import dev.ftbridge.fivetran.Throttle;
 import dev.ftbridge.kafka.ConsumerSettings;
 import dev.ftbridge.kafka.KafkaConfiguration;
 import dev.ftbridge.kafka.TopicProperties;
@@ -53,23 +51,27 @@ class CommandConfiguration {
 	CommandConsumer commandConsumer(KafkaProperties kafka, TopicProperties topics, CommandProperties properties,
 			JsonMapper json, CommandHandlers handlers, EventPublisher events,
 			KafkaTemplate<byte[], byte[]> bridgeKafkaTemplate, EventProperties eventProperties,
-			ExecutorService commandExecutorService, MeterRegistry meterRegistry, Throttle throttle,
-			FivetranAvailability availability, PendingOperations pendingOperations, StartedMarks startedMarks,
-			Clock clock) {
+			ExecutorService commandExecutorService, MeterRegistry meterRegistry, FivetranAccounts accounts,
+			AccountGate accountGate, AccountRoute accountRoute, PendingOperations pendingOperations,
+			StartedMarks startedMarks, Clock clock) {
 		CommandLedger ledger = new CommandLedger(properties.dedupWindow());
-		CommandReader reader = new CommandReader(new CommandSchemas(), properties.maxCommandBytes(), clock);
+		CommandReader reader = new CommandReader(new CommandSchemas(), properties.maxCommandBytes(), clock,
+				accounts::contains);
 		DeadLetters deadLetters = new KafkaDeadLetters(bridgeKafkaTemplate, topics.commandsDlt(),
 				eventProperties.sendTimeout());
 		CommandProcessor processor = new CommandProcessor(handlers, events, deadLetters, clock,
 				properties.publishRetryBackoff(), new CommandMetrics(meterRegistry), pendingOperations, ledger,
-				startedMarks);
+				startedMarks, accountRoute);
 		DefaultKafkaConsumerFactory<byte[], byte[]> consumers = consumerFactory(kafka, properties);
 		consumers.addListener(new MicrometerConsumerListener<>(meterRegistry));
 		CommandConsumer consumer = new CommandConsumer(consumers, topics.commands(), properties, reader, processor,
-				new KeyedLanes(commandExecutorService), throttle::share, availability::available,
+				new KeyedLanes(commandExecutorService), accounts::share, accountGate,
 				new LedgerLoader(consumers, topics.commandResults(), topics.commandLedger(), ledger, json, clock));
 		Gauge.builder("ftbridge.commands.intake.paused", consumer, (c) -> c.paused() ? 1 : 0)
-			.description("1 while command intake is paused (back-pressure or Fivetran unavailable)")
+			.description("1 while command intake is paused (back-pressure: the in-flight bound)")
+			.register(meterRegistry);
+		Gauge.builder("ftbridge.commands.waiting.account", consumer::waitingForAccount)
+			.description("Commands waiting in their lanes because their Fivetran account is unavailable")
 			.register(meterRegistry);
 		Gauge.builder("ftbridge.commands.in.flight", consumer::inFlight)
 			.description("Command records read and not yet finished")
@@ -85,11 +87,26 @@ class CommandConfiguration {
 		return new CommandHandlers(handlers, names);
 	}
 
-	/** What the handlers are built with: Fivetran, riding out outages, and the clock. */
+	/**
+	 * What the handlers are built with: Fivetran (each call through the running command's
+	 * account), riding out outages, and the clock.
+	 */
 	@Bean
-	HandlerContext handlerContext(FivetranClient fivetran, FivetranAvailability availability,
+	HandlerContext handlerContext(FivetranAccounts accounts, AccountRoute accountRoute,
 			FivetranProperties fivetranProperties, Clock clock) {
-		return new HandlerContext(new FivetranCalls(fivetran), clock, fivetranProperties.pageSize());
+		return new HandlerContext(new FivetranCalls(accounts, accountRoute), clock, fivetranProperties.pageSize());
+	}
+
+	/** Which account the command running on a thread calls. */
+	@Bean
+	AccountRoute commandAccountRoute() {
+		return new AccountRoute();
+	}
+
+	/** Holds commands whose account is unavailable, without a thread. */
+	@Bean(destroyMethod = "close")
+	AccountGate commandAccountGate(FivetranAccounts accounts) {
+		return new AccountGate(accounts::available, Duration.ofMillis(200));
 	}
 
 	/** The command topic, and the dead-letter topic only the command path writes. */

@@ -11,9 +11,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -32,7 +32,9 @@ import org.springframework.kafka.core.ConsumerFactory;
  * Where commands enter: polls the command topic on one thread and hands each record to
  * the lane of its key, so commands for one resource run in order and different resources
  * run concurrently — beyond the partition count. Partitions pause while too much is in
- * flight. Offsets are committed up to the oldest unfinished record of each partition.
+ * flight. A command whose Fivetran account is unavailable waits at the head of its lane
+ * ({@link AccountGate}) without pausing intake, so other accounts' commands go on.
+ * Offsets are committed up to the oldest unfinished record of each partition.
  */
 class CommandConsumer implements SmartLifecycle {
 
@@ -52,7 +54,7 @@ class CommandConsumer implements SmartLifecycle {
 
 	private final PartitionShare partitionShare;
 
-	private final BooleanSupplier intakeOpen;
+	private final AccountGate gate;
 
 	private final LedgerLoader ledger;
 
@@ -76,9 +78,9 @@ class CommandConsumer implements SmartLifecycle {
 
 	CommandConsumer(ConsumerFactory<byte[], byte[]> consumers, String topic, CommandProperties properties,
 			CommandReader reader, CommandProcessor processor, KeyedLanes lanes, PartitionShare partitionShare,
-			BooleanSupplier intakeOpen, LedgerLoader ledger) {
+			AccountGate gate, LedgerLoader ledger) {
 		this.ledger = ledger;
-		this.intakeOpen = intakeOpen;
+		this.gate = gate;
 		this.partitionShare = partitionShare;
 		this.consumers = consumers;
 		this.topic = topic;
@@ -137,7 +139,7 @@ class CommandConsumer implements SmartLifecycle {
 		return Duration.ofNanos(System.nanoTime() - this.lastPollNanos);
 	}
 
-	/** Whether intake is paused (back-pressure or Fivetran unavailable). */
+	/** Whether intake is paused (back-pressure: the in-flight bound). */
 	boolean paused() {
 		return this.paused;
 	}
@@ -145,6 +147,11 @@ class CommandConsumer implements SmartLifecycle {
 	/** Records read and not yet finished. */
 	int inFlight() {
 		return this.inFlight.get();
+	}
+
+	/** Commands held because their Fivetran account is unavailable. */
+	int waitingForAccount() {
+		return this.gate.waiting();
 	}
 
 	/** How often the consumer paused its partitions because too much was in flight. */
@@ -158,6 +165,8 @@ class CommandConsumer implements SmartLifecycle {
 			kafka.subscribe(List.of(this.topic), new Rebalance(kafka));
 			pollUntilStopped(kafka);
 			release(kafka, new ArrayList<>(this.progress.keySet()));
+			// revoked first: what the gate held now finds its partition given up
+			this.gate.openAll();
 		}
 		catch (RuntimeException ex) {
 			log.error("Command consumer stopped", ex);
@@ -198,7 +207,7 @@ class CommandConsumer implements SmartLifecycle {
 		long offset = record.offset();
 		partitionProgress.read(offset);
 		this.inFlight.incrementAndGet();
-		this.lanes.submit(laneKey(incoming, read), () -> {
+		this.lanes.submit(laneKey(incoming, read), () -> gate(read, partitionProgress), () -> {
 			try {
 				if (partitionProgress.start(offset)) {
 					runStarted(partitionProgress, offset, incoming, read);
@@ -236,6 +245,13 @@ class CommandConsumer implements SmartLifecycle {
 		}
 	}
 
+	/** A command waits for its account; a record that is no command goes at once. */
+	private CompletableFuture<Void> gate(ReadResult read, PartitionProgress partitionProgress) {
+		String account = (read instanceof ReadResult.Accepted accepted) ? accepted.command().account() : null;
+		return (account != null) ? this.gate.opened(account, partitionProgress::revoked)
+				: CompletableFuture.completedFuture(null);
+	}
+
 	private static String laneKey(IncomingRecord record, ReadResult read) {
 		if (read instanceof ReadResult.Accepted accepted) {
 			return accepted.command().key();
@@ -244,16 +260,10 @@ class CommandConsumer implements SmartLifecycle {
 	}
 
 	private void applyBackpressure(Consumer<byte[], byte[]> kafka) {
+		// An unavailable account does not pause intake (its commands wait in lanes);
+		// only the in-flight bound does, so a long outage of one account ends up pausing
+		// everything once its waiting commands fill the bound.
 		int current = this.inFlight.get();
-		if (!this.intakeOpen.getAsBoolean()) {
-			// Fivetran is unavailable: commands wait in Kafka, not in memory.
-			if (!this.paused) {
-				log.warn("Fivetran unavailable: command intake paused");
-			}
-			kafka.pause(kafka.assignment());
-			this.paused = true;
-			return;
-		}
 		if (current >= this.properties.maxInFlight()) {
 			if (kafka.paused().size() < kafka.assignment().size()) {
 				this.pauses++;

@@ -57,9 +57,23 @@ class CommandProcessor {
 
 	private final StartedMarks markers;
 
+	private final AccountRoute route;
+
 	CommandProcessor(CommandHandlers handlers, EventPublisher events, DeadLetters deadLetters, Clock clock,
 			Duration publishRetryBackoff, CommandMetrics metrics, PendingOperations pendingOperations,
 			CommandLedger ledger, StartedMarks markers) {
+		this(handlers, events, deadLetters, clock, publishRetryBackoff, metrics, pendingOperations, ledger, markers,
+				new AccountRoute());
+	}
+
+	/**
+	 * @param route where the command's account is set while it runs, for the
+	 * {@link FivetranCalls} its handlers call through
+	 */
+	CommandProcessor(CommandHandlers handlers, EventPublisher events, DeadLetters deadLetters, Clock clock,
+			Duration publishRetryBackoff, CommandMetrics metrics, PendingOperations pendingOperations,
+			CommandLedger ledger, StartedMarks markers, AccountRoute route) {
+		this.route = route;
 		this.ledger = ledger;
 		this.markers = markers;
 		this.metrics = metrics;
@@ -80,9 +94,10 @@ class CommandProcessor {
 			// Every log line written while this command runs carries its identity.
 			try (MDC.MDCCloseable id = MDC.putCloseable("command_id", command.id());
 					MDC.MDCCloseable type = MDC.putCloseable("command_type", command.type().type());
-					MDC.MDCCloseable key = MDC.putCloseable("resource", command.key())) {
+					MDC.MDCCloseable key = MDC.putCloseable("resource", command.key());
+					MDC.MDCCloseable account = MDC.putCloseable("fivetran_account", command.account())) {
 				try {
-					run(record.partition(), record.offset(), command);
+					this.route.run(command.account(), () -> run(record.partition(), record.offset(), command));
 				}
 				catch (CommandInterrupted | KafkaSendException ex) {
 					// handed back (shutdown): the record stays uncommitted
@@ -175,7 +190,9 @@ class CommandProcessor {
 	 */
 	private void unexpected(IncomingRecord record, Command command, RuntimeException ex) {
 		log.error("Command {} {} on {} failed unexpectedly", command.id(), command.type().type(), command.key(), ex);
-		CommandResult result = Results.unexpected(command, this.clock.instant(), ex).build(this.clock.instant());
+		CommandResult result = Results.unexpected(command, this.clock.instant(), ex)
+			.build(this.clock.instant())
+			.withAccount(command.account());
 		untilAcknowledged(() -> this.events.commandResult(command.key(), record.partition(), result, record.offset()),
 				(refusal) -> this.events.commandResult(smallKey(command.key()), record.partition(),
 						refused(result, refusal), record.offset()));
@@ -222,7 +239,8 @@ class CommandProcessor {
 		if (!execution.tables().isEmpty()) {
 			untilAcknowledged(() -> this.events.tablesDescribed(execution.tables()));
 		}
-		for (CommandResult result : execution.results()) {
+		for (CommandResult unstamped : execution.results()) {
+			CommandResult result = unstamped.withAccount(command.account());
 			if (result.outcome() == Outcome.ACCEPTED) {
 				// Recorded first: whoever sees ACCEPTED can count on a terminal result.
 				untilAcknowledged(() -> {
@@ -274,7 +292,8 @@ class CommandProcessor {
 			.reason("command id already executed within the dedup window; its first outcome was " + earlierOutcome)
 			.retryable(false)
 			.timing(command.receivedAt(), null)
-			.build(this.clock.instant());
+			.build(this.clock.instant())
+			.withAccount(command.account());
 		untilAcknowledged(() -> this.events.commandResult(command.key(), partition, result, offset),
 				(refusal) -> this.events.commandResult(smallKey(command.key()), partition, refused(result, refusal),
 						offset));
@@ -377,7 +396,8 @@ class CommandProcessor {
 			.reason(shortened(result.reason()) + "the full result could not be published: " + describe(refusal))
 			.retryable(false)
 			.timing(this.clock.instant(), null)
-			.build(this.clock.instant());
+			.build(this.clock.instant())
+			.withAccount(result.account());
 	}
 
 	/** The original reason, if any, cut short: it leads the minimal answer's reason. */

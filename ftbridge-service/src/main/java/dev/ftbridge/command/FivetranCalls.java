@@ -1,6 +1,7 @@
 package dev.ftbridge.command;
 
 import dev.ftbridge.command.handlers.FivetranPort;
+import dev.ftbridge.fivetran.FivetranAccounts;
 import dev.ftbridge.fivetran.FivetranClient;
 import dev.ftbridge.fivetran.FivetranException;
 import dev.ftbridge.fivetran.FivetranRequest;
@@ -14,19 +15,33 @@ import dev.ftbridge.fivetran.Throttle;
  * or is dead-lettered because Fivetran is down); here a call cut short by a stop becomes
  * {@link CommandInterrupted}, so the command stays uncommitted for the next start. A
  * failure that might have applied a non-idempotent effect is the caller's to report.
+ * Every call goes to the account of the command running on the thread
+ * ({@link AccountRoute}), through that account's client, budgets and circuit.
  */
 class FivetranCalls implements FivetranPort {
 
-	private final FivetranClient fivetran;
+	private final FivetranAccounts accounts;
 
-	FivetranCalls(FivetranClient fivetran) {
-		this.fivetran = fivetran;
+	private final AccountRoute route;
+
+	FivetranCalls(FivetranAccounts accounts, AccountRoute route) {
+		this.accounts = accounts;
+		this.route = route;
+	}
+
+	@Override
+	public String account() {
+		return this.route.current();
+	}
+
+	private FivetranClient fivetran() {
+		return this.accounts.get(this.route.current()).client();
 	}
 
 	@Override
 	public FivetranResponse execute(FivetranRequest request) {
 		try {
-			return this.fivetran.execute(request, Throttle.Priority.COMMAND, OnOutage.WAIT);
+			return fivetran().execute(request, Throttle.Priority.COMMAND, OnOutage.WAIT);
 		}
 		catch (FivetranException ex) {
 			throw interruptedOr(request, ex);
@@ -36,7 +51,7 @@ class FivetranCalls implements FivetranPort {
 	@Override
 	public FivetranClient.Items listAll(FivetranRequest request) {
 		try {
-			return this.fivetran.listAll(request, OnOutage.WAIT);
+			return fivetran().listAll(request, OnOutage.WAIT);
 		}
 		catch (FivetranException ex) {
 			throw interruptedOr(request, ex);

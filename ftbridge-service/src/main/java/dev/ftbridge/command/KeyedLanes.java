@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +28,18 @@ class KeyedLanes {
 
 	/** Runs the task after every task submitted earlier for the same key. */
 	void submit(String key, Runnable task) {
+		submit(key, () -> CompletableFuture.completedFuture(null), task);
+	}
+
+	/**
+	 * Runs the task after every task submitted earlier for the same key and, once it is
+	 * the lane's turn, after {@code gate}'s future completes: the lane waits without
+	 * holding a thread. The gate's future must not fail.
+	 */
+	void submit(String key, Supplier<CompletableFuture<Void>> gate, Runnable task) {
 		CompletableFuture<Void> tail = this.tails.compute(key, (lane, previous) -> {
 			CompletableFuture<Void> after = (previous != null) ? previous : CompletableFuture.completedFuture(null);
-			return after.thenRunAsync(() -> runGuarded(lane, task), this.executor);
+			return after.thenCompose((ignored) -> gate.get()).thenRunAsync(() -> runGuarded(lane, task), this.executor);
 		});
 		tail.whenComplete((ignored, failure) -> this.tails.remove(key, tail));
 	}

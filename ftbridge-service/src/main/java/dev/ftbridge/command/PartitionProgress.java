@@ -59,6 +59,11 @@ class PartitionProgress {
 		notifyAll();
 	}
 
+	/** Whether the partition was given up: its records not started yet never start. */
+	synchronized boolean revoked() {
+		return this.revoked;
+	}
+
 	/**
 	 * Stops records that have not started from starting; they are left for the next
 	 * owner.

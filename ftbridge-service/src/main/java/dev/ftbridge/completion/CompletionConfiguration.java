@@ -16,7 +16,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import dev.ftbridge.events.EventProperties;
 import dev.ftbridge.events.EventPublisher;
-import dev.ftbridge.fivetran.FivetranClient;
+import dev.ftbridge.fivetran.FivetranAccounts;
 import dev.ftbridge.kafka.ConsumerSettings;
 import dev.ftbridge.kafka.TopicProperties;
 
@@ -48,12 +48,12 @@ class CompletionConfiguration {
 
 	@Bean
 	OperationTracker operationTracker(PendingOperationsTopic pendingOperations, EventPublisher events,
-			FivetranClient fivetran, OperationsProperties properties, MeterRegistry meterRegistry,
+			FivetranAccounts accounts, OperationsProperties properties, MeterRegistry meterRegistry,
 			KafkaProperties kafka, TopicProperties topics, Clock clock) {
 		// a consumer that reads assigned partitions and never commits anything
 		ResultHistory history = new ResultHistory(ConsumerSettings.of(kafka).factory(), topics.commandResults());
 		OperationTracker tracker = new OperationTracker(new KafkaCompletionOutput(events, pendingOperations, history),
-				new FivetranOperationCalls(fivetran), properties, clock);
+				new FivetranOperationCalls(accounts), properties, clock);
 		Gauge.builder("ftbridge.pending.operations", tracker, OperationTracker::openOperations)
 			.description("Asynchronous operations accepted by Fivetran and not yet ended, on this instance")
 			.register(meterRegistry);

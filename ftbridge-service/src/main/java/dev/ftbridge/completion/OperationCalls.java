@@ -24,4 +24,12 @@ interface OperationCalls {
 	 */
 	void cancelTransformation(String transformationId);
 
+	/**
+	 * These calls through the named Fivetran account's client, budgets and circuit (the
+	 * same calls where there is only one account).
+	 */
+	default OperationCalls account(String account) {
+		return this;
+	}
+
 }

@@ -85,6 +85,7 @@ final class OperationRecords {
 				.put("group_name", name.groupName())
 				.put("schema", name.schema());
 		}
+		json.put("account", operation.account());
 		return json;
 	}
 
@@ -105,7 +106,8 @@ final class OperationRecords {
 					resourceId, instant(json, "accepted_at"), instant(json, "deadline"), instant(json, "received_at"),
 					instant(json, "started_at"), json.path("attempts").asInt(0), text(json, "sync_id"), held,
 					Reschedule.valueOf(json.path("reschedule").asString("NONE")), instant(json, "rescheduled_for"),
-					json.path("cancel_on_timeout").asBoolean(false), connection(json.path("connection")));
+					json.path("cancel_on_timeout").asBoolean(false), connection(json.path("connection")),
+					text(json, "account"));
 			boolean complete = operation.commandId() != null && operation.resourceId() != null
 					&& operation.acceptedAt() != null && operation.deadline() != null;
 			return complete ? operation : null;

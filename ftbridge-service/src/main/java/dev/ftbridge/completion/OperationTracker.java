@@ -110,7 +110,7 @@ public class OperationTracker {
 		}
 		try {
 			if (lookup.retrigger()) {
-				this.calls.triggerSync(operation.resourceId());
+				this.calls.account(operation.account()).triggerSync(operation.resourceId());
 				log.info("Triggered rescheduled sync of {} for command {}", operation.resourceId(),
 						operation.commandId());
 				synchronized (tracked) {
@@ -120,13 +120,14 @@ public class OperationTracker {
 			}
 			boolean connection = operation.resource() == PendingOperation.Resource.CONNECTION;
 			if (connection) {
-				ConnectionDetails details = this.calls.connection(operation.resourceId());
+				ConnectionDetails details = this.calls.account(operation.account()).connection(operation.resourceId());
 				synchronized (tracked) {
 					tracked.polled(lookup, details, this.clock.instant());
 				}
 			}
 			else {
-				TransformationState details = this.calls.transformation(operation.resourceId());
+				TransformationState details = this.calls.account(operation.account())
+					.transformation(operation.resourceId());
 				synchronized (tracked) {
 					tracked.polled(lookup, details, this.clock.instant());
 				}
@@ -158,7 +159,7 @@ public class OperationTracker {
 		Decision.Complete end = lookup.timedOut();
 		String cancel;
 		try {
-			this.calls.cancelTransformation(operation.resourceId());
+			this.calls.account(operation.account()).cancelTransformation(operation.resourceId());
 			cancel = "the run was cancelled at Fivetran (cancel_on_timeout)";
 		}
 		catch (FivetranException ex) {

@@ -3,6 +3,7 @@ package dev.ftbridge.completion;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.ftbridge.contract.AccountName;
 import dev.ftbridge.contract.CommandResult;
 import dev.ftbridge.contract.CommandType;
 import dev.ftbridge.contract.ConnectionName;
@@ -32,14 +33,26 @@ import dev.ftbridge.contract.ConnectionName;
  * times out (the run command's {@code cancel_on_timeout})
  * @param connection the connection's name when the command addressed it by name (its
  * terminal result carries it like its first), or null
+ * @param account the Fivetran account it is polled, triggered and cancelled through
+ * ({@code default} for an operation recorded before accounts)
  */
 record PendingOperation(String commandId, String commandType, String key, Integer partition, Resource resource,
 		String resourceId, Instant acceptedAt, Instant deadline, Instant receivedAt, Instant startedAt, int attempts,
 		String syncId, HeldFailure failure, Reschedule reschedule, Instant rescheduledFor, boolean cancelOnTimeout,
-		ConnectionName connection) {
+		ConnectionName connection, String account) {
 
 	PendingOperation {
 		reschedule = (reschedule != null) ? reschedule : Reschedule.NONE;
+		account = (account != null) ? account : AccountName.DEFAULT;
+	}
+
+	/** An operation of the default account. */
+	PendingOperation(String commandId, String commandType, String key, Integer partition, Resource resource,
+			String resourceId, Instant acceptedAt, Instant deadline, Instant receivedAt, Instant startedAt,
+			int attempts, String syncId, HeldFailure failure, Reschedule reschedule, Instant rescheduledFor,
+			boolean cancelOnTimeout) {
+		this(commandId, commandType, key, partition, resource, resourceId, acceptedAt, deadline, receivedAt, startedAt,
+				attempts, syncId, failure, reschedule, rescheduledFor, cancelOnTimeout, null, AccountName.DEFAULT);
 	}
 
 	/**
@@ -63,7 +76,7 @@ record PendingOperation(String commandId, String commandType, String key, Intege
 		}
 		return new PendingOperation(result.commandId(), result.commandType(), key, partition, resource, resourceId,
 				acceptedAt, result.finishedAt().plus(timeout), result.receivedAt(), result.startedAt(),
-				result.attempts(), null, null, Reschedule.NONE, null, false, result.connection());
+				result.attempts(), null, null, Reschedule.NONE, null, false, result.connection(), result.account());
 	}
 
 	/**
@@ -81,13 +94,15 @@ record PendingOperation(String commandId, String commandType, String key, Intege
 	PendingOperation withSyncId(String syncId) {
 		return new PendingOperation(this.commandId, this.commandType, this.key, this.partition, this.resource,
 				this.resourceId, this.acceptedAt, this.deadline, this.receivedAt, this.startedAt, this.attempts, syncId,
-				this.failure, this.reschedule, this.rescheduledFor, this.cancelOnTimeout, this.connection);
+				this.failure, this.reschedule, this.rescheduledFor, this.cancelOnTimeout, this.connection,
+				this.account);
 	}
 
 	PendingOperation withFailure(HeldFailure failure) {
 		return new PendingOperation(this.commandId, this.commandType, this.key, this.partition, this.resource,
 				this.resourceId, this.acceptedAt, this.deadline, this.receivedAt, this.startedAt, this.attempts,
-				this.syncId, failure, this.reschedule, this.rescheduledFor, this.cancelOnTimeout, this.connection);
+				this.syncId, failure, this.reschedule, this.rescheduledFor, this.cancelOnTimeout, this.connection,
+				this.account);
 	}
 
 	/**
@@ -98,14 +113,14 @@ record PendingOperation(String commandId, String commandType, String key, Intege
 		String sync = (reschedule == Reschedule.NONE) ? this.syncId : null;
 		return new PendingOperation(this.commandId, this.commandType, this.key, this.partition, this.resource,
 				this.resourceId, this.acceptedAt, this.deadline, this.receivedAt, this.startedAt, this.attempts, sync,
-				this.failure, reschedule, rescheduledFor, this.cancelOnTimeout, this.connection);
+				this.failure, reschedule, rescheduledFor, this.cancelOnTimeout, this.connection, this.account);
 	}
 
 	/** The bridge triggered the rescheduled sync itself (one more Fivetran call). */
 	PendingOperation retriggered() {
 		return new PendingOperation(this.commandId, this.commandType, this.key, this.partition, this.resource,
 				this.resourceId, this.acceptedAt, this.deadline, this.receivedAt, this.startedAt, this.attempts + 1,
-				null, this.failure, Reschedule.NONE, null, this.cancelOnTimeout, this.connection);
+				null, this.failure, Reschedule.NONE, null, this.cancelOnTimeout, this.connection, this.account);
 	}
 
 	/**
@@ -114,7 +129,7 @@ record PendingOperation(String commandId, String commandType, String key, Intege
 	PendingOperation cancellingOnTimeout(boolean cancel) {
 		return new PendingOperation(this.commandId, this.commandType, this.key, this.partition, this.resource,
 				this.resourceId, this.acceptedAt, this.deadline, this.receivedAt, this.startedAt, this.attempts,
-				this.syncId, this.failure, this.reschedule, this.rescheduledFor, cancel, this.connection);
+				this.syncId, this.failure, this.reschedule, this.rescheduledFor, cancel, this.connection, this.account);
 	}
 
 	/**

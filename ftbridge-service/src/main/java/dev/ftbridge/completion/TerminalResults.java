@@ -29,7 +29,7 @@ final class TerminalResults {
 		if (end.retryable() != null) {
 			result.retryable(end.retryable());
 		}
-		CommandResult built = result.build(now);
+		CommandResult built = result.build(now).withAccount(operation.account());
 		// Named like the command's first result, so a consumer matches both the same way.
 		return (operation.connection() != null) ? built.withConnection(operation.connection(), operation.resourceId())
 				: built;

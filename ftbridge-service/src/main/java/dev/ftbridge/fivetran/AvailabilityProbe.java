@@ -12,7 +12,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * While Fivetran is unavailable (refused credentials, or the circuit is open and waiting
- * to probe), sends one cheap call now and then; its success reopens command intake.
+ * to probe), sends one cheap call now and then; its success lets the account's waiting
+ * commands go.
  */
 class AvailabilityProbe implements SmartLifecycle {
 
@@ -24,9 +25,16 @@ class AvailabilityProbe implements SmartLifecycle {
 
 	private final Duration interval;
 
+	private final String threadName;
+
 	private ScheduledExecutorService scheduler;
 
 	AvailabilityProbe(FivetranClient client, FivetranAvailability availability, Duration interval) {
+		this(client, availability, interval, "ftbridge-fivetran-probe");
+	}
+
+	AvailabilityProbe(FivetranClient client, FivetranAvailability availability, Duration interval, String threadName) {
+		this.threadName = threadName;
 		this.client = client;
 		this.availability = availability;
 		this.interval = interval;
@@ -48,7 +56,7 @@ class AvailabilityProbe implements SmartLifecycle {
 	public synchronized void start() {
 		this.availability.startUp();
 		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "ftbridge-fivetran-probe");
+			Thread thread = new Thread(task, this.threadName);
 			thread.setDaemon(true);
 			return thread;
 		});

@@ -9,10 +9,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
+import dev.ftbridge.contract.AccountName;
+
 /**
- * Whether Fivetran can be called now: the circuit breaker is not open (no sustained
- * outage) and the credentials were not refused. While it cannot, commands wait in Kafka
- * instead of failing, and readiness is DOWN. Shown in health as {@code fivetran}.
+ * Whether one Fivetran account can be called now: its circuit breaker is not open (no
+ * sustained outage) and its credentials were not refused. While it cannot, its commands
+ * wait instead of failing, and readiness is DOWN. Shown in health as {@code fivetran} for
+ * the account {@code default}, inside {@code fivetranAccounts} for the others.
  */
 public class FivetranAvailability implements HealthIndicator {
 
@@ -20,12 +23,19 @@ public class FivetranAvailability implements HealthIndicator {
 
 	private final CircuitBreaker breaker;
 
+	private final String account;
+
 	private volatile String credentialsProblem;
 
 	private volatile boolean shuttingDown;
 
 	FivetranAvailability(CircuitBreaker breaker) {
+		this(breaker, AccountName.DEFAULT);
+	}
+
+	FivetranAvailability(CircuitBreaker breaker, String account) {
 		this.breaker = breaker;
+		this.account = account;
 	}
 
 	/** Whether calls may go out now. */
@@ -64,17 +74,24 @@ public class FivetranAvailability implements HealthIndicator {
 
 	void unauthorized(String message) {
 		if (this.credentialsProblem == null) {
-			log.error("Fivetran refused the API key and secret (401: {}). Command intake is paused and readiness is "
-					+ "DOWN until a call succeeds; check ftbridge.fivetran.api-key / api-secret.", message);
+			log.error(
+					"Fivetran refused the API key and secret of account '{}' (401: {}). Its commands wait and "
+							+ "readiness is DOWN until a call succeeds; check {}api-key / api-secret.",
+					this.account, message, settings());
 		}
 		this.credentialsProblem = "Fivetran refused the API key and secret (401)";
 	}
 
 	void authorized() {
 		if (this.credentialsProblem != null) {
-			log.info("Fivetran accepts the credentials again; command intake resumes");
+			log.info("Fivetran accepts the credentials of account '{}' again; its commands resume", this.account);
 		}
 		this.credentialsProblem = null;
+	}
+
+	private String settings() {
+		return AccountName.DEFAULT.equals(this.account) ? "ftbridge.fivetran."
+				: "ftbridge.fivetran.accounts." + this.account + ".";
 	}
 
 	@Override

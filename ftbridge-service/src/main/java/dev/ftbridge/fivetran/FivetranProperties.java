@@ -43,6 +43,16 @@ public record FivetranProperties(@DefaultValue("https://api.fivetran.com") @NotN
 		return apiKey != null && !apiKey.isBlank() && apiSecret != null && !apiSecret.isBlank();
 	}
 
+	/**
+	 * These settings with another account's base URL and credentials (its timeouts,
+	 * retries and page size are these).
+	 */
+	FivetranProperties forAccount(AccountProperties.Account account) {
+		return new FivetranProperties(account.baseUrl(), account.apiKey(), account.apiSecret(), this.connectTimeout,
+				this.readTimeout, this.pageSize, this.maxAttempts, this.retryBackoff, this.userAgent,
+				this.probeInterval, this.maxRetryAfter);
+	}
+
 	@Override
 	public String toString() {
 		return "FivetranProperties[baseUrl=" + baseUrl + ", apiKey=" + (hasCredentials() ? "******" : "<unset>")

@@ -22,7 +22,8 @@ import dev.ftbridge.fivetran.FivetranRequests;
  * /v1/groups/{id}/connections}; both read every page). What it read is kept for
  * {@link #MAX_AGE} and read again on a miss, so a burst of commands on one group costs
  * one listing; the bridge's own creates and deletes forget what they change
- * ({@link #forgetGroup}, {@link #forgetConnection}).
+ * ({@link #forgetGroup}, {@link #forgetConnection}). Listings are kept per Fivetran
+ * account (group names are an account's own).
  */
 class ConnectionNames {
 
@@ -41,7 +42,7 @@ class ConnectionNames {
 
 	private final Map<String, Listing> connectionsByGroup = new ConcurrentHashMap<>();
 
-	private volatile Listing groups;
+	private final Map<String, Listing> groupsByAccount = new ConcurrentHashMap<>();
 
 	ConnectionNames(HandlerContext context) {
 		this.fivetran = context.fivetran();
@@ -92,7 +93,7 @@ class ConnectionNames {
 	/** Forgets the group's connections (a connection was created in it). */
 	void forgetGroup(String groupId) {
 		if (groupId != null) {
-			this.connectionsByGroup.remove(groupId);
+			this.connectionsByGroup.remove(groupKey(groupId));
 		}
 	}
 
@@ -108,7 +109,7 @@ class ConnectionNames {
 
 	/** Forgets the groups (one was created). */
 	void forgetGroups() {
-		this.groups = null;
+		this.groupsByAccount.remove(this.fivetran.account());
 	}
 
 	private Match group(String name) {
@@ -124,23 +125,30 @@ class ConnectionNames {
 
 	/** Exact name first; ignoring case only when no name matches exactly. */
 	private Match groupNamed(String name, boolean fresh) {
-		Listing listing = this.groups;
+		String account = this.fivetran.account();
+		Listing listing = this.groupsByAccount.get(account);
 		if (fresh || listing == null || listing.stale(now())) {
 			listing = new Listing(this.fivetran.listAll(FivetranRequests.listGroups(this.pageSize)).items(), now());
-			this.groups = listing;
+			this.groupsByAccount.put(account, listing);
 		}
 		Match exact = match(listing, "name", name::equals, null);
 		return (exact instanceof Match.None) ? match(listing, "name", name::equalsIgnoreCase, null) : exact;
 	}
 
 	private Listing connections(String groupId, boolean fresh) {
-		Listing listing = this.connectionsByGroup.get(groupId);
+		String key = groupKey(groupId);
+		Listing listing = this.connectionsByGroup.get(key);
 		if (fresh || listing == null || listing.stale(now())) {
 			FivetranRequest request = FivetranRequests.groupConnections(groupId, this.pageSize);
 			listing = new Listing(this.fivetran.listAll(request).items(), now());
-			this.connectionsByGroup.put(groupId, listing);
+			this.connectionsByGroup.put(key, listing);
 		}
 		return listing;
+	}
+
+	/** A group's listing is the account's: the same id elsewhere is another group. */
+	private String groupKey(String groupId) {
+		return this.fivetran.account() + "/" + groupId;
 	}
 
 	private static Match match(Listing listing, String field, Predicate<String> matches, String groupId) {

@@ -1,5 +1,6 @@
 package dev.ftbridge.command.handlers;
 
+import dev.ftbridge.contract.AccountName;
 import dev.ftbridge.fivetran.FivetranClient;
 import dev.ftbridge.fivetran.FivetranException;
 import dev.ftbridge.fivetran.FivetranRequest;
@@ -22,5 +23,13 @@ public interface FivetranPort {
 	 * @throws FivetranException when a page could not be read
 	 */
 	FivetranClient.Items listAll(FivetranRequest request);
+
+	/**
+	 * The Fivetran account calls go to now (the running command's); what a handler
+	 * remembers from Fivetran is kept per account.
+	 */
+	default String account() {
+		return AccountName.DEFAULT;
+	}
 
 }
