@@ -232,7 +232,8 @@ final class PartitionOperations {
 		if (decision instanceof Decision.None) {
 			return;
 		}
-		this.output.status(PolledStatuses.connection(operation.resourceId(), details, operation.commandId(), now));
+		this.output.status(PolledStatuses.connection(operation.resourceId(), details, operation.commandId(), now)
+			.withAccount(operation.account()));
 		apply(lookup.key(), decision, now);
 	}
 
@@ -249,7 +250,7 @@ final class PartitionOperations {
 		if (decision instanceof Decision.None) {
 			return;
 		}
-		this.output.status(PolledStatuses.transformation(operation.resourceId(), details, now));
+		this.output.status(PolledStatuses.transformation(operation.resourceId(), details, now, operation.account()));
 		apply(lookup.key(), decision, now);
 	}
 

@@ -21,9 +21,9 @@ final class PolledStatuses {
 	}
 
 	static TransformationStatusObserved transformation(String transformationId, TransformationState details,
-			Instant observedAt) {
+			Instant observedAt, String account) {
 		return new TransformationStatusObserved(transformationId, SOURCE, observedAt, null, details.status(), null,
-				time(details.lastStartedAt()), time(details.lastEndedAt()));
+				time(details.lastStartedAt()), time(details.lastEndedAt()), account);
 	}
 
 	/** A timestamp in the event's own form. */

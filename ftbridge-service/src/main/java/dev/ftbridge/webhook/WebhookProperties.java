@@ -5,10 +5,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+
+import dev.ftbridge.contract.AccountName;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -52,14 +53,12 @@ public record WebhookProperties(@DefaultValue List<String> secrets,
 	/** The account whose webhooks arrive at {@code POST /webhooks/fivetran}. */
 	public static final String DEFAULT_ACCOUNT = "default";
 
-	private static final Pattern ACCOUNT_NAME = Pattern.compile("[a-z0-9-]{1,32}");
-
 	public WebhookProperties {
 		secrets = trimmed(secrets);
 		for (String name : accounts.keySet()) {
-			if (!ACCOUNT_NAME.matcher(name).matches()) {
-				throw new IllegalArgumentException("ftbridge.webhook.accounts: '" + name
-						+ "' is not an account name (lower-case letters, digits and '-', 1 to 32 characters)");
+			if (!AccountName.valid(name)) {
+				throw new IllegalArgumentException(
+						"ftbridge.webhook.accounts: '" + name + "' is not an account name (" + AccountName.RULE + ")");
 			}
 			if (DEFAULT_ACCOUNT.equals(name)) {
 				throw new IllegalArgumentException("ftbridge.webhook.accounts: the account 'default' takes its secrets "
@@ -71,7 +70,7 @@ public record WebhookProperties(@DefaultValue List<String> secrets,
 
 	/** Whether a name is a valid account name ({@code default} included). */
 	static boolean isAccountName(String name) {
-		return name != null && ACCOUNT_NAME.matcher(name).matches();
+		return AccountName.valid(name);
 	}
 
 	private static List<String> trimmed(List<String> secrets) {

@@ -31,8 +31,9 @@ abstract class ConnectionChangeHandler extends SingleRequestHandler {
 			// not a connection in the answer (nothing to publish but the result)
 			return super.answered(command, started, response);
 		}
-		ConnectionStatusObserved status = ConnectionStatuses.observed(details.id(), details, "command", command.id(),
-				now());
+		ConnectionStatusObserved status = ConnectionStatuses
+			.observed(details.id(), details, "command", command.id(), now())
+			.withAccount(command.account());
 		CommandResult result = succeeded(command, started, response).groupId(status.groupId()).build(now());
 		return new Execution(List.of(result), List.of(status));
 	}

@@ -32,8 +32,9 @@ class ConnectionStatusHandler extends SingleRequestHandler {
 
 	@Override
 	Execution answered(Command command, Instant started, FivetranResponse response) {
-		ConnectionStatusObserved status = ConnectionStatuses.observed(response.dataText("id"), response.connection(),
-				"command", command.id(), now());
+		ConnectionStatusObserved status = ConnectionStatuses
+			.observed(response.dataText("id"), response.connection(), "command", command.id(), now())
+			.withAccount(command.account());
 		CommandResult result = succeeded(command, started, response).groupId(status.groupId()).build(now());
 		return new Execution(List.of(result), List.of(status));
 	}

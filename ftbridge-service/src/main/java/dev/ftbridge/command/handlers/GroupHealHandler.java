@@ -80,7 +80,8 @@ class GroupHealHandler extends FivetranHandler {
 				FivetranResponse tested = this.fivetran.execute(FivetranRequests.runSetupTests(id, trust.deepCopy()));
 				attempts += tested.attempts();
 				ConnectionDetails details = tested.connection();
-				statuses.add(ConnectionStatuses.observed(id, details, "command", command.id(), now()));
+				statuses.add(ConnectionStatuses.observed(id, details, "command", command.id(), now())
+					.withAccount(command.account()));
 				String state = details.status().setupState();
 				outcome.put("setup_state", state);
 				outcome.set("failed_tests", failedTests(details));

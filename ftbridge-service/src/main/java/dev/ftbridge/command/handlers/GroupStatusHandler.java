@@ -46,8 +46,9 @@ class GroupStatusHandler extends FivetranHandler {
 			Instant now = now();
 			List<ConnectionStatusObserved> statuses = connections.stream()
 				.filter(filter::matches)
-				.map((connection) -> ConnectionStatuses.observed(connection.id(), connection, "command", command.id(),
-						now))
+				.map((connection) -> ConnectionStatuses
+					.observed(connection.id(), connection, "command", command.id(), now)
+					.withAccount(command.account()))
 				.toList();
 			JsonNodeFactory nodes = JsonNodeFactory.instance;
 			CommandResult result = Results.start(command, Outcome.SUCCEEDED, started)
