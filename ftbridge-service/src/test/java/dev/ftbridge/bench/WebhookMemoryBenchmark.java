@@ -57,9 +57,11 @@ import dev.ftbridge.reliability.KafkaProcess;
  * the rate at which all of them became status events; the heap again. Then SIGTERM and
  * the next start. Needs the jar: {@code ./mvnw -q package -pl ftbridge-service -am
  * -DskipTests}. Run on demand (the name is not a test name):
- * {@code ./mvnw test -Dtest=WebhookMemoryBenchmark -DskipITs -Dbench.args="1000000 50000 3"}
- * (webhooks in the window, webhooks per keep-up batch, starts; these are the defaults; a
- * fourth argument names another jar).
+ * {@code ./mvnw test -Dtest=WebhookMemoryBenchmark -DskipITs -Dbench.args="1000000 50000 3 23"}
+ * (webhooks in the window, webhooks per keep-up batch, starts, hours over which the
+ * stored webhooks arrived; these are the defaults; a fifth argument names another jar).
+ * With 0 hours every stored webhook arrived just now, so all are sync events recent
+ * enough to be kept for the pending operations during the restore.
  */
 public final class WebhookMemoryBenchmark {
 
@@ -79,9 +81,11 @@ public final class WebhookMemoryBenchmark {
 		int window = (args.length > 0 && !args[0].isEmpty()) ? Integer.parseInt(args[0]) : 1_000_000;
 		int batch = (args.length > 1) ? Integer.parseInt(args[1]) : 50_000;
 		int starts = (args.length > 2) ? Integer.parseInt(args[2]) : 3;
-		Path jar = (args.length > 3) ? Path.of(args[3]) : productionJar();
+		double hours = (args.length > 3) ? Double.parseDouble(args[3]) : 23;
+		Path jar = (args.length > 4) ? Path.of(args[4]) : productionJar();
 		Path directory = Files.createTempDirectory("memory-bench");
-		String created = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+		Arrivals arrivals = new Arrivals(Instant.now().truncatedTo(ChronoUnit.MILLIS), (long) (hours * 3_600_000),
+				window);
 		try (KafkaProcess broker = KafkaProcess.start(directory.resolve("kafka"))) {
 			String bootstrap = broker.bootstrapServers();
 			Bridge first = Bridge.start(jar, bootstrap, directory.resolve("bridge-0.log"));
@@ -89,10 +93,10 @@ public final class WebhookMemoryBenchmark {
 			long emptyHeap = first.heapUsedKib();
 			first.stop();
 			long began = System.nanoTime();
-			fill(bootstrap, window, created);
+			fill(bootstrap, arrivals);
 			commitInboxAtEnd(bootstrap);
-			System.out.printf("%n%,d webhooks written to fivetran.webhooks and committed in %.1f s%n", window,
-					(System.nanoTime() - began) / 1e9);
+			System.out.printf("%n%,d webhooks arriving over the %.1f h before now written to fivetran.webhooks and "
+					+ "committed in %.1f s%n", window, hours, (System.nanoTime() - began) / 1e9);
 			List<String> lines = new ArrayList<>();
 			List<Long> readies = new ArrayList<>();
 			List<Long> heaps = new ArrayList<>();
@@ -101,7 +105,7 @@ public final class WebhookMemoryBenchmark {
 				try {
 					long ready = bridge.awaitReady();
 					long before = ends(bootstrap, "fivetran.status");
-					Sent repeats = bridge.post(repeats(window, created), 8);
+					Sent repeats = bridge.post(repeats(arrivals), 8);
 					Sent probes = bridge.post(fresh("probe" + start, PROBES), 8);
 					long processing = awaitStatuses(bootstrap, before + PROBES, bridge);
 					Thread.sleep(1_000);
@@ -162,20 +166,36 @@ public final class WebhookMemoryBenchmark {
 				+ "\",\"destination_group_id\":\"g\",\"data\":{}}";
 	}
 
+	/**
+	 * When each stored webhook arrived: evenly over {@code spanMillis} up to {@code end};
+	 * each was created when it arrived.
+	 */
+	private record Arrivals(Instant end, long spanMillis, int count) {
+
+		Instant at(int index) {
+			return this.end.minusMillis(this.spanMillis - this.spanMillis * index / this.count);
+		}
+
+		String body(int index) {
+			return WebhookMemoryBenchmark.body("window_" + index, "s-" + index, at(index).toString());
+		}
+
+	}
+
 	/** The stored webhooks: distinct connections, written as the receiver stores them. */
-	private static void fill(String bootstrap, int count, String created) {
+	private static void fill(String bootstrap, Arrivals arrivals) {
 		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
 						ByteArraySerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
 						ByteArraySerializer.class, ProducerConfig.LINGER_MS_CONFIG, 20,
 						ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024, ProducerConfig.ACKS_CONFIG, "all"))) {
-			for (int i = 0; i < count; i++) {
-				String connection = "window_" + i;
-				ProducerRecord<byte[], byte[]> record = new ProducerRecord<>("fivetran.webhooks", bytes(connection),
-						bytes(body(connection, "s-" + i, created)));
+			for (int i = 0; i < arrivals.count(); i++) {
+				Instant arrived = arrivals.at(i);
+				ProducerRecord<byte[], byte[]> record = new ProducerRecord<>("fivetran.webhooks", null,
+						arrived.toEpochMilli(), bytes("window_" + i), bytes(arrivals.body(i)));
 				// the headers the receiver writes (WebhookInbox)
 				record.headers().add("content-type", bytes("application/json"));
-				record.headers().add("ftbridge_received_at", bytes(Instant.now().toString()));
+				record.headers().add("ftbridge_received_at", bytes(arrived.toString()));
 				producer.send(record);
 			}
 			producer.flush();
@@ -193,11 +213,10 @@ public final class WebhookMemoryBenchmark {
 		}
 	}
 
-	private static List<byte[][]> repeats(int window, String created) {
+	private static List<byte[][]> repeats(Arrivals arrivals) {
 		List<byte[][]> bodies = new ArrayList<>();
 		for (int i = 0; i < REPEATS; i++) {
-			int index = (int) ((long) i * window / REPEATS);
-			bodies.add(signed(body("window_" + index, "s-" + index, created)));
+			bodies.add(signed(arrivals.body((int) ((long) i * arrivals.count() / REPEATS))));
 		}
 		return bodies;
 	}
