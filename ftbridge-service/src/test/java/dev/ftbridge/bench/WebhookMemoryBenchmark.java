@@ -238,13 +238,22 @@ public final class WebhookMemoryBenchmark {
 	}
 
 	/** Waits for the status events; returns ms since the bridge's launch. */
-	private static long awaitStatuses(String bootstrap, long target, Bridge bridge) throws InterruptedException {
+	private static long awaitStatuses(String bootstrap, long target, Bridge bridge)
+			throws InterruptedException, IOException {
 		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
 		try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap)) {
 			List<TopicPartition> partitions = partitions(consumer, "fivetran.status");
-			while (consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum() < target) {
+			for (int i = 0; consumer.endOffsets(partitions)
+				.values()
+				.stream()
+				.mapToLong(Long::longValue)
+				.sum() < target; i++) {
 				if (System.nanoTime() > deadline || !bridge.process.isAlive()) {
 					throw new IllegalStateException("status events missing; see " + bridge.log);
+				}
+				// the process outlives an OutOfMemoryError, its webhook consumers do not
+				if (i % 50 == 0 && bridge.logLines("OutOfMemoryError") > 0) {
+					throw new IllegalStateException("the bridge ran out of heap; see " + bridge.log);
 				}
 				Thread.sleep(20);
 			}
