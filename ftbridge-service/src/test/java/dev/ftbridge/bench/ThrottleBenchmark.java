@@ -222,6 +222,16 @@ public final class ThrottleBenchmark {
 			// Warm up: every producer and consumer group settled before the clock starts.
 			awaitResults(broker.getBrokersAsString(), Set.of(send(producer, seeded.get(0), "fivetran.connection.status",
 					"{\"connection_id\":\"" + seeded.get(0) + "\"}")));
+			// -Dbench.warmup=N: N status commands at once first, as a bridge that has run
+			// a while has its HTTP connections open and its code compiled
+			Set<String> warm = new HashSet<>();
+			for (int i = 0; i < Integer.getInteger("bench.warmup", 0); i++) {
+				String connection = seeded.get(i % seeded.size());
+				warm.add(send(producer, connection, "fivetran.connection.status",
+						"{\"connection_id\":\"" + connection + "\"}"));
+			}
+			producer.flush();
+			awaitResults(broker.getBrokersAsString(), warm);
 			Set<String> ids = new HashSet<>();
 			java.time.Instant startedAt = java.time.Instant.now();
 			long start = System.nanoTime();
