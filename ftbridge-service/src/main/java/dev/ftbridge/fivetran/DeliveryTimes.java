@@ -57,6 +57,11 @@ final class DeliveryTimes {
 		return sentAt + Math.min(took, allowance);
 	}
 
+	/** Whether any quick call has been measured. */
+	boolean measured() {
+		return !this.quick.isEmpty();
+	}
+
 	/** The longest of the recent quick round trips (ms), for metrics and tests. */
 	long recentLongest() {
 		long longest = 0;

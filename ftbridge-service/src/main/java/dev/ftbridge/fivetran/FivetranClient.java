@@ -3,6 +3,8 @@ package dev.ftbridge.fivetran;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -38,6 +40,17 @@ public class FivetranClient {
 	private final FivetranAvailability availability;
 
 	private final RetryPolicy retryPolicy;
+
+	/**
+	 * Sends delivery probes ({@link Throttle#probeDue}) beside the caller, one at a time:
+	 * a probe asked for while one is under way is dropped.
+	 */
+	private final ThreadPoolExecutor probes = new ThreadPoolExecutor(0, 1, 10, TimeUnit.SECONDS,
+			new SynchronousQueue<>(), (task) -> {
+				Thread thread = new Thread(task, "ftbridge-fivetran-delivery-probe");
+				thread.setDaemon(true);
+				return thread;
+			}, new ThreadPoolExecutor.DiscardPolicy());
 
 	FivetranClient(FivetranHttp http, FivetranProperties properties, Sleeper sleeper, FivetranMetrics metrics,
 			Throttle throttle, CircuitBreaker breaker, FivetranAvailability availability) {
@@ -101,6 +114,9 @@ public class FivetranClient {
 	/** One attempt: a permit from the throttle, then the exchange. */
 	private FivetranResponse attempt(FivetranRequest request, Throttle.Priority priority, int failuresSoFar) {
 		Throttle.Permit permit = acquire(request, priority);
+		if (this.throttle.probeDue(permit)) {
+			this.probes.execute(this::probeDelivery);
+		}
 		boolean rejected = false;
 		try {
 			return send(request);
@@ -116,6 +132,21 @@ public class FivetranClient {
 			if (!rejected) {
 				this.throttle.answered(permit);
 			}
+		}
+	}
+
+	/**
+	 * The cheapest call, sent beside setup tests for its round trip alone: the throttle
+	 * learns how long calls take to reach Fivetran right now. At command priority, as it
+	 * serves commands (background work would wait behind the very setup tests it
+	 * measures).
+	 */
+	private void probeDelivery() {
+		try {
+			execute(FivetranRequests.listGroups(1), Throttle.Priority.COMMAND, OnOutage.GIVE_UP);
+		}
+		catch (FivetranException ex) {
+			log.debug("Delivery probe failed: {}", ex.getMessage());
 		}
 	}
 

@@ -63,6 +63,9 @@ public class Throttle {
 
 	private long lastRequestGrant;
 
+	/** When a quick call last got its permits, or a delivery probe was last asked for. */
+	private long lastQuickGrant = Long.MIN_VALUE / 2;
+
 	private int commandsWaiting;
 
 	private double share = 1.0;
@@ -135,10 +138,8 @@ public class Throttle {
 	 */
 	public synchronized void answered(Permit permit) {
 		long now = this.clock.getAsLong();
-		boolean quick = !permit.classes().contains(EndpointClass.SETUP_TEST)
-				&& !permit.classes().contains(EndpointClass.SOURCE_INTERACTION);
 		long countedFrom;
-		if (quick) {
+		if (quick(permit.classes())) {
 			this.delivery.quick(permit.takenAt(), now - permit.takenAt());
 			// +1: Fivetran's clock may be a fraction of our millisecond ahead
 			countedFrom = now + 1;
@@ -150,6 +151,34 @@ public class Throttle {
 		for (RollingBudget budget : needed(permit.classes())) {
 			budget.move(permit.takenAt(), countedFrom);
 		}
+	}
+
+	/**
+	 * Whether a slow call just given its permits needs a quick call beside it, so that
+	 * its delivery is measured now rather than guessed from quick calls of a quieter
+	 * moment: true when quick calls were measured before but none has been sent for a
+	 * second of the window's clock (while setup tests hold every worker, nothing else
+	 * goes out, and the machine may have grown busier since). At most one a second: a
+	 * burst of setup tests costs a request or two. With nothing measured yet the slow
+	 * call counts from its answer and needs no probe.
+	 */
+	public synchronized boolean probeDue(Permit permit) {
+		long now = this.clock.getAsLong();
+		if (!this.limits.enabled() || quick(permit.classes()) || !this.delivery.measured()
+				|| this.lastQuickGrant > now - probeSpacing()) {
+			return false;
+		}
+		this.lastQuickGrant = now;
+		return true;
+	}
+
+	/** A second of the windows' clock: the least time between two delivery probes. */
+	private long probeSpacing() {
+		return Math.max(1, this.limits.minuteMillis() / 60);
+	}
+
+	private static boolean quick(Set<EndpointClass> classes) {
+		return !classes.contains(EndpointClass.SETUP_TEST) && !classes.contains(EndpointClass.SOURCE_INTERACTION);
 	}
 
 	/**
@@ -227,6 +256,9 @@ public class Throttle {
 		}
 		needed.forEach((budget) -> budget.grant(now));
 		this.lastRequestGrant = now;
+		if (quick(classes)) {
+			this.lastQuickGrant = now;
+		}
 		if (this.serverRemaining != null) {
 			this.serverRemaining--;
 		}

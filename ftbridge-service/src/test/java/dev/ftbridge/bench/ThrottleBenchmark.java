@@ -222,6 +222,16 @@ public final class ThrottleBenchmark {
 			// Warm up: every producer and consumer group settled before the clock starts.
 			awaitResults(broker.getBrokersAsString(), Set.of(send(producer, seeded.get(0), "fivetran.connection.status",
 					"{\"connection_id\":\"" + seeded.get(0) + "\"}")));
+			// -Dbench.warmup=N: N status commands at once first, as a bridge that has run
+			// a while has its HTTP connections open and its code compiled
+			Set<String> warm = new HashSet<>();
+			for (int i = 0; i < Integer.getInteger("bench.warmup", 0); i++) {
+				String connection = seeded.get(i % seeded.size());
+				warm.add(send(producer, connection, "fivetran.connection.status",
+						"{\"connection_id\":\"" + connection + "\"}"));
+			}
+			producer.flush();
+			awaitResults(broker.getBrokersAsString(), warm);
 			Set<String> ids = new HashSet<>();
 			java.time.Instant startedAt = java.time.Instant.now();
 			long start = System.nanoTime();
@@ -241,7 +251,7 @@ public final class ThrottleBenchmark {
 			awaitResults(broker.getBrokersAsString(), ids);
 			double realSeconds = (System.nanoTime() - start) / 1e9;
 			long tooMany = sandbox.requestLog().matching((r) -> r.status() == 429).size();
-			printTimeline(sandbox, startedAt, scale);
+			printTimeline(sandbox, startedAt, scale, realSeconds * scale);
 			return new Result(realSeconds * scale / 60, realSeconds, tooMany, peakHeap.get() / (1024 * 1024));
 		}
 		finally {
@@ -258,7 +268,8 @@ public final class ThrottleBenchmark {
 	 * freed (the test 237 earlier plus a minute) the sandbox counted the test that took
 	 * it: the allowance, the margin and the delivery together.
 	 */
-	private static void printTimeline(FivetranSandbox sandbox, java.time.Instant startedAt, double scale) {
+	private static void printTimeline(FivetranSandbox sandbox, java.time.Instant startedAt, double scale,
+			double endSeconds) {
 		List<Double> counted = sandbox.requestLog()
 			.matching((r) -> r.status() != 429 && "POST".equals(r.method()) && "/v1/connections".equals(r.path()))
 			.stream()
@@ -300,6 +311,56 @@ public final class ThrottleBenchmark {
 					sorted.get(0), sorted.get(sorted.size() / 2), sorted.get(sorted.size() * 9 / 10),
 					sorted.get(sorted.size() - 1));
 		}
+		printWhereTheTimeWent(counted, budget, endSeconds);
+	}
+
+	/**
+	 * The run's length taken apart. With a rolling window the last setup test can be
+	 * counted no earlier than a minute after the one a batch before it, so its chain back
+	 * to the first batch explains the whole run: when the chain's first test was counted
+	 * (intake), how much later than a minute each link followed (per window: the bridge's
+	 * allowance for when Fivetran counted the earlier test, plus waking and delivering
+	 * the later one), and the tail (the last setup test and its result). Then the budget
+	 * left unused: setup tests counted per sandbox second against the configured rate,
+	 * and the mean of free slots in the trailing minute while tests were still to come.
+	 */
+	private static void printWhereTheTimeWent(List<Double> counted, int budget, double endSeconds) {
+		int last = counted.size() - 1;
+		int first = last % budget;
+		double gaps = 0;
+		StringBuilder links = new StringBuilder();
+		for (int i = first + budget; i <= last; i += budget) {
+			double gap = counted.get(i) - counted.get(i - budget) - 60;
+			gaps += gap;
+			links.append(String.format(" %.2f", gap));
+		}
+		System.out.printf(
+				"        chain of the last test: starts %.2f (test %d of the first batch), links%s = %.2f, "
+						+ "tail %.2f: ends %.2f sandbox s%n",
+				counted.get(first), first + 1, links, gaps, endSeconds - counted.get(last), endSeconds);
+		double start = counted.get(0);
+		double free = 0;
+		int samples = 0;
+		int head = 0;
+		int tail = 0;
+		StringBuilder perSecond = new StringBuilder();
+		for (double t = start; t < counted.get(last); t += 0.1, samples++) {
+			while (head < counted.size() && counted.get(head) <= t) {
+				head++;
+			}
+			while (counted.get(tail) <= t - 60) {
+				tail++;
+			}
+			free += budget - (head - tail);
+		}
+		for (int second = 0; second < 30; second++) {
+			double from = start + second;
+			perSecond.append(' ').append(counted.stream().filter((c) -> c >= from && c < from + 1).count());
+		}
+		System.out.printf(
+				"        first 30 s, setup tests counted per sandbox second (bound %.2f/s):%s; "
+						+ "mean free slots of the trailing minute until the last test: %.1f of %d%n",
+				budget / 60.0, perSecond, free / Math.max(1, samples), budget);
 	}
 
 	/**

@@ -222,6 +222,50 @@ class ThrottleTest {
 	}
 
 	@Test
+	void aSetupTestWithNoQuickCallForASecondAsksForOneDeliveryProbe() throws Exception {
+		Throttle throttle = new Throttle(limits(10, null), this.now::get);
+		Throttle.Permit first = throttle.acquire(SETUP_TEST, Priority.COMMAND);
+		assertThat(throttle.probeDue(first)).as("nothing measured yet: it counts from its answer").isFalse();
+		Throttle.Permit quick = throttle.acquire(REQUEST, Priority.COMMAND);
+		this.now.addAndGet(20);
+		throttle.answered(quick);
+		this.now.addAndGet(500);
+		Throttle.Permit soon = throttle.acquire(SETUP_TEST, Priority.COMMAND);
+		assertThat(throttle.probeDue(soon)).as("a quick call went out 0.5 s ago").isFalse();
+		this.now.addAndGet(600);
+		Throttle.Permit burst = throttle.acquire(SETUP_TEST, Priority.COMMAND);
+		assertThat(throttle.probeDue(burst)).as("none for over a second").isTrue();
+		Throttle.Permit sameBurst = throttle.acquire(SETUP_TEST, Priority.COMMAND);
+		assertThat(throttle.probeDue(sameBurst)).as("one probe a second").isFalse();
+		assertThat(throttle.probeDue(quick)).as("a quick call measures itself").isFalse();
+		this.now.addAndGet(1_000);
+		Throttle.Permit later = throttle.acquire(SETUP_TEST, Priority.COMMAND);
+		assertThat(throttle.probeDue(later)).isTrue();
+	}
+
+	@Test
+	void aProbeBesideABurstOnABusierMachineLengthensTheBurstsAllowance() throws Exception {
+		Throttle throttle = new Throttle(limits(1, null), this.now::get);
+		for (int i = 0; i < 32; i++) {
+			Throttle.Permit quiet = throttle.acquire(REQUEST, Priority.COMMAND);
+			this.now.addAndGet(10);
+			throttle.answered(quiet);
+		}
+		this.now.addAndGet(5_000);
+		Throttle.Permit setup = throttle.acquire(SETUP_TEST, Priority.COMMAND);
+		assertThat(throttle.probeDue(setup)).isTrue();
+		Throttle.Permit probe = throttle.acquire(REQUEST, Priority.COMMAND);
+		this.now.addAndGet(300);
+		throttle.answered(probe);
+		this.now.addAndGet(9_700);
+		throttle.answered(setup);
+		this.now.set(setup.takenAt() + 60_000);
+		assertThat(throttle.tryAcquire(SETUP_TEST, Priority.COMMAND))
+			.as("the probe took 300 ms now, not the 10 ms of the quieter calls before: counted 601 ms late")
+			.isEqualTo(602);
+	}
+
+	@Test
 	void a429OnASetupTestHoldsSetupTestsUntilRetryAfterButNotPlainRequests() throws Exception {
 		Throttle throttle = new Throttle(limits(100, null), this.now::get);
 		Throttle.Permit setup = throttle.acquire(SETUP_TEST, Priority.COMMAND);
