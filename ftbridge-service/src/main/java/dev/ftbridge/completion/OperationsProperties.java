@@ -2,6 +2,7 @@ package dev.ftbridge.completion;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -20,12 +21,15 @@ import org.springframework.validation.annotation.Validated;
  * @param recentEvents how long sync and run events are kept for an operation that is read
  * after its webhook (recorded by another instance)
  * @param tick how often deadlines, polls and re-triggers are checked
+ * @param recentEventsMax the most sync and run events kept per partition for such late
+ * operations (the oldest go first; an operation whose end was dropped ends by polling):
+ * bounds the memory a webhook storm can take, also while the window is restored
  */
 @Validated
 @ConfigurationProperties("ftbridge.operations")
 public record OperationsProperties(@DefaultValue("10m") @NotNull Duration pollAfter,
 		@DefaultValue("5m") @NotNull Duration pollInterval, @DefaultValue("24h") @NotNull Duration timeout,
 		@DefaultValue("15m") @NotNull Duration retryGrace, @DefaultValue("5m") @NotNull Duration recentEvents,
-		@DefaultValue("10s") @NotNull Duration tick) {
+		@DefaultValue("10s") @NotNull Duration tick, @DefaultValue("2000") @Min(1) int recentEventsMax) {
 
 }

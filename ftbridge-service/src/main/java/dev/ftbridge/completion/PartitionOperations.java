@@ -54,7 +54,7 @@ final class PartitionOperations {
 	PartitionOperations(CompletionOutput output, OperationsProperties properties) {
 		this.output = output;
 		this.properties = properties;
-		this.recent = new RecentObservations(properties.recentEvents());
+		this.recent = new RecentObservations(properties.recentEvents(), properties.recentEventsMax());
 	}
 
 	/**

@@ -69,7 +69,8 @@ class WebhookConsumerConfiguration {
 			.createContainer(topics.webhooks(), topics.pendingOperations());
 		container.getContainerProperties()
 			.setMessageListener(new WebhookListener(topics.webhooks(), pendingOperationsConsumer.topic(), processor,
-					pendingOperationsConsumer, loader, operationsProperties.recentEvents()));
+					pendingOperationsConsumer, loader, operationsProperties.recentEvents(),
+					operationsProperties.recentEventsMax()));
 		return container;
 	}
 

@@ -49,14 +49,17 @@ class WebhookListener implements BatchMessageListener<byte[], byte[]>, ConsumerS
 
 	private final Duration recentEvents;
 
+	private final int recentEventsMax;
+
 	WebhookListener(String webhooksTopic, String operationsTopic, WebhookProcessor processor,
-			PendingOperationsConsumer operations, PartitionLoader loader, Duration recentEvents) {
+			PendingOperationsConsumer operations, PartitionLoader loader, Duration recentEvents, int recentEventsMax) {
 		this.webhooksTopic = webhooksTopic;
 		this.operationsTopic = operationsTopic;
 		this.processor = processor;
 		this.operations = operations;
 		this.loader = loader;
 		this.recentEvents = recentEvents;
+		this.recentEventsMax = recentEventsMax;
 	}
 
 	@Override
@@ -136,7 +139,9 @@ class WebhookListener implements BatchMessageListener<byte[], byte[]>, ConsumerS
 		if (received != null) {
 			recent.addLast(received);
 			Instant cutoff = received.receivedAt().minus(this.recentEvents);
-			while (recent.peekFirst().receivedAt().isBefore(cutoff)) {
+			// bounded like the operations' own list: a storm's worth of events is not
+			// held
+			while (recent.size() > this.recentEventsMax || recent.peekFirst().receivedAt().isBefore(cutoff)) {
 				recent.removeFirst();
 			}
 		}

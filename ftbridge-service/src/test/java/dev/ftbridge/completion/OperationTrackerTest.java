@@ -31,7 +31,7 @@ class OperationTrackerTest {
 
 	private static final OperationsProperties PROPERTIES = new OperationsProperties(Duration.ofMinutes(10),
 			Duration.ofMinutes(5), Duration.ofHours(24), Duration.ofMinutes(15), Duration.ofMinutes(5),
-			Duration.ofSeconds(10));
+			Duration.ofSeconds(10), 2000);
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
 

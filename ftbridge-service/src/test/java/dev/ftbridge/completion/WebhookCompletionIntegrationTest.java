@@ -74,8 +74,9 @@ class WebhookCompletionIntegrationTest extends AsyncFlowTest {
 		assertThat(statusesAbout(connection, "webhook", 2)).extracting((status) -> status.dataText("event"))
 			.containsExactly("sync_end", "sync_start");
 		assertThat(results().matching((r) -> command.equals(r.dataText("command_id")))).hasSize(2);
-		assertThat(scrape()).containsPattern("ftbridge_webhooks_deduplicated_total\\{reason=\"duplicate\"\\} [1-9]")
-			.containsPattern("ftbridge_webhooks_deduplicated_total\\{reason=\"stale\"\\} [1-9]")
+		assertThat(scrape())
+			.containsPattern("ftbridge_webhooks_deduplicated_total\\{account=\"default\",reason=\"duplicate\"\\} [1-9]")
+			.containsPattern("ftbridge_webhooks_deduplicated_total\\{account=\"default\",reason=\"stale\"\\} [1-9]")
 			.contains("ftbridge_pending_operations ")
 			.contains("ftbridge_pending_operation_oldest_age_seconds ");
 	}
