@@ -66,6 +66,14 @@ public class FivetranAvailability implements HealthIndicator {
 		this.shuttingDown = false;
 	}
 
+	/**
+	 * Whether the circuit is half-open: it lets a few calls through to see if an outage
+	 * is over.
+	 */
+	boolean probing() {
+		return this.breaker.getState() == CircuitBreaker.State.HALF_OPEN;
+	}
+
 	/** Whether the circuit lets calls through (closed or probing). */
 	boolean circuitAllowsCalls() {
 		CircuitBreaker.State state = this.breaker.getState();

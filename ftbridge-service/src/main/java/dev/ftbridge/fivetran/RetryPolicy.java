@@ -16,9 +16,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * refused — the call waits for Fivetran while it is unavailable (circuit open,
  * credentials refused), for as long as that lasts, and starts a new round; while Fivetran
  * looks available but this call keeps failing, it starts a new round after {@code 4 ×
- * retryBackoff}, and gives up when the third such round ends. A command therefore sends a
- * call at most {@code 3 × maxAttempts} times (9 by default) while Fivetran is
- * available.</li>
+ * retryBackoff}, and gives up when the third such round ends. Rounds that fail while the
+ * circuit is half-open (probing whether an outage is over) do not count: they are part of
+ * the outage. A command therefore sends a call at most {@code 3 × maxAttempts} times (9
+ * by default) while Fivetran is available.</li>
  * </ul>
  */
 final class RetryPolicy {
@@ -117,6 +118,14 @@ final class RetryPolicy {
 			this.failures = 0;
 			if (!RetryPolicy.this.availability.available()) {
 				return new Next.AwaitAvailable();
+			}
+			if (RetryPolicy.this.availability.probing()) {
+				// The circuit is testing whether the outage is over: a round failing now
+				// is
+				// part of the outage, not a sign that this call cannot succeed, so it
+				// does
+				// not count towards giving up.
+				return new Next.NewRound(RetryPolicy.this.backoff.multipliedBy(4), this.rounds + 1);
 			}
 			if (++this.rounds >= ROUNDS_WHILE_AVAILABLE) {
 				return new Next.GiveUp();

@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.ftbridge.support.MockFivetran;
 import dev.ftbridge.support.MockFivetran.Request;
 import dev.ftbridge.support.MockFivetran.Response;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -57,10 +59,14 @@ class RetryPolicyTest {
 		fivetran.reset();
 		CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
 		this.availability = new FivetranAvailability(breakers.circuitBreaker("fivetran"));
+		this.client = client(breakers);
+	}
+
+	private FivetranClient client(CircuitBreakerRegistry breakers) {
 		FivetranProperties properties = new FivetranProperties(fivetran.baseUrl(), "key", "secret",
 				Duration.ofMillis(500), Duration.ofMillis(500), 100, MAX_ATTEMPTS, Duration.ofMillis(10),
 				"ftbridge-test", Duration.ofSeconds(15), Duration.ofMinutes(1));
-		this.client = new FivetranConfiguration().fivetranClient(RestClient.builder(), JsonMapper.builder().build(),
+		return new FivetranConfiguration().fivetranClient(RestClient.builder(), JsonMapper.builder().build(),
 				properties, new SimpleMeterRegistry(),
 				new Throttle(ThrottleTest.limits(null, null), System::currentTimeMillis), breakers, this.availability,
 				Clock.systemUTC());
@@ -83,6 +89,27 @@ class RetryPolicyTest {
 		int expected = RetryPolicy.ROUNDS_WHILE_AVAILABLE * MAX_ATTEMPTS;
 		assertThat(fivetran.requests()).hasSize(expected);
 		assertThat(ex.attempts()).isEqualTo(expected);
+	}
+
+	@Test
+	void roundsFailingWhileTheCircuitIsHalfOpenDoNotCountTowardsGivingUp() {
+		CircuitBreakerRegistry breakers = CircuitBreakerRegistry
+			.of(CircuitBreakerConfig.custom().permittedNumberOfCallsInHalfOpenState(100).build());
+		CircuitBreaker breaker = breakers.circuitBreaker("fivetran");
+		this.availability = new FivetranAvailability(breaker);
+		this.client = client(breakers);
+		breaker.transitionToOpenState();
+		breaker.transitionToHalfOpenState();
+		int failing = (RetryPolicy.ROUNDS_WHILE_AVAILABLE + 1) * MAX_ATTEMPTS;
+		AtomicInteger seen = new AtomicInteger();
+		fivetran.when((request) -> seen.incrementAndGet() <= failing,
+				(request) -> Response.error(503, "Unavailable", "Down"));
+		FivetranResponse response = this.client.execute(FivetranRequests.connectionDetails("c1"),
+				Throttle.Priority.COMMAND, OnOutage.WAIT);
+		assertThat(response).isNotNull();
+		// more attempts than a command gets while the circuit is closed, and then the
+		// answer
+		assertThat(fivetran.requests()).hasSize(failing + 1);
 	}
 
 	@Test
