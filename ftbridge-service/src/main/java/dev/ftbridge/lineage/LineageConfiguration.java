@@ -27,7 +27,7 @@ import org.springframework.kafka.listener.MessageListener;
 import dev.ftbridge.events.EventProperties;
 import dev.ftbridge.kafka.ConsumerSettings;
 import dev.ftbridge.kafka.TopicProperties;
-import dev.ftbridge.fivetran.FivetranClient;
+import dev.ftbridge.fivetran.FivetranAccounts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -57,7 +57,8 @@ class LineageConfiguration {
 	@Bean
 	ConcurrentMessageListenerContainer<byte[], byte[]> lineageListenerContainer(KafkaProperties kafka,
 			TopicProperties topics, LineageProperties properties, EventProperties events,
-			KafkaTemplate<byte[], byte[]> bridgeKafkaTemplate, FivetranClient fivetran, KafkaAdmin admin, Clock clock) {
+			KafkaTemplate<byte[], byte[]> bridgeKafkaTemplate, FivetranAccounts accounts, KafkaAdmin admin,
+			Clock clock) {
 		JsonMapper json = JsonMapper.builder()
 			.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
 			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
@@ -70,7 +71,9 @@ class LineageConfiguration {
 		store.load(consumers);
 		LineageSink sink = new LineageSink(bridgeKafkaTemplate, json, properties, topics.lineage(), topics.status(),
 				events.source());
-		StatusFollower follower = new StatusFollower(new SchemaWatch(fivetran, store, sink, clock),
+		StatusFollower follower = new StatusFollower(
+				new SchemaWatch((name) -> accounts.contains(name) ? accounts.get(name).client() : null, store, sink,
+						clock),
 				new RunEvents(properties), sink);
 		ContainerProperties container = new ContainerProperties(topics.status(), topics.commandResults());
 		container.setPollTimeout(1000);

@@ -3,6 +3,7 @@ package dev.ftbridge.lineage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,7 @@ class SchemaWatch {
 
 	private static final Logger log = LoggerFactory.getLogger(SchemaWatch.class);
 
-	private final FivetranClient fivetran;
+	private final Function<String, FivetranClient> accounts;
 
 	private final SchemaStore store;
 
@@ -29,20 +30,24 @@ class SchemaWatch {
 
 	private final Clock clock;
 
-	SchemaWatch(FivetranClient fivetran, SchemaStore store, LineageSink sink, Clock clock) {
-		this.fivetran = fivetran;
+	/**
+	 * @param accounts the client of a Fivetran account by name, or null for an account
+	 * this bridge has no credentials for
+	 */
+	SchemaWatch(Function<String, FivetranClient> accounts, SchemaStore store, LineageSink sink, Clock clock) {
+		this.accounts = accounts;
 		this.store = store;
 		this.sink = sink;
 		this.clock = clock;
 	}
 
 	/** The kept schema config, read from Fivetran first when none is kept. */
-	Optional<ConnectionSchema> known(String connectionId, String trigger) throws Exception {
+	Optional<ConnectionSchema> known(String connectionId, String account, String trigger) throws Exception {
 		Optional<SchemaChanges.Stored> kept = this.store.get(connectionId);
 		if (kept.isPresent()) {
 			return kept.map(SchemaChanges.Stored::schema);
 		}
-		return refresh(connectionId, trigger, null);
+		return refresh(connectionId, account, trigger, null);
 	}
 
 	/**
@@ -52,17 +57,23 @@ class SchemaWatch {
 	 * @return the schema config as now known, or empty when Fivetran has none yet or
 	 * could not be asked
 	 */
-	Optional<ConnectionSchema> refresh(String connectionId, String trigger, Instant changedAt) throws Exception {
+	Optional<ConnectionSchema> refresh(String connectionId, String account, String trigger, Instant changedAt)
+			throws Exception {
 		Optional<SchemaChanges.Stored> before = this.store.get(connectionId);
 		if (changedAt != null && before.isPresent() && before.get().readAt().isAfter(changedAt)) {
+			return before.map(SchemaChanges.Stored::schema);
+		}
+		FivetranClient fivetran = this.accounts.apply(account);
+		if (fivetran == null) {
+			log.info("Schema config of {} not read (account '{}' has no API credentials here); lineage uses what is "
+					+ "kept", connectionId, account);
 			return before.map(SchemaChanges.Stored::schema);
 		}
 		Instant readAt = this.clock.instant();
 		ConnectionSchema schema;
 		try {
 			schema = ConnectionSchema
-				.of(this.fivetran.execute(FivetranRequests.schemaConfig(connectionId), Throttle.Priority.BACKGROUND)
-					.data());
+				.of(fivetran.execute(FivetranRequests.schemaConfig(connectionId), Throttle.Priority.BACKGROUND).data());
 		}
 		catch (FivetranException ex) {
 			// A connection that never synced has no schema config yet

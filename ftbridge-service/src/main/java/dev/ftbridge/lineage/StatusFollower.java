@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
+import dev.ftbridge.contract.AccountName;
 import dev.ftbridge.contract.CommandResult;
 import dev.ftbridge.contract.CommandType;
 import dev.ftbridge.contract.TableDescribed;
@@ -51,7 +52,7 @@ class StatusFollower {
 			transformationStatus(data);
 		}
 		else if (TableDescribed.TYPE.equals(type) && text(data, "connection_id") != null) {
-			this.schemas.refresh(text(data, "connection_id"), "describe", instant(data));
+			this.schemas.refresh(text(data, "connection_id"), account(data), "describe", instant(data));
 		}
 		else if (CommandResult.TYPE.equals(type)) {
 			commandResult(data);
@@ -65,8 +66,9 @@ class StatusFollower {
 			return;
 		}
 		String status = text(data, "sync_status");
-		Optional<ConnectionSchema> schema = "sync_start".equals(event) ? this.schemas.known(connection, event)
-				: this.schemas.refresh(connection, event, null);
+		Optional<ConnectionSchema> schema = "sync_start".equals(event)
+				? this.schemas.known(connection, account(data), event)
+				: this.schemas.refresh(connection, account(data), event, null);
 		String syncId = text(data, "sync_id");
 		String runKey = "sync:" + connection + ":" + ((syncId != null) ? syncId : text(data, "observed_at"));
 		String group = (text(data, "group_id") != null) ? text(data, "group_id") : "unknown";
@@ -131,8 +133,17 @@ class StatusFollower {
 		String connection = (text(data, "connection_id") != null) ? text(data, "connection_id")
 				: text(data, "resource_id");
 		if (connection != null) {
-			this.schemas.refresh(connection, trigger, instant(data, "finished_at"));
+			this.schemas.refresh(connection, account(data), trigger, instant(data, "finished_at"));
 		}
+	}
+
+	/**
+	 * The Fivetran account an event or result names: {@code default} when it names none
+	 * (single-account settings, events written before accounts).
+	 */
+	private static String account(JsonNode data) {
+		String account = text(data, "account");
+		return (account != null) ? account : AccountName.DEFAULT;
 	}
 
 	private static Instant instant(JsonNode data) {
