@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.ftbridge.contract.AccountName;
 import dev.ftbridge.contract.CommandType;
 import dev.ftbridge.contract.CommandValidator;
 import dev.ftbridge.contract.ReadResult;
@@ -36,7 +37,18 @@ final class CommandFactory {
 	 * @param key the record key, or {@code null} for the resource the command acts on
 	 */
 	OutgoingCommand create(String id, String type, String key, JsonNode data) {
+		return create(id, type, key, data, null);
+	}
+
+	/**
+	 * A command for one Fivetran account (its {@code fivetranaccount} attribute), or for
+	 * the bridge's {@code default} account when {@code account} is null.
+	 */
+	OutgoingCommand create(String id, String type, String key, JsonNode data, String account) {
 		ObjectNode event = CloudEvents.envelope(id, this.source, type, null, this.clock.instant(), data);
+		if (account != null) {
+			event.put(AccountName.ATTRIBUTE, account);
+		}
 		ReadResult read = this.validator.read(key, event.toString().getBytes(StandardCharsets.UTF_8));
 		if (read instanceof ReadResult.Rejected rejected) {
 			throw CliException.badInput(describe(rejected.rejection()));

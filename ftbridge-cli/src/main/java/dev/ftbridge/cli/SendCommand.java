@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
+import dev.ftbridge.contract.AccountName;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,6 +41,11 @@ final class SendCommand implements Callable<Integer> {
 	@Option(names = "--source", paramLabel = "URI", description = "CloudEvent source (default: urn:ftbridge:cli).")
 	private String source;
 
+	@Option(names = "--account", paramLabel = "NAME",
+			description = "The Fivetran account the bridge calls for it (its fivetranaccount attribute; default: the "
+					+ "bridge's default account).")
+	private String account;
+
 	@Option(names = "--topic", paramLabel = "TOPIC", defaultValue = "fivetran.commands",
 			description = "Command topic (default: ${DEFAULT-VALUE}).")
 	private String topic;
@@ -63,8 +69,9 @@ final class SendCommand implements Callable<Integer> {
 		String id = first(this.id, cloudEvent ? given.path("id").asString(null) : null);
 		String source = first(this.source, cloudEvent ? given.path("source").asString(null) : null);
 		CommandFactory factory = new CommandFactory(first(source, "urn:ftbridge:cli"), Clock.systemUTC());
+		String account = first(this.account, cloudEvent ? given.path(AccountName.ATTRIBUTE).asString(null) : null);
 		OutgoingCommand command = factory.create(first(id, UUID.randomUUID().toString()), type, this.key,
-				cloudEvent ? given.get("data") : given);
+				cloudEvent ? given.get("data") : given, account);
 		if (this.dryRun) {
 			this.spec.commandLine().getOut().println(command.record());
 			return 0;

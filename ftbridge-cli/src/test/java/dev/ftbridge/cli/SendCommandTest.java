@@ -31,6 +31,29 @@ class SendCommandTest {
 	}
 
 	@Test
+	void sendNamesTheFivetranAccountAndTheBridgeReaderChecksIt(@TempDir Path dir) throws Exception {
+		CliRun named = CliRun.of("send", "--type", "fivetran.connection.pause", "--data", "{\"connection_id\":\"c1\"}",
+				"--account", "eu-trial", "--dry-run");
+		Path event = Files.writeString(dir.resolve("event.json"),
+				"{\"specversion\":\"1.0\",\"id\":\"e1\",\"source\":\"urn:me\",\"fivetranaccount\":\"us\","
+						+ "\"type\":\"fivetran.connection.pause\",\"data\":{\"connection_id\":\"c1\"}}");
+		CliRun fromFile = CliRun.of("send", "--file", event.toString(), "--dry-run");
+		CliRun none = CliRun.of("send", "--type", "fivetran.connection.pause", "--data", "{\"connection_id\":\"c1\"}",
+				"--dry-run");
+		CliRun malformed = CliRun.of("send", "--type", "fivetran.connection.pause", "--data",
+				"{\"connection_id\":\"c1\"}", "--account", "EU Trial", "--dry-run");
+
+		assertThat(named.exitCode()).as(named.toString()).isZero();
+		assertThat(JsonInput.JSON.readTree(named.out().trim().split("\t")[1]).path("fivetranaccount").asString())
+			.isEqualTo("eu-trial");
+		assertThat(fromFile.exitCode()).as(fromFile.toString()).isZero();
+		assertThat(fromFile.out()).contains("\"fivetranaccount\":\"us\"");
+		assertThat(none.out()).doesNotContain("fivetranaccount");
+		assertThat(malformed.exitCode()).isEqualTo(2);
+		assertThat(malformed.err()).contains("INVALID_ATTRIBUTE").doesNotContain("EU Trial");
+	}
+
+	@Test
 	void sendTakesAWholeCloudEventOrJustDataFromAFile(@TempDir Path dir) throws Exception {
 		Path event = Files.writeString(dir.resolve("event.json"),
 				"{\"specversion\":\"1.0\",\"id\":\"from-file\",\"source\":\"urn:me\","
