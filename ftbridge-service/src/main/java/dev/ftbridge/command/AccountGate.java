@@ -31,6 +31,8 @@ final class AccountGate {
 
 	private final Predicate<String> available;
 
+	private final Set<String> accounts;
+
 	private final Queue<Waiter> waiters = new ConcurrentLinkedQueue<>();
 
 	private final Set<String> waitingAccounts = ConcurrentHashMap.newKeySet();
@@ -42,7 +44,17 @@ final class AccountGate {
 	 * @param pollEvery how often waiting commands look again
 	 */
 	AccountGate(Predicate<String> available, Duration pollEvery) {
+		this(available, Set.of(), pollEvery);
+	}
+
+	/**
+	 * @param available whether an account's calls may go out now
+	 * @param accounts every configured account (for {@link #allClosed()})
+	 * @param pollEvery how often waiting commands look again
+	 */
+	AccountGate(Predicate<String> available, Set<String> accounts, Duration pollEvery) {
 		this.available = available;
+		this.accounts = Set.copyOf(accounts);
 		this.poller = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "ftbridge-account-gate");
 			thread.setDaemon(true);
@@ -66,6 +78,14 @@ final class AccountGate {
 		Waiter waiter = new Waiter(account, abandoned, new CompletableFuture<>());
 		this.waiters.add(waiter);
 		return waiter.future();
+	}
+
+	/**
+	 * Whether every account is unavailable (with one account: whenever it is): then
+	 * nothing could run, and commands are better left in Kafka than held in memory.
+	 */
+	boolean allClosed() {
+		return this.accounts.stream().noneMatch(this.available);
 	}
 
 	/** Commands held now. */

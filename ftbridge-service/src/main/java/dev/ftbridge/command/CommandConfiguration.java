@@ -68,7 +68,7 @@ class CommandConfiguration {
 				new KeyedLanes(commandExecutorService), accounts::share, accountGate,
 				new LedgerLoader(consumers, topics.commandResults(), topics.commandLedger(), ledger, json, clock));
 		Gauge.builder("ftbridge.commands.intake.paused", consumer, (c) -> c.paused() ? 1 : 0)
-			.description("1 while command intake is paused (back-pressure: the in-flight bound)")
+			.description("1 while command intake is paused (back-pressure, or every Fivetran account unavailable)")
 			.register(meterRegistry);
 		Gauge.builder("ftbridge.commands.waiting.account", consumer::waitingForAccount)
 			.description("Commands waiting in their lanes because their Fivetran account is unavailable")
@@ -106,7 +106,7 @@ class CommandConfiguration {
 	/** Holds commands whose account is unavailable, without a thread. */
 	@Bean(destroyMethod = "close")
 	AccountGate commandAccountGate(FivetranAccounts accounts) {
-		return new AccountGate(accounts::available, Duration.ofMillis(200));
+		return new AccountGate(accounts::available, accounts.names(), Duration.ofMillis(200));
 	}
 
 	/** The command topic, and the dead-letter topic only the command path writes. */

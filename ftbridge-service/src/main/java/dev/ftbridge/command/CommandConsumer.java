@@ -139,7 +139,9 @@ class CommandConsumer implements SmartLifecycle {
 		return Duration.ofNanos(System.nanoTime() - this.lastPollNanos);
 	}
 
-	/** Whether intake is paused (back-pressure: the in-flight bound). */
+	/**
+	 * Whether intake is paused (back-pressure, or every Fivetran account unavailable).
+	 */
 	boolean paused() {
 		return this.paused;
 	}
@@ -260,10 +262,20 @@ class CommandConsumer implements SmartLifecycle {
 	}
 
 	private void applyBackpressure(Consumer<byte[], byte[]> kafka) {
-		// An unavailable account does not pause intake (its commands wait in lanes);
-		// only the in-flight bound does, so a long outage of one account ends up pausing
-		// everything once its waiting commands fill the bound.
+		// An unavailable account does not pause intake (its commands wait in lanes) while
+		// another is available; the in-flight bound does, so a long outage of one account
+		// ends up pausing everything once its waiting commands fill the bound. When every
+		// account is unavailable (with one account: whenever it is) nothing could run, so
+		// commands wait in Kafka, not in memory.
 		int current = this.inFlight.get();
+		if (this.gate.allClosed()) {
+			if (!this.paused) {
+				log.warn("Every Fivetran account unavailable: command intake paused");
+			}
+			kafka.pause(kafka.assignment());
+			this.paused = true;
+			return;
+		}
 		if (current >= this.properties.maxInFlight()) {
 			if (kafka.paused().size() < kafka.assignment().size()) {
 				this.pauses++;

@@ -41,6 +41,28 @@ class AccountGateTest {
 	}
 
 	@Test
+	void intakeIsLeftInKafkaOnlyWhenEveryAccountIsUnavailable() {
+		AccountGate two = new AccountGate((account) -> !this.down.contains(account), Set.of("default", "eu"),
+				Duration.ofMillis(20));
+		AccountGate one = new AccountGate((account) -> !this.down.contains(account), Set.of("default"),
+				Duration.ofMillis(20));
+		try {
+			assertThat(two.allClosed()).isFalse();
+			this.down.add("eu");
+			assertThat(two.allClosed()).as("default still answers").isFalse();
+			assertThat(one.allClosed()).isFalse();
+			this.down.add("default");
+			assertThat(two.allClosed()).isTrue();
+			// a single account: its outage leaves commands in Kafka, as before accounts
+			assertThat(one.allClosed()).isTrue();
+		}
+		finally {
+			two.close();
+			one.close();
+		}
+	}
+
+	@Test
 	void anUnavailableAccountsCommandsWaitInOrderWithoutAThreadWhileOthersRun() {
 		this.down.add("eu");
 		List<String> ran = new CopyOnWriteArrayList<>();
