@@ -10,7 +10,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.ftbridge.resilience.SandboxBridgeTest;
 import dev.ftbridge.sandbox.LoggedRequest;
-import dev.ftbridge.support.Commands;
 import dev.ftbridge.support.TopicRecorder.Recorded;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +29,7 @@ class AdminCommandsIntegrationTest extends SandboxBridgeTest {
 	@Test
 	void groupCreatePostsTheNameAndReportsTheNewGroupId() {
 		String name = unique("warehouse");
-		Recorded result = resultOf(send(null, "fivetran.group.create", "{\"name\":\"" + name + "\"}"));
+		Recorded result = resultOf(sendCommand(null, "fivetran.group.create", "{\"name\":\"" + name + "\"}"));
 		assertThat(result.key()).isEqualTo(name);
 		assertThat(result.dataText("outcome")).isEqualTo("SUCCEEDED");
 		String id = groupNamed(name);
@@ -43,7 +42,7 @@ class AdminCommandsIntegrationTest extends SandboxBridgeTest {
 	void groupCreateForANameInUseFailsWithFivetransConflict() {
 		String name = unique("taken");
 		sandbox.state().addGroup(name);
-		Recorded result = resultOf(send(null, "fivetran.group.create", "{\"name\":\"" + name + "\"}"));
+		Recorded result = resultOf(sendCommand(null, "fivetran.group.create", "{\"name\":\"" + name + "\"}"));
 		assertThat(result.dataText("outcome")).isEqualTo("FAILED");
 		assertThat(result.data().path("http_status").asInt()).isEqualTo(409);
 		assertThat(result.data().path("retryable").asBoolean()).isFalse();
@@ -52,7 +51,7 @@ class AdminCommandsIntegrationTest extends SandboxBridgeTest {
 	@Test
 	void destinationCreateWithAGroupNameCreatesTheGroupThenItsDestination() {
 		String name = unique("bq");
-		Recorded result = resultOf(send(null, "fivetran.destination.create", """
+		Recorded result = resultOf(sendCommand(null, "fivetran.destination.create", """
 				{"group_name":"%s","service":"big_query","region":"GCP_US_EAST4","time_zone_offset":"-5",
 				 "config":{"project_id":"acme","secret_key":"k3y"}}""".formatted(name)));
 		assertThat(result.dataText("outcome")).isEqualTo("SUCCEEDED");
@@ -75,7 +74,7 @@ class AdminCommandsIntegrationTest extends SandboxBridgeTest {
 	@Test
 	void aDestinationThatFailsAfterItsGroupWasCreatedIsReportedWithTheGroupsId() {
 		String name = unique("mars");
-		Recorded result = resultOf(send(null, "fivetran.destination.create", """
+		Recorded result = resultOf(sendCommand(null, "fivetran.destination.create", """
 				{"group_name":"%s","service":"snowflake","region":"MARS_1","time_zone_offset":"0"}""".formatted(name)));
 		String groupId = groupNamed(name);
 		assertThat(result.dataText("outcome")).isEqualTo("FAILED");
@@ -90,7 +89,7 @@ class AdminCommandsIntegrationTest extends SandboxBridgeTest {
 	@Test
 	void destinationCreateInAnExistingGroupSendsOnlyTheDestination() {
 		String groupId = sandbox.state().addGroup(unique("existing")).id();
-		Recorded result = resultOf(send(groupId, "fivetran.destination.create", """
+		Recorded result = resultOf(sendCommand(groupId, "fivetran.destination.create", """
 				{"group_id":"%s","service":"snowflake","time_zone_offset":"+1","run_setup_tests":false}"""
 			.formatted(groupId)));
 		assertThat(result.dataText("outcome")).isEqualTo("SUCCEEDED");
@@ -104,7 +103,7 @@ class AdminCommandsIntegrationTest extends SandboxBridgeTest {
 	void userCreateInvitesOnceAndReportsTheUserId() {
 		String email = unique("ada") + "@example.com";
 		String data = "{\"email\":\"" + email + "\",\"given_name\":\"Ada\",\"family_name\":\"Lovelace\"}";
-		Recorded result = resultOf(send(null, "fivetran.user.create", data));
+		Recorded result = resultOf(sendCommand(null, "fivetran.user.create", data));
 		assertThat(result.key()).isEqualTo(email);
 		assertThat(result.dataText("outcome")).isEqualTo("SUCCEEDED");
 		JsonNode user = sandbox.state()
@@ -115,7 +114,7 @@ class AdminCommandsIntegrationTest extends SandboxBridgeTest {
 			.orElseThrow();
 		assertThat(result.dataText("resource_id")).isEqualTo(user.path("id").asString());
 		assertThat(json(only("POST", "/v1/users", email).body())).isEqualTo(json(data));
-		Recorded again = resultOf(send(null, "fivetran.user.create", data));
+		Recorded again = resultOf(sendCommand(null, "fivetran.user.create", data));
 		assertThat(again.dataText("outcome")).isEqualTo("FAILED");
 		assertThat(again.data().path("http_status").asInt()).isEqualTo(409);
 	}
@@ -123,7 +122,7 @@ class AdminCommandsIntegrationTest extends SandboxBridgeTest {
 	@Test
 	void teamCreateReportsTheTeamId() {
 		String name = unique("finance");
-		Recorded result = resultOf(send(null, "fivetran.team.create",
+		Recorded result = resultOf(sendCommand(null, "fivetran.team.create",
 				"{\"name\":\"" + name + "\",\"description\":\"Finance analysts\",\"role\":\"Account Reviewer\"}"));
 		assertThat(result.dataText("outcome")).isEqualTo("SUCCEEDED");
 		JsonNode team = sandbox.state()
@@ -141,7 +140,7 @@ class AdminCommandsIntegrationTest extends SandboxBridgeTest {
 		String groupId = sandbox.state().addGroup(unique("hooks")).id();
 		String data = "{\"group_id\":\"" + groupId + "\",\"url\":\"https://hooks.example.com/" + groupId
 				+ "\",\"events\":[\"sync_end\"],\"active\":false,\"secret\":\"wh-s3cret\"}";
-		Recorded result = resultOf(send(null, "fivetran.webhook.create", data));
+		Recorded result = resultOf(sendCommand(null, "fivetran.webhook.create", data));
 		assertThat(result.key()).isEqualTo(groupId);
 		assertThat(result.dataText("outcome")).isEqualTo("SUCCEEDED");
 		assertThat(result.dataText("group_id")).isEqualTo(groupId);
@@ -162,7 +161,7 @@ class AdminCommandsIntegrationTest extends SandboxBridgeTest {
 	void accountWebhookWhoseUrlFailsFivetransTestFails() {
 		String url = "https://unreachable.invalid/" + unique("hook");
 		Recorded result = resultOf(
-				send(null, "fivetran.webhook.create", "{\"url\":\"" + url + "\",\"events\":[\"sync_end\"]}"));
+				sendCommand(null, "fivetran.webhook.create", "{\"url\":\"" + url + "\",\"events\":[\"sync_end\"]}"));
 		assertThat(result.key()).isEqualTo("account");
 		assertThat(result.dataText("outcome")).isEqualTo("FAILED");
 		assertThat(result.data().path("http_status").asInt()).isEqualTo(400);
@@ -173,28 +172,22 @@ class AdminCommandsIntegrationTest extends SandboxBridgeTest {
 	void certificateApprovalForAConnectionAndAFingerprintForADestination() {
 		String groupId = sandbox.state().addGroup(unique("certs")).id();
 		String connection = sandbox.state().addConnection(groupId, "postgres", "pg");
-		Recorded certificate = resultOf(send(null, "fivetran.certificate.approve",
+		Recorded certificate = resultOf(sendCommand(null, "fivetran.certificate.approve",
 				"{\"connection_id\":\"" + connection + "\",\"hash\":\"h1\",\"encoded_cert\":\"QUJD\"}"));
 		assertThat(certificate.dataText("outcome")).isEqualTo("SUCCEEDED");
 		assertThat(certificate.dataText("connection_id")).isEqualTo(connection);
 		assertThat(certificate.data().at("/response/hash").asString()).isEqualTo("h1");
 		assertThat(json(only("POST", "/v1/connections/" + connection + "/certificates", "h1").body()))
 			.isEqualTo(json("{\"hash\":\"h1\",\"encoded_cert\":\"QUJD\"}"));
-		resultOf(send(null, "fivetran.destination.create",
+		resultOf(sendCommand(null, "fivetran.destination.create",
 				"{\"group_id\":\"" + groupId + "\",\"service\":\"snowflake\",\"time_zone_offset\":\"0\"}"));
-		Recorded fingerprint = resultOf(send(null, "fivetran.certificate.approve",
+		Recorded fingerprint = resultOf(sendCommand(null, "fivetran.certificate.approve",
 				"{\"destination_id\":\"" + groupId + "\",\"hash\":\"f1\",\"public_key\":\"ssh-rsa AAAA\"}"));
 		assertThat(fingerprint.dataText("outcome")).isEqualTo("SUCCEEDED");
 		assertThat(fingerprint.dataText("resource_id")).isEqualTo(groupId);
 		assertThat(only("POST", "/v1/destinations/" + groupId + "/fingerprints", "f1")).isNotNull();
 		assertThat(sandbox.state().approvedHashes(connection)).containsExactly("h1");
 		assertThat(sandbox.state().approvedHashes(groupId)).containsExactly("f1");
-	}
-
-	private String send(String key, String type, String data) {
-		String id = Commands.newId();
-		commands().send(key, id, type, data);
-		return id;
 	}
 
 	/** The one request to that path whose body contains the text. */

@@ -1,7 +1,5 @@
 package dev.ftbridge.command;
 
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -10,7 +8,6 @@ import org.springframework.test.context.TestPropertySource;
 
 import dev.ftbridge.resilience.SandboxBridgeTest;
 import dev.ftbridge.sandbox.LoggedRequest;
-import dev.ftbridge.support.Commands;
 import dev.ftbridge.support.TopicRecorder.Recorded;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,12 +26,12 @@ class AdminLifecycleIntegrationTest extends SandboxBridgeTest {
 	@Test
 	void grantByEmailChecksTheRoleAddsTheMembershipAndRevokeRemovesIt() {
 		String email = unique("grace") + "@example.com";
-		Recorded user = resultOf(send("fivetran.user.create",
+		Recorded user = resultOf(sendCommand("fivetran.user.create",
 				"{\"email\":\"" + email + "\",\"given_name\":\"Grace\",\"family_name\":\"Hopper\"}"));
 		String userId = user.dataText("resource_id");
 		String groupId = sandbox.state().addGroup(unique("members")).id();
 
-		Recorded unknownRole = resultOf(send("fivetran.membership.grant", """
+		Recorded unknownRole = resultOf(sendCommand("fivetran.membership.grant", """
 				{"user_email":"%s","group_id":"%s","role":"Destination Superuser"}""".formatted(email, groupId)));
 		assertThat(unknownRole.key()).isEqualTo(email);
 		assertThat(unknownRole.dataText("outcome")).isEqualTo("REJECTED");
@@ -42,7 +39,7 @@ class AdminLifecycleIntegrationTest extends SandboxBridgeTest {
 				"Destination Administrator");
 		assertThat(sandbox.requestLog().matching((r) -> r.path().equals("/v1/users/" + userId + "/groups"))).isEmpty();
 
-		Recorded granted = resultOf(send("fivetran.membership.grant", """
+		Recorded granted = resultOf(sendCommand("fivetran.membership.grant", """
 				{"user_email":"%s","group_id":"%s","role":"Destination Reviewer"}""".formatted(email, groupId)));
 		assertThat(granted.dataText("outcome")).isEqualTo("SUCCEEDED");
 		assertThat(granted.dataText("resource_id")).isEqualTo(userId);
@@ -54,7 +51,7 @@ class AdminLifecycleIntegrationTest extends SandboxBridgeTest {
 		assertThat(sandbox.state().membership("users", userId, "groups", groupId)).hasValueSatisfying(
 				(membership) -> assertThat(membership.path("role").asString()).isEqualTo("Destination Reviewer"));
 
-		Recorded revoked = resultOf(send("fivetran.membership.revoke",
+		Recorded revoked = resultOf(sendCommand("fivetran.membership.revoke",
 				"{\"user_email\":\"" + email + "\",\"group_id\":\"" + groupId + "\"}"));
 		assertThat(revoked.dataText("outcome")).isEqualTo("SUCCEEDED");
 		assertThat(only("DELETE", "/v1/users/" + userId + "/groups/" + groupId)).isNotNull();
@@ -67,7 +64,7 @@ class AdminLifecycleIntegrationTest extends SandboxBridgeTest {
 		String postgres = sandbox.state().addConnection(groupId, "postgres", "pg_orders");
 		String salesforce = sandbox.state().addConnection(groupId, "salesforce", "sf_crm");
 
-		Recorded unforced = resultOf(send("fivetran.group.delete", "{\"group_id\":\"" + groupId + "\"}"));
+		Recorded unforced = resultOf(sendCommand("fivetran.group.delete", "{\"group_id\":\"" + groupId + "\"}"));
 		assertThat(unforced.key()).isEqualTo(groupId);
 		assertThat(unforced.dataText("outcome")).isEqualTo("REJECTED");
 		assertThat(unforced.dataText("reason")).contains("2 connection(s)", "pg_orders (" + postgres,
@@ -77,7 +74,8 @@ class AdminLifecycleIntegrationTest extends SandboxBridgeTest {
 			.noneMatch((r) -> r.path().equals("/v1/groups/" + groupId));
 		assertThat(sandbox.state().groups()).anyMatch((group) -> group.id().equals(groupId));
 
-		Recorded forced = resultOf(send("fivetran.group.delete", "{\"group_id\":\"" + groupId + "\",\"force\":true}"));
+		Recorded forced = resultOf(
+				sendCommand("fivetran.group.delete", "{\"group_id\":\"" + groupId + "\",\"force\":true}"));
 		assertThat(forced.dataText("outcome")).isEqualTo("SUCCEEDED");
 		assertThat(forced.dataText("group_id")).isEqualTo(groupId);
 		assertThat(only("DELETE", "/v1/groups/" + groupId)).isNotNull();
@@ -89,11 +87,11 @@ class AdminLifecycleIntegrationTest extends SandboxBridgeTest {
 	void destinationTestAndUpdatesReachFivetran() {
 		String name = unique("tested");
 		String groupId = sandbox.state().addGroup(name).id();
-		assertThat(resultOf(send("fivetran.destination.create", """
+		assertThat(resultOf(sendCommand("fivetran.destination.create", """
 				{"group_id":"%s","service":"snowflake","time_zone_offset":"0","run_setup_tests":false}"""
 			.formatted(groupId))).dataText("outcome")).isEqualTo("SUCCEEDED");
 
-		Recorded tested = resultOf(send("fivetran.destination.test",
+		Recorded tested = resultOf(sendCommand("fivetran.destination.test",
 				"{\"destination_id\":\"" + groupId + "\",\"trust_certificates\":true}"));
 		assertThat(tested.key()).isEqualTo(groupId);
 		assertThat(tested.dataText("outcome")).isEqualTo("SUCCEEDED");
@@ -102,7 +100,7 @@ class AdminLifecycleIntegrationTest extends SandboxBridgeTest {
 		assertThat(test.headers().get("Accept")).containsExactly("application/json;version=2");
 		assertThat(tested.data().at("/response/setup_tests").isEmpty()).isFalse();
 
-		Recorded updated = resultOf(send("fivetran.destination.update", """
+		Recorded updated = resultOf(sendCommand("fivetran.destination.update", """
 				{"destination_id":"%s","time_zone_offset":"+3","run_setup_tests":false}""".formatted(groupId)));
 		assertThat(updated.dataText("outcome")).isEqualTo("SUCCEEDED");
 		assertThat(json(only("PATCH", "/v1/destinations/" + groupId).body()))
@@ -110,8 +108,8 @@ class AdminLifecycleIntegrationTest extends SandboxBridgeTest {
 		assertThat(sandbox.state().destinationDetails(groupId).orElseThrow().path("time_zone_offset").asString())
 			.isEqualTo("+3");
 
-		Recorded renamed = resultOf(
-				send("fivetran.group.update", "{\"group_id\":\"" + groupId + "\",\"name\":\"" + name + "_eu\"}"));
+		Recorded renamed = resultOf(sendCommand("fivetran.group.update",
+				"{\"group_id\":\"" + groupId + "\",\"name\":\"" + name + "_eu\"}"));
 		assertThat(renamed.dataText("outcome")).isEqualTo("SUCCEEDED");
 		assertThat(sandbox.state().groups()).anyMatch((group) -> group.name().equals(name + "_eu"));
 	}
@@ -119,40 +117,41 @@ class AdminLifecycleIntegrationTest extends SandboxBridgeTest {
 	@Test
 	void aTeamsAccountRoleIsGrantedByNameAndRevokedThenWebhookAndTeamAreUpdatedAndDeleted() {
 		String name = unique("auditors");
-		String teamId = resultOf(send("fivetran.team.create", "{\"name\":\"" + name + "\"}")).dataText("resource_id");
-		Recorded granted = resultOf(
-				send("fivetran.membership.grant", "{\"team_name\":\"" + name + "\",\"role\":\"Account Analyst\"}"));
+		String teamId = resultOf(sendCommand("fivetran.team.create", "{\"name\":\"" + name + "\"}"))
+			.dataText("resource_id");
+		Recorded granted = resultOf(sendCommand("fivetran.membership.grant",
+				"{\"team_name\":\"" + name + "\",\"role\":\"Account Analyst\"}"));
 		assertThat(granted.key()).isEqualTo(name);
 		assertThat(granted.dataText("outcome")).isEqualTo("SUCCEEDED");
 		assertThat(json(only("PATCH", "/v1/teams/" + teamId).body())).isEqualTo(json("{\"role\":\"Account Analyst\"}"));
 		assertThat(team(teamId).path("role").asString()).isEqualTo("Account Analyst");
-		Recorded revoked = resultOf(send("fivetran.membership.revoke", "{\"team_id\":\"" + teamId + "\"}"));
+		Recorded revoked = resultOf(sendCommand("fivetran.membership.revoke", "{\"team_id\":\"" + teamId + "\"}"));
 		assertThat(revoked.dataText("outcome")).isEqualTo("SUCCEEDED");
 		assertThat(only("DELETE", "/v1/teams/" + teamId + "/role")).isNotNull();
 		assertThat(team(teamId).path("role").isNull()).isTrue();
 
 		String groupId = sandbox.state().addGroup(unique("hooked")).id();
-		String webhookId = resultOf(send("fivetran.webhook.create",
+		String webhookId = resultOf(sendCommand("fivetran.webhook.create",
 				"{\"group_id\":\"" + groupId
 						+ "\",\"url\":\"https://hooks.example.com/a\",\"events\":[\"sync_end\"],\"active\":false}"))
 			.dataText("resource_id");
-		Recorded updated = resultOf(send("fivetran.webhook.update",
+		Recorded updated = resultOf(sendCommand("fivetran.webhook.update",
 				"{\"webhook_id\":\"" + webhookId + "\",\"events\":[\"sync_end\",\"sync_start\"]}"));
 		assertThat(updated.dataText("outcome")).isEqualTo("SUCCEEDED");
 		assertThat(updated.key()).isEqualTo(webhookId);
 		assertThat(sandbox.state().webhooks()).filteredOn((webhook) -> webhook.id().equals(webhookId))
 			.singleElement()
 			.satisfies((webhook) -> assertThat(webhook.events()).containsExactly("sync_end", "sync_start"));
-		assertThat(
-				resultOf(send("fivetran.webhook.delete", "{\"webhook_id\":\"" + webhookId + "\"}")).dataText("outcome"))
-			.isEqualTo("SUCCEEDED");
+		assertThat(resultOf(sendCommand("fivetran.webhook.delete", "{\"webhook_id\":\"" + webhookId + "\"}"))
+			.dataText("outcome")).isEqualTo("SUCCEEDED");
 		assertThat(sandbox.state().webhooks()).noneMatch((webhook) -> webhook.id().equals(webhookId));
 
-		assertThat(resultOf(send("fivetran.team.delete", "{\"team_id\":\"" + teamId + "\"}")).dataText("outcome"))
+		assertThat(
+				resultOf(sendCommand("fivetran.team.delete", "{\"team_id\":\"" + teamId + "\"}")).dataText("outcome"))
 			.isEqualTo("SUCCEEDED");
 		assertThat(only("DELETE", "/v1/teams/" + teamId)).isNotNull();
 		assertThat(sandbox.state().teamList()).noneMatch((team) -> team.path("id").asString().equals(teamId));
-		Recorded again = resultOf(send("fivetran.team.delete", "{\"team_id\":\"" + teamId + "\"}"));
+		Recorded again = resultOf(sendCommand("fivetran.team.delete", "{\"team_id\":\"" + teamId + "\"}"));
 		assertThat(again.dataText("outcome")).isEqualTo("FAILED");
 		assertThat(again.data().path("http_status").asInt()).isEqualTo(404);
 	}
@@ -164,19 +163,6 @@ class AdminLifecycleIntegrationTest extends SandboxBridgeTest {
 			.filter((team) -> team.path("id").asString().equals(teamId))
 			.findFirst()
 			.orElseThrow();
-	}
-
-	private String send(String type, String data) {
-		String id = Commands.newId();
-		commands().send(null, id, type, data);
-		return id;
-	}
-
-	private static LoggedRequest only(String method, String path) {
-		List<LoggedRequest> requests = sandbox.requestLog()
-			.matching((r) -> r.method().equals(method) && r.path().equals(path));
-		assertThat(requests).as("%s %s", method, path).hasSize(1);
-		return requests.get(0);
 	}
 
 	private static JsonNode json(String text) {

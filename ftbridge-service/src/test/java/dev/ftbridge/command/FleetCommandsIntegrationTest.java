@@ -11,7 +11,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 import dev.ftbridge.resilience.SandboxBridgeTest;
 import dev.ftbridge.sandbox.LoggedRequest;
-import dev.ftbridge.support.Commands;
 import dev.ftbridge.support.TopicRecorder.Recorded;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +33,8 @@ class FleetCommandsIntegrationTest extends SandboxBridgeTest {
 		String healthy = sandbox.state().addConnection(group, "postgres", "healthy");
 		String untrusted = broken(group, "untrusted", "untrusted_certificate");
 		String failing = broken(group, "failing", "fail");
-		String id = send(group, "fivetran.group.heal", "{\"group_id\":\"" + group + "\",\"trust_certificates\":true}");
+		String id = sendCommand(group, "fivetran.group.heal",
+				"{\"group_id\":\"" + group + "\",\"trust_certificates\":true}");
 		Recorded result = resultOf(id);
 		assertThat(result.dataText("outcome")).isEqualTo("FAILED");
 		JsonNode response = result.data().path("response");
@@ -63,8 +63,8 @@ class FleetCommandsIntegrationTest extends SandboxBridgeTest {
 	void healSucceedsWhenEveryBrokenConnectionIsConnectedAgain() {
 		String group = sandbox.state().addGroup(unique("heal")).id();
 		String connection = broken(group, "ssh", "untrusted_fingerprint");
-		Recorded result = resultOf(
-				send(group, "fivetran.group.heal", "{\"group_id\":\"" + group + "\",\"trust_fingerprints\":true}"));
+		Recorded result = resultOf(sendCommand(group, "fivetran.group.heal",
+				"{\"group_id\":\"" + group + "\",\"trust_fingerprints\":true}"));
 		assertThat(result.dataText("outcome")).isEqualTo("SUCCEEDED");
 		assertThat(result.data().at("/response/outcomes/0/connection_id").asString()).isEqualTo(connection);
 		assertThat(result.data().at("/response/still_broken").asInt()).isZero();
@@ -72,7 +72,7 @@ class FleetCommandsIntegrationTest extends SandboxBridgeTest {
 
 	@Test
 	void healOfAnUnknownGroupFailsWithFivetransNotFound() {
-		Recorded result = resultOf(send(null, "fivetran.group.heal", "{\"group_id\":\"no_such_group\"}"));
+		Recorded result = resultOf(sendCommand(null, "fivetran.group.heal", "{\"group_id\":\"no_such_group\"}"));
 		assertThat(result.dataText("outcome")).isEqualTo("FAILED");
 		assertThat(result.data().path("http_status").asInt()).isEqualTo(404);
 	}
@@ -103,7 +103,7 @@ class FleetCommandsIntegrationTest extends SandboxBridgeTest {
 		sandbox.state().setSchemaConfig(connection, config);
 		sandbox.state().setSourceColumns(connection, "Sales", "Customers", (ObjectNode) json("""
 				{"Email":{"name_in_destination":"email","enabled":true,"hashed":true}}"""));
-		String id = send(connection, "fivetran.connection.schema.describe",
+		String id = sendCommand(connection, "fivetran.connection.schema.describe",
 				"{\"connection_id\":\"" + connection + "\"}");
 		Recorded result = resultOf(id);
 		assertThat(result.dataText("outcome")).isEqualTo("SUCCEEDED");
@@ -133,7 +133,7 @@ class FleetCommandsIntegrationTest extends SandboxBridgeTest {
 	void describeWithoutFetchingColumnsReadsOnlyTheSchemaConfig() {
 		String group = sandbox.state().addGroup(unique("describe")).id();
 		String connection = sandbox.state().addConnection(group, "postgres", "plain");
-		String id = send(connection, "fivetran.connection.schema.describe",
+		String id = sendCommand(connection, "fivetran.connection.schema.describe",
 				"{\"connection_id\":\"" + connection + "\",\"fetch_columns\":false}");
 		assertThat(resultOf(id).data().at("/response/tables").asInt()).isEqualTo(2);
 		assertThat(statusesOf(id, 2)).allSatisfy((t) -> assertThat(t.dataText("schema")).isEqualTo("public"));
@@ -147,12 +147,6 @@ class FleetCommandsIntegrationTest extends SandboxBridgeTest {
 
 	private static Recorded table(List<Recorded> tables, String name) {
 		return tables.stream().filter((t) -> name.equals(t.dataText("table"))).findFirst().orElseThrow();
-	}
-
-	private String send(String key, String type, String data) {
-		String id = Commands.newId();
-		commands().send(key, id, type, data);
-		return id;
 	}
 
 	private static JsonNode json(String text) {

@@ -1,7 +1,5 @@
 package dev.ftbridge.command;
 
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -9,8 +7,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.ftbridge.resilience.SandboxBridgeTest;
-import dev.ftbridge.sandbox.LoggedRequest;
-import dev.ftbridge.support.Commands;
 import dev.ftbridge.support.TopicRecorder.Recorded;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +30,7 @@ class MembershipByNameIntegrationTest extends SandboxBridgeTest {
 		String userId = createUser(given, "Lovelace");
 		String groupId = sandbox.state().addGroup(unique("named")).id();
 
-		Recorded granted = resultOf(send("fivetran.membership.grant", """
+		Recorded granted = resultOf(sendCommand("fivetran.membership.grant", """
 				{"user_name":"%s","group_id":"%s","role":"Destination Analyst"}""".formatted(name, groupId)));
 		assertThat(granted.key()).isEqualTo(name);
 		assertThat(granted.dataText("outcome")).isEqualTo("SUCCEEDED");
@@ -44,20 +40,20 @@ class MembershipByNameIntegrationTest extends SandboxBridgeTest {
 		assertThat(sandbox.state().membership("users", userId, "groups", groupId)).hasValueSatisfying(
 				(membership) -> assertThat(membership.path("role").asString()).isEqualTo("Destination Analyst"));
 
-		Recorded revoked = resultOf(send("fivetran.membership.revoke",
+		Recorded revoked = resultOf(sendCommand("fivetran.membership.revoke",
 				"{\"user_name\":\"" + name + "\",\"group_id\":\"" + groupId + "\"}"));
 		assertThat(revoked.dataText("outcome")).isEqualTo("SUCCEEDED");
 		assertThat(revoked.dataText("resource_id")).isEqualTo(userId);
 		assertThat(only("DELETE", "/v1/users/" + userId + "/groups/" + groupId)).isNotNull();
 		assertThat(sandbox.state().membership("users", userId, "groups", groupId)).isEmpty();
-		Recorded again = resultOf(send("fivetran.membership.revoke",
+		Recorded again = resultOf(sendCommand("fivetran.membership.revoke",
 				"{\"user_name\":\"" + name + "\",\"group_id\":\"" + groupId + "\"}"));
 		assertThat(again.dataText("outcome")).isEqualTo("FAILED");
 		assertThat(again.data().path("http_status").asInt()).isEqualTo(404);
 		assertThat(again.data().path("retryable").asBoolean()).isFalse();
 
 		String twinId = createUser(given, "Lovelace");
-		Recorded ambiguous = resultOf(send("fivetran.membership.grant", """
+		Recorded ambiguous = resultOf(sendCommand("fivetran.membership.grant", """
 				{"user_name":"%s","group_id":"%s","role":"Destination Analyst"}""".formatted(name, groupId)));
 		assertThat(ambiguous.dataText("outcome")).isEqualTo("REJECTED");
 		assertThat(ambiguous.dataText("reason")).contains("user named '" + name + "'", "matches 2", userId, twinId);
@@ -71,15 +67,16 @@ class MembershipByNameIntegrationTest extends SandboxBridgeTest {
 		String given = unique("Grace");
 		String userId = createUser(given, "Hopper");
 		String team = unique("Platform");
-		String teamId = resultOf(send("fivetran.team.create", "{\"name\":\"" + team + "\"}")).dataText("resource_id");
+		String teamId = resultOf(sendCommand("fivetran.team.create", "{\"name\":\"" + team + "\"}"))
+			.dataText("resource_id");
 
-		Recorded user = resultOf(send("fivetran.membership.grant",
+		Recorded user = resultOf(sendCommand("fivetran.membership.grant",
 				"{\"user_name\":\"" + given.toLowerCase() + " hopper\",\"role\":\"Account Analyst\"}"));
 		assertThat(user.dataText("outcome")).isEqualTo("FAILED");
 		assertThat(user.dataText("reason")).contains("no user named '" + given.toLowerCase() + " hopper'",
 				"nothing was changed");
 		Recorded teamResult = resultOf(
-				send("fivetran.membership.revoke", "{\"team_name\":\"" + team.toUpperCase() + "\"}"));
+				sendCommand("fivetran.membership.revoke", "{\"team_name\":\"" + team.toUpperCase() + "\"}"));
 		assertThat(teamResult.dataText("outcome")).isEqualTo("FAILED");
 		assertThat(teamResult.dataText("reason")).contains("no team named '" + team.toUpperCase() + "'");
 
@@ -94,24 +91,11 @@ class MembershipByNameIntegrationTest extends SandboxBridgeTest {
 	}
 
 	private String createUser(String given, String family) {
-		Recorded created = resultOf(send("fivetran.user.create", """
+		Recorded created = resultOf(sendCommand("fivetran.user.create", """
 				{"email":"%s@example.com","given_name":"%s","family_name":"%s"}""".formatted(unique("u").toLowerCase(),
 				given, family)));
 		assertThat(created.dataText("outcome")).isEqualTo("SUCCEEDED");
 		return created.dataText("resource_id");
-	}
-
-	private String send(String type, String data) {
-		String id = Commands.newId();
-		commands().send(null, id, type, data);
-		return id;
-	}
-
-	private static LoggedRequest only(String method, String path) {
-		List<LoggedRequest> requests = sandbox.requestLog()
-			.matching((r) -> r.method().equals(method) && r.path().equals(path));
-		assertThat(requests).as("%s %s", method, path).hasSize(1);
-		return requests.get(0);
 	}
 
 	private static JsonNode json(String text) {

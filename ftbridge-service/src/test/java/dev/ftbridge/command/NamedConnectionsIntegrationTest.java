@@ -11,7 +11,6 @@ import org.springframework.test.context.TestPropertySource;
 import dev.ftbridge.contract.CommandType;
 import dev.ftbridge.resilience.SandboxBridgeTest;
 import dev.ftbridge.sandbox.LoggedRequest;
-import dev.ftbridge.support.Commands;
 import dev.ftbridge.support.EventSchemas;
 import dev.ftbridge.support.TopicRecorder.Recorded;
 
@@ -39,8 +38,8 @@ class NamedConnectionsIntegrationTest extends SandboxBridgeTest {
 				{"connection":{"group_id":"%s","schema":"orders_pg"}}""".formatted(group);
 		String key = key(CommandType.CONNECTION_CREATE, create);
 		assertThat(key(CommandType.CONNECTION_SYNC, sync)).as("the key the CLI gives each").isEqualTo(key);
-		String createId = send(key, "fivetran.connection.create", create);
-		String syncId = send(key, "fivetran.connection.sync", sync);
+		String createId = sendCommand(key, "fivetran.connection.create", create);
+		String syncId = sendCommand(key, "fivetran.connection.sync", sync);
 
 		Recorded created = resultOf(createId);
 		assertThat(created.dataText("outcome")).isEqualTo("SUCCEEDED");
@@ -77,7 +76,7 @@ class NamedConnectionsIntegrationTest extends SandboxBridgeTest {
 		String connection = sandbox.state().addConnection(group, "postgres", "crm");
 		String data = """
 				{"connection":{"group_name":"%s","schema":"crm"}}""".formatted(name.toLowerCase());
-		Recorded result = resultOf(send(null, "fivetran.connection.pause", data));
+		Recorded result = resultOf(sendCommand(null, "fivetran.connection.pause", data));
 		assertThat(result.key()).isEqualTo(name.toLowerCase() + "/crm");
 		assertThat(result.dataText("outcome")).isEqualTo("SUCCEEDED");
 		assertThat(result.dataText("connection_id")).isEqualTo(connection);
@@ -96,7 +95,7 @@ class NamedConnectionsIntegrationTest extends SandboxBridgeTest {
 	void noMatchFailsWithoutTouchingAnyConnection() {
 		String group = sandbox.state().addGroup(unique("named")).id();
 		String other = sandbox.state().addConnection(group, "postgres", "crm");
-		Recorded result = resultOf(send(null, "fivetran.connection.sync",
+		Recorded result = resultOf(sendCommand(null, "fivetran.connection.sync",
 				"{\"connection\":{\"group_id\":\"" + group + "\",\"schema\":\"nope\"}}"));
 		assertThat(result.dataText("outcome")).isEqualTo("FAILED");
 		assertThat(result.dataText("reason")).contains("no connection with schema 'nope' in group " + group);
@@ -113,18 +112,12 @@ class NamedConnectionsIntegrationTest extends SandboxBridgeTest {
 		String name = unique("sales");
 		String lower = sandbox.state().addGroup(name).id();
 		String upper = sandbox.state().addGroup(name.toUpperCase()).id();
-		Recorded result = resultOf(send(null, "fivetran.connection.pause", "{\"connection\":{\"group_name\":\""
+		Recorded result = resultOf(sendCommand(null, "fivetran.connection.pause", "{\"connection\":{\"group_name\":\""
 				+ name.substring(0, 1).toUpperCase() + name.substring(1) + "\",\"schema\":\"crm\"}}"));
 		assertThat(result.dataText("outcome")).isEqualTo("REJECTED");
 		assertThat(result.dataText("reason")).contains(lower, upper, "ambiguous");
 		assertThat(sandbox.requestLog().requests("GET", "/v1/groups/{id}/connections"))
 			.noneMatch((r) -> r.path().contains(lower) || r.path().contains(upper));
-	}
-
-	private String send(String key, String type, String data) {
-		String id = Commands.newId();
-		commands().send(key, id, type, data);
-		return id;
 	}
 
 	private static String key(CommandType type, String data) {

@@ -9,7 +9,6 @@ import org.springframework.test.context.TestPropertySource;
 
 import dev.ftbridge.resilience.SandboxBridgeTest;
 import dev.ftbridge.sandbox.LoggedRequest;
-import dev.ftbridge.support.Commands;
 import dev.ftbridge.support.EventSchemas;
 import dev.ftbridge.support.TopicRecorder.Recorded;
 
@@ -31,12 +30,12 @@ class TransformationCancelIntegrationTest extends SandboxBridgeTest {
 	@Test
 	void cancelStopsARunningTransformationAndItsRunCommandEndsFailed() {
 		String transformation = hangingTransformation();
-		String run = send(transformation, "fivetran.transformation.run",
+		String run = sendCommand(transformation, "fivetran.transformation.run",
 				"{\"transformation_id\":\"" + transformation + "\"}");
 		assertThat(resultOf(run).dataText("outcome")).isEqualTo("ACCEPTED");
 		assertThat(status(transformation)).isEqualTo("RUNNING");
 
-		Recorded cancelled = resultOf(send(transformation, "fivetran.transformation.cancel",
+		Recorded cancelled = resultOf(sendCommand(transformation, "fivetran.transformation.cancel",
 				"{\"transformation_id\":\"" + transformation + "\"}"));
 		assertThat(cancelled.dataText("outcome")).isEqualTo("SUCCEEDED");
 		assertThat(cancelled.dataText("transformation_id")).isEqualTo(transformation);
@@ -54,7 +53,7 @@ class TransformationCancelIntegrationTest extends SandboxBridgeTest {
 	@Test
 	void cancelOfAMissingTransformationFails() {
 		Recorded result = resultOf(
-				send("tr_missing", "fivetran.transformation.cancel", "{\"transformation_id\":\"tr_missing\"}"));
+				sendCommand("tr_missing", "fivetran.transformation.cancel", "{\"transformation_id\":\"tr_missing\"}"));
 		assertThat(result.dataText("outcome")).isEqualTo("FAILED");
 		assertThat(result.data().path("http_status").asInt()).isEqualTo(404);
 	}
@@ -63,9 +62,9 @@ class TransformationCancelIntegrationTest extends SandboxBridgeTest {
 	void aTimedOutRunIsCancelledOnlyWhenItsCommandAskedForIt() {
 		String cancelling = hangingTransformation();
 		String left = hangingTransformation();
-		String first = send(cancelling, "fivetran.transformation.run",
+		String first = sendCommand(cancelling, "fivetran.transformation.run",
 				"{\"transformation_id\":\"" + cancelling + "\",\"cancel_on_timeout\":true}");
-		String second = send(left, "fivetran.transformation.run", "{\"transformation_id\":\"" + left + "\"}");
+		String second = sendCommand(left, "fivetran.transformation.run", "{\"transformation_id\":\"" + left + "\"}");
 		assertThat(resultOf(first).dataText("outcome")).isEqualTo("ACCEPTED");
 		assertThat(resultOf(second).dataText("outcome")).isEqualTo("ACCEPTED");
 		assertThat(only("POST", "/v1/transformations/" + cancelling + "/run").body())
@@ -98,25 +97,12 @@ class TransformationCancelIntegrationTest extends SandboxBridgeTest {
 					&& r.path().equals("/v1/transformations/" + transformation + "/cancel"));
 	}
 
-	private static LoggedRequest only(String method, String path) {
-		List<LoggedRequest> requests = sandbox.requestLog()
-			.matching((r) -> r.method().equals(method) && r.path().equals(path));
-		assertThat(requests).as("%s %s", method, path).hasSize(1);
-		return requests.get(0);
-	}
-
 	/** The terminal (second) result of an async command, schema-checked. */
 	private Recorded lastResult(String commandId) {
 		List<Recorded> found = results().await((r) -> commandId.equals(r.dataText("command_id")), 2, WAIT);
 		assertThat(found).hasSize(2);
 		found.forEach((result) -> EventSchemas.assertValid(result.json()));
 		return found.get(1);
-	}
-
-	private String send(String key, String type, String data) {
-		String id = Commands.newId();
-		commands().send(key, id, type, data);
-		return id;
 	}
 
 }

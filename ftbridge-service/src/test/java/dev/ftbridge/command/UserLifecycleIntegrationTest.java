@@ -1,7 +1,5 @@
 package dev.ftbridge.command;
 
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -10,7 +8,6 @@ import org.springframework.test.context.TestPropertySource;
 
 import dev.ftbridge.resilience.SandboxBridgeTest;
 import dev.ftbridge.sandbox.LoggedRequest;
-import dev.ftbridge.support.Commands;
 import dev.ftbridge.support.TopicRecorder.Recorded;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +28,7 @@ class UserLifecycleIntegrationTest extends SandboxBridgeTest {
 	void anUpdatePatchesTheUserWithTheOtherFieldsAndAnUnknownUserOrRoleFails() {
 		String userId = createUser();
 
-		Recorded updated = resultOf(send("fivetran.user.update", """
+		Recorded updated = resultOf(sendCommand("fivetran.user.update", """
 				{"user_id":"%s","family_name":"Hopper-King","phone":"+15550100","role":"Account Analyst"}"""
 			.formatted(userId)));
 		assertThat(updated.key()).isEqualTo(userId);
@@ -45,8 +42,8 @@ class UserLifecycleIntegrationTest extends SandboxBridgeTest {
 		assertThat(user.path("given_name").asString()).isEqualTo("Grace");
 		assertThat(user.path("role").asString()).isEqualTo("Account Analyst");
 
-		Recorded badRole = resultOf(
-				send("fivetran.user.update", "{\"user_id\":\"" + userId + "\",\"role\":\"Destination Reviewer\"}"));
+		Recorded badRole = resultOf(sendCommand("fivetran.user.update",
+				"{\"user_id\":\"" + userId + "\",\"role\":\"Destination Reviewer\"}"));
 		assertThat(badRole.dataText("outcome")).isEqualTo("FAILED");
 		assertThat(badRole.data().path("http_status").asInt()).isEqualTo(400);
 		assertThat(badRole.data().path("retryable").asBoolean()).isFalse();
@@ -54,7 +51,7 @@ class UserLifecycleIntegrationTest extends SandboxBridgeTest {
 
 		String missing = unique("nobody");
 		Recorded unknown = resultOf(
-				send("fivetran.user.update", "{\"user_id\":\"" + missing + "\",\"given_name\":\"Nobody\"}"));
+				sendCommand("fivetran.user.update", "{\"user_id\":\"" + missing + "\",\"given_name\":\"Nobody\"}"));
 		assertThat(unknown.dataText("outcome")).isEqualTo("FAILED");
 		assertThat(unknown.data().path("http_status").asInt()).isEqualTo(404);
 		assertThat(json(only("PATCH", "/v1/users/" + missing).body())).isEqualTo(json("{\"given_name\":\"Nobody\"}"));
@@ -64,17 +61,18 @@ class UserLifecycleIntegrationTest extends SandboxBridgeTest {
 	void aDeleteRemovesTheUserWithItsMembershipsAndADeleteOfAMissingUserFails() {
 		String userId = createUser();
 		String groupId = sandbox.state().addGroup(unique("leaving")).id();
-		assertThat(resultOf(send("fivetran.membership.grant", """
+		assertThat(resultOf(sendCommand("fivetran.membership.grant", """
 				{"user_id":"%s","group_id":"%s","role":"Destination Reviewer"}""".formatted(userId, groupId)))
 			.dataText("outcome")).isEqualTo("SUCCEEDED");
 
-		Recorded forced = resultOf(send("fivetran.user.delete", "{\"user_id\":\"" + userId + "\",\"force\":true}"));
+		Recorded forced = resultOf(
+				sendCommand("fivetran.user.delete", "{\"user_id\":\"" + userId + "\",\"force\":true}"));
 		assertThat(forced.dataText("outcome")).isEqualTo("REJECTED");
 		assertThat(forced.dataText("reason")).contains("force");
 		assertThat(sandbox.requestLog().matching((r) -> r.method().equals("DELETE")))
 			.noneMatch((r) -> r.path().equals("/v1/users/" + userId));
 
-		Recorded deleted = resultOf(send("fivetran.user.delete", "{\"user_id\":\"" + userId + "\"}"));
+		Recorded deleted = resultOf(sendCommand("fivetran.user.delete", "{\"user_id\":\"" + userId + "\"}"));
 		assertThat(deleted.key()).isEqualTo(userId);
 		assertThat(deleted.dataText("outcome")).isEqualTo("SUCCEEDED");
 		assertThat(deleted.dataText("resource_id")).isEqualTo(userId);
@@ -85,7 +83,7 @@ class UserLifecycleIntegrationTest extends SandboxBridgeTest {
 		assertThat(sandbox.state().membership("users", userId, "groups", groupId)).isEmpty();
 		assertThat(sandbox.state().groups()).anyMatch((group) -> group.id().equals(groupId));
 
-		Recorded again = resultOf(send("fivetran.user.delete", "{\"user_id\":\"" + userId + "\"}"));
+		Recorded again = resultOf(sendCommand("fivetran.user.delete", "{\"user_id\":\"" + userId + "\"}"));
 		assertThat(again.dataText("outcome")).isEqualTo("FAILED");
 		assertThat(again.data().path("http_status").asInt()).isEqualTo(404);
 		assertThat(again.data().path("retryable").asBoolean()).isFalse();
@@ -95,7 +93,7 @@ class UserLifecycleIntegrationTest extends SandboxBridgeTest {
 	}
 
 	private String createUser() {
-		Recorded created = resultOf(send("fivetran.user.create", """
+		Recorded created = resultOf(sendCommand("fivetran.user.create", """
 				{"email":"%s@example.com","given_name":"Grace","family_name":"Hopper"}"""
 			.formatted(unique("grace").toLowerCase())));
 		assertThat(created.dataText("outcome")).isEqualTo("SUCCEEDED");
@@ -109,19 +107,6 @@ class UserLifecycleIntegrationTest extends SandboxBridgeTest {
 			.filter((user) -> user.path("id").asString().equals(userId))
 			.findFirst()
 			.orElseThrow();
-	}
-
-	private String send(String type, String data) {
-		String id = Commands.newId();
-		commands().send(null, id, type, data);
-		return id;
-	}
-
-	private static LoggedRequest only(String method, String path) {
-		List<LoggedRequest> requests = sandbox.requestLog()
-			.matching((r) -> r.method().equals(method) && r.path().equals(path));
-		assertThat(requests).as("%s %s", method, path).hasSize(1);
-		return requests.get(0);
 	}
 
 	private static JsonNode json(String text) {

@@ -15,11 +15,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import dev.ftbridge.sandbox.FivetranSandbox;
 import dev.ftbridge.sandbox.Latency;
 import dev.ftbridge.sandbox.Limits;
+import dev.ftbridge.sandbox.LoggedRequest;
 import dev.ftbridge.sandbox.SandboxSettings;
 import dev.ftbridge.support.BridgeClients;
 import dev.ftbridge.support.Commands;
 import dev.ftbridge.support.EventSchemas;
 import dev.ftbridge.support.TopicRecorder;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The bridge against the Fivetran sandbox with its rate limits enforced, time running 30
@@ -100,6 +103,30 @@ public abstract class SandboxBridgeTest {
 				WAIT);
 		found.forEach((event) -> EventSchemas.assertValid(event.json()));
 		return found;
+	}
+
+	/**
+	 * Publishes a command under a new id (keyless unless {@code key} is given); its id.
+	 */
+	protected String sendCommand(String key, String type, String data) {
+		String id = Commands.newId();
+		commands().send(key, id, type, data);
+		return id;
+	}
+
+	/** Publishes a keyless command under a new id; its id. */
+	protected String sendCommand(String type, String data) {
+		return sendCommand(null, type, data);
+	}
+
+	/**
+	 * The one request the sandbox received with this method and path (fails if not one).
+	 */
+	protected static LoggedRequest only(String method, String path) {
+		List<LoggedRequest> requests = sandbox.requestLog()
+			.matching((r) -> r.method().equals(method) && r.path().equals(path));
+		assertThat(requests).as("%s %s", method, path).hasSize(1);
+		return requests.get(0);
 	}
 
 	protected static String unique(String prefix) {
