@@ -18,8 +18,6 @@ import dev.ftbridge.sandbox.Latency;
 import dev.ftbridge.sandbox.SandboxSettings;
 import dev.ftbridge.sandbox.SyncScript;
 import dev.ftbridge.support.Commands;
-import dev.ftbridge.support.MockFivetran.Request;
-import dev.ftbridge.support.MockFivetran.Response;
 import dev.ftbridge.support.TopicRecorder.Recorded;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -309,26 +307,7 @@ class SandboxCompletionIntegrationTest extends AsyncFlowTest {
 	}
 
 	private static void proxy(String path) {
-		fivetran.when((request) -> request.path().startsWith(path), SandboxCompletionIntegrationTest::forward);
-	}
-
-	private static Response forward(Request request) {
-		String query = (request.query() != null) ? "?" + request.query() : "";
-		HttpRequest.Builder forwarded = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + request.path() + query))
-			.method(request.method(), request.body().isEmpty() ? HttpRequest.BodyPublishers.noBody()
-					: HttpRequest.BodyPublishers.ofString(request.body()));
-		for (String header : new String[] { "Authorization", "Accept", "Content-Type" }) {
-			if (request.header(header) != null) {
-				forwarded.header(header, request.header(header));
-			}
-		}
-		try {
-			HttpResponse<String> response = HTTP.send(forwarded.build(), HttpResponse.BodyHandlers.ofString());
-			return Response.json(response.statusCode(), response.body());
-		}
-		catch (Exception ex) {
-			return Response.error(502, "BadGateway", ex.toString());
-		}
+		fivetran.forward(path, sandbox.baseUrl());
 	}
 
 }

@@ -26,8 +26,6 @@ import dev.ftbridge.sandbox.SandboxSettings;
 import dev.ftbridge.sandbox.SyncScript;
 import dev.ftbridge.support.Commands;
 import dev.ftbridge.support.EventSchemas;
-import dev.ftbridge.support.MockFivetran.Request;
-import dev.ftbridge.support.MockFivetran.Response;
 import dev.ftbridge.support.TopicRecorder;
 import dev.ftbridge.support.TopicRecorder.Recorded;
 
@@ -179,7 +177,7 @@ class LineageIntegrationTest extends BridgeIntegrationTest {
 	void aTransformationRunIsOneRunFromStartToComplete() {
 		String transformation = sandbox.state().addTransformation(JSON.createObjectNode());
 		String path = "/v1/transformations/" + transformation;
-		fivetran.when((request) -> request.path().startsWith(path), LineageIntegrationTest::forward);
+		fivetran.forward(path, sandbox.baseUrl());
 		String id = Commands.newId();
 		commands().send(transformation, id, "fivetran.transformation.run",
 				"{\"transformation_id\":\"" + transformation + "\"}");
@@ -228,7 +226,7 @@ class LineageIntegrationTest extends BridgeIntegrationTest {
 		String connection = sandbox.state()
 			.addConnection(groupId, "postgres", "pg_" + Commands.newId().substring(0, 8));
 		String path = "/v1/connections/" + connection;
-		fivetran.when((request) -> request.path().startsWith(path), LineageIntegrationTest::forward);
+		fivetran.forward(path, sandbox.baseUrl());
 		return connection;
 	}
 
@@ -243,25 +241,6 @@ class LineageIntegrationTest extends BridgeIntegrationTest {
 				.method("PATCH", HttpRequest.BodyPublishers.ofString(body))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-	}
-
-	private static Response forward(Request request) {
-		String query = (request.query() != null) ? "?" + request.query() : "";
-		HttpRequest.Builder forwarded = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + request.path() + query))
-			.method(request.method(), request.body().isEmpty() ? HttpRequest.BodyPublishers.noBody()
-					: HttpRequest.BodyPublishers.ofString(request.body()));
-		for (String header : new String[] { "Authorization", "Accept", "Content-Type" }) {
-			if (request.header(header) != null) {
-				forwarded.header(header, request.header(header));
-			}
-		}
-		try {
-			HttpResponse<String> response = HTTP.send(forwarded.build(), HttpResponse.BodyHandlers.ofString());
-			return Response.json(response.statusCode(), response.body());
-		}
-		catch (Exception ex) {
-			return Response.error(502, "BadGateway", ex.toString());
-		}
 	}
 
 }

@@ -6,6 +6,9 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +32,8 @@ import com.sun.net.httpserver.HttpServer;
  * Tests add rules for the answers they need; the defaults answer like a healthy Fivetran.
  */
 public final class MockFivetran implements AutoCloseable {
+
+	private static final HttpClient FORWARDING = HttpClient.newHttpClient();
 
 	static {
 		// The JDK server writes headers and body separately; without TCP_NODELAY each
@@ -102,6 +107,35 @@ public final class MockFivetran implements AutoCloseable {
 	 */
 	public void when(Predicate<Request> matcher, Function<Request, Response> response) {
 		this.rules.add(0, new Rule(matcher, response));
+	}
+
+	/**
+	 * Answers requests whose path starts with {@code pathPrefix} by forwarding them
+	 * (method, path, query, body, {@code Authorization}, {@code Accept},
+	 * {@code Content-Type}) to another server, the sandbox for instance, and returning
+	 * its answer; 502 when it cannot be reached. The rest stay this mock's.
+	 */
+	public void forward(String pathPrefix, URI baseUrl) {
+		when((request) -> request.path().startsWith(pathPrefix), (request) -> forwarded(request, baseUrl));
+	}
+
+	private static Response forwarded(Request request, URI baseUrl) {
+		String query = (request.query() != null) ? "?" + request.query() : "";
+		HttpRequest.Builder forwarded = HttpRequest.newBuilder(URI.create(baseUrl + request.path() + query))
+			.method(request.method(), request.body().isEmpty() ? HttpRequest.BodyPublishers.noBody()
+					: HttpRequest.BodyPublishers.ofString(request.body()));
+		for (String header : new String[] { "Authorization", "Accept", "Content-Type" }) {
+			if (request.header(header) != null) {
+				forwarded.header(header, request.header(header));
+			}
+		}
+		try {
+			HttpResponse<String> response = FORWARDING.send(forwarded.build(), HttpResponse.BodyHandlers.ofString());
+			return Response.json(response.statusCode(), response.body());
+		}
+		catch (Exception ex) {
+			return Response.error(502, "BadGateway", ex.toString());
+		}
 	}
 
 	@Override
