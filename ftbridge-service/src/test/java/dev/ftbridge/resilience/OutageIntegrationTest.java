@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 
 import dev.ftbridge.support.Commands;
@@ -24,6 +26,9 @@ import static org.awaitility.Awaitility.await;
  * completes once Fivetran is back.
  */
 class OutageIntegrationTest extends SandboxBridgeTest {
+
+	@Autowired
+	private MeterRegistry meters;
 
 	@LocalManagementPort
 	private int port;
@@ -65,10 +70,17 @@ class OutageIntegrationTest extends SandboxBridgeTest {
 		await().atMost(WAIT).untilAsserted(() -> assertThat(readiness()).contains("OUT_OF_SERVICE"));
 		assertThat(results().matching((r) -> id.equals(r.dataText("command_id")))).as("no result while refused")
 			.isEmpty();
+		// the only account is unavailable: commands wait in Kafka, not in memory
+		await().atMost(WAIT).untilAsserted(() -> assertThat(intakePaused()).isEqualTo(1.0));
 		sandbox.faults().unauthorized(false);
 		Recorded result = results().await((r) -> id.equals(r.dataText("command_id")), 1, WAIT).get(0);
 		assertThat(result.dataText("outcome")).isEqualTo("SUCCEEDED");
+		await().atMost(WAIT).untilAsserted(() -> assertThat(intakePaused()).isEqualTo(0.0));
 		assertThat(deadLetters().matching((r) -> connection.equals(r.key()))).isEmpty();
+	}
+
+	private double intakePaused() {
+		return this.meters.get("ftbridge.commands.intake.paused").gauge().value();
 	}
 
 	private String send(String connection, String type) {
