@@ -1,5 +1,8 @@
 package dev.ftbridge.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code fivetran.webhooks} (12 partitions, embedded KRaft broker, the bridge in this
  * JVM), and the time is measured from the first write until every one of them has its
  * status event in {@code fivetran.status}. Prints webhooks per second for each run and
- * min / median / max. Run on demand (the name is not a test name):
+ * min / median / max, and the CPU time the inbox consumer threads spent per webhook (a
+ * figure that depends far less on what else the machine runs). Run on demand (the name is
+ * not a test name):
  * {@code ./mvnw test -Dtest=WebhookProcessingBenchmark -DskipITs -Dbench.args="60000 3 both"}
  * (webhooks per run, runs, mode {@code quiet}, {@code hog} or {@code both}; defaults
  * 60000 3 quiet). With {@code hog} a {@link CpuHog} keeps one core busy during each
@@ -74,16 +79,19 @@ public final class WebhookProcessingBenchmark {
 					long began = System.nanoTime();
 					double sent;
 					double seconds;
+					long consumersCpu = consumersCpuNanos();
 					try (CpuHog hog = CpuHog.startIf(each, Duration.ofMinutes(10))) {
 						send(producer, each + run, webhooks);
 						sent = (System.nanoTime() - began) / 1e9;
 						seconds = await(offsets, before + webhooks, Duration.ofMinutes(10)) - began / 1e9;
 					}
+					double cpuMicros = (consumersCpuNanos() - consumersCpu) / 1e3 / webhooks;
 					double rate = webhooks / seconds;
 					rates.computeIfAbsent(each, (key) -> new ArrayList<>()).add(rate);
 					System.out.printf(
-							"%-5s run %d: %,d webhooks written in %.2f s, every status event after %.2f s: %,.0f/s%n",
-							each, run + 1, webhooks, sent, seconds, rate);
+							"%-5s run %d: %,d webhooks written in %.2f s, every status event after %.2f s: %,.0f/s; "
+									+ "webhook consumer threads' CPU %.1f µs per webhook%n",
+							each, run + 1, webhooks, sent, seconds, rate, cpuMicros);
 				}
 			}
 			rates.forEach((each, list) -> {
@@ -97,6 +105,21 @@ public final class WebhookProcessingBenchmark {
 			bridge.close();
 			broker.destroy();
 		}
+	}
+
+	/**
+	 * CPU time of the inbox consumer threads so far: what processing costs, whatever else
+	 * the machine does (the rate depends on load; this much less).
+	 */
+	private static long consumersCpuNanos() {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		long total = 0;
+		for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+			if (info != null && info.getThreadName().startsWith("webhookListenerContainer")) {
+				total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+			}
+		}
+		return total;
 	}
 
 	private static void send(KafkaProducer<byte[], byte[]> producer, String run, int webhooks) {
