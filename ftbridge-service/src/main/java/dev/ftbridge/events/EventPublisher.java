@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.core.KafkaTemplate;
@@ -156,10 +155,9 @@ public class EventPublisher {
 
 	private ProducerRecord<byte[], byte[]> record(String topic, Integer partition, String key, String type,
 			String subject, Instant time, Object data) {
-		JsonNode event = CloudEvents.envelope(this.properties.source(), type, subject, time,
-				this.json.valueToTree(data));
 		ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, partition,
-				(key != null) ? key.getBytes(StandardCharsets.UTF_8) : null, this.json.writeValueAsBytes(event));
+				(key != null) ? key.getBytes(StandardCharsets.UTF_8) : null,
+				StructuredEvent.bytes(this.json, this.properties.source(), type, subject, time, data));
 		record.headers().add("content-type", CloudEvents.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
 		return record;
 	}

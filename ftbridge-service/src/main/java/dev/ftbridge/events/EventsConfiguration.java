@@ -54,12 +54,16 @@ class EventsConfiguration {
 	@Bean
 	EventPublisher eventPublisher(KafkaTemplate<byte[], byte[]> bridgeKafkaTemplate, TopicProperties topics,
 			EventProperties properties, MeterRegistry meterRegistry) {
-		JsonMapper json = JsonMapper.builder()
+		return new EventPublisher(bridgeKafkaTemplate, eventJson(), topics, properties,
+				new ConnectionStateMetrics(meterRegistry));
+	}
+
+	/** How events are written: snake_case names, nulls left out. */
+	static JsonMapper eventJson() {
+		return JsonMapper.builder()
 			.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
 			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
 			.build();
-		return new EventPublisher(bridgeKafkaTemplate, json, topics, properties,
-				new ConnectionStateMetrics(meterRegistry));
 	}
 
 	/** The topics of the published contract. */

@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,9 +63,11 @@ import dev.ftbridge.support.Commands;
  * busy machine the 202 can reach this client after the result), the storm's achieved
  * rate, and min / median / max of the runs' p99. A short unmeasured storm warms the JIT
  * first. Run on demand (the name is not a test name):
- * {@code ./mvnw test -Dtest=StormCompletionBenchmark -DskipITs -Dbench.args="100 30 2000 3"}
- * (commands per run, storm seconds, storm webhooks per second, runs; these are the
- * defaults).
+ * {@code ./mvnw test -Dtest=StormCompletionBenchmark -DskipITs -Dbench.args="100 30 2000 3 both"}
+ * (commands per run, storm seconds, storm webhooks per second, runs, mode {@code quiet},
+ * {@code hog} or {@code both}; defaults 100 30 2000 3 quiet). With {@code hog} a
+ * {@link CpuHog} keeps one core busy during each measured run; {@code both} alternates a
+ * quiet and a hog run (quiet, hog, quiet, hog, …) and prints the runs' p99s per mode.
  */
 public final class StormCompletionBenchmark {
 
@@ -83,6 +86,8 @@ public final class StormCompletionBenchmark {
 		int seconds = argument(args, 1, 30);
 		int rate = argument(args, 2, 2000);
 		int runs = argument(args, 3, 3);
+		String mode = (args.length > 4) ? args[4] : "quiet";
+		List<String> modes = mode.equals("both") ? List.of("quiet", "hog") : List.of(mode);
 		Map<String, String> syncIds = new ConcurrentHashMap<>();
 		try (KafkaProcess broker = KafkaProcess.start(Files.createTempDirectory("storm-bench").resolve("kafka"));
 				FivetranSandbox sandbox = sandbox(syncIds)) {
@@ -100,22 +105,29 @@ public final class StormCompletionBenchmark {
 					Storm storm = new Storm(receiver, 64)) {
 				Scenario scenario = new Scenario(sandbox, group, syncIds, publisher, results, storm, receiver);
 				scenario.run("warm", Math.min(commands, 10), 5, rate);
-				List<Long> p99s = new ArrayList<>();
-				List<Long> all = new ArrayList<>();
+				Map<String, List<Long>> p99s = new LinkedHashMap<>();
+				Map<String, List<Long>> all = new LinkedHashMap<>();
 				System.out.printf(
 						"%nterminal result after its sync_end's 202, %d pending syncs per run, storm %d s at %d "
 								+ "webhooks/s, loopback, standalone broker, %d cores%n",
 						commands, seconds, rate, Runtime.getRuntime().availableProcessors());
 				for (int run = 1; run <= runs; run++) {
-					long[] latencies = scenario.run("r" + run, commands, seconds, rate);
-					p99s.add(percentile(latencies, 0.99));
-					Arrays.stream(latencies).forEach(all::add);
+					for (String each : modes) {
+						long[] latencies;
+						try (CpuHog hog = CpuHog.startIf(each, Duration.ofMinutes(10))) {
+							latencies = scenario.run(each + run, commands, seconds, rate);
+						}
+						p99s.computeIfAbsent(each, (key) -> new ArrayList<>()).add(percentile(latencies, 0.99));
+						Arrays.stream(latencies).forEach(all.computeIfAbsent(each, (key) -> new ArrayList<>())::add);
+					}
 				}
-				long[] pooled = all.stream().mapToLong(Long::longValue).toArray();
-				System.out.printf("all %d commands: %s%n", pooled.length, summary(pooled));
-				long[] sorted = p99s.stream().mapToLong(Long::longValue).sorted().toArray();
-				System.out.printf("p99 over %d runs: min %.1f ms, median %.1f ms, max %.1f ms%n", runs,
-						millis(sorted[0]), millis(sorted[sorted.length / 2]), millis(sorted[sorted.length - 1]));
+				for (String each : modes) {
+					long[] pooled = all.get(each).stream().mapToLong(Long::longValue).toArray();
+					System.out.printf("%-5s: all %d commands: %s%n", each, pooled.length, summary(pooled));
+					long[] sorted = p99s.get(each).stream().mapToLong(Long::longValue).sorted().toArray();
+					System.out.printf("%-5s: p99 over %d runs: min %.1f ms, median %.1f ms, max %.1f ms%n", each, runs,
+							millis(sorted[0]), millis(sorted[sorted.length / 2]), millis(sorted[sorted.length - 1]));
+				}
 			}
 			finally {
 				bridge.close();

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -56,8 +57,11 @@ import dev.ftbridge.reliability.KafkaProcess;
  * {@code HttpClient} posts the same number of distinct signed {@code sync_end} webhooks
  * on loopback to each, in alternating rounds; the benchmark prints requests per second
  * and p50/p99 for both, the ratio, and records stored against 2xx answers. Run:
- * {@code ./mvnw test -Dtest=WebhookBenchmark -DskipITs -Dbench.args="20000 64 2"}
- * (webhooks per round, concurrent senders, rounds per receiver; defaults 20000 64 2).
+ * {@code ./mvnw test -Dtest=WebhookBenchmark -DskipITs -Dbench.args="20000 64 2 both"}
+ * (webhooks per round, concurrent senders, rounds per receiver, mode {@code quiet},
+ * {@code hog} or {@code both}; defaults 20000 64 2 quiet). With {@code hog} a
+ * {@link CpuHog} keeps one core busy during each measured round; {@code both} runs, per
+ * round, the quiet pair and then the hog pair, and prints the figures per mode.
  */
 public final class WebhookBenchmark {
 
@@ -83,6 +87,8 @@ public final class WebhookBenchmark {
 		int count = (args.length > 0) ? Integer.parseInt(args[0]) : 20_000;
 		int concurrency = (args.length > 1) ? Integer.parseInt(args[1]) : 64;
 		int rounds = (args.length > 2) ? Integer.parseInt(args[2]) : 2;
+		String mode = (args.length > 3) ? args[3] : "quiet";
+		List<String> modes = mode.equals("both") ? List.of("quiet", "hog") : List.of(mode);
 		Path directory = Files.createTempDirectory("webhook-bench");
 		try (KafkaProcess broker = KafkaProcess.start(directory.resolve("kafka"))) {
 			String bootstrap = broker.bootstrapServers();
@@ -103,26 +109,38 @@ public final class WebhookBenchmark {
 				// warm both JITs and connection pools before anything is counted
 				load.post(bridgeUri, bodies("warm_b", Math.min(count, 5_000)));
 				load.post(naiveUri, bodies("warm_n", Math.min(count, 5_000)));
-				long bridgeBefore = records(bootstrap, BRIDGE_TOPIC);
-				long naiveBefore = records(bootstrap, NAIVE_TOPIC);
-				List<Result> bridgeRuns = new ArrayList<>();
-				List<Result> naiveRuns = new ArrayList<>();
+				Map<String, List<Result>> bridgeRuns = new LinkedHashMap<>();
+				Map<String, List<Result>> naiveRuns = new LinkedHashMap<>();
+				Map<String, long[]> stored = new LinkedHashMap<>();
 				for (int round = 0; round < rounds; round++) {
-					bridgeRuns.add(load.post(bridgeUri, bodies("b" + round, count)));
-					naiveRuns.add(load.post(naiveUri, bodies("n" + round, count)));
+					for (String each : modes) {
+						long bridgeBefore = records(bootstrap, BRIDGE_TOPIC);
+						long naiveBefore = records(bootstrap, NAIVE_TOPIC);
+						try (CpuHog hog = CpuHog.startIf(each, Duration.ofMinutes(10))) {
+							bridgeRuns.computeIfAbsent(each, (key) -> new ArrayList<>())
+								.add(load.post(bridgeUri, bodies(each + "b" + round, count)));
+							naiveRuns.computeIfAbsent(each, (key) -> new ArrayList<>())
+								.add(load.post(naiveUri, bodies(each + "n" + round, count)));
+						}
+						long[] counts = stored.computeIfAbsent(each, (key) -> new long[2]);
+						counts[0] += records(bootstrap, BRIDGE_TOPIC) - bridgeBefore;
+						counts[1] += records(bootstrap, NAIVE_TOPIC) - naiveBefore;
+					}
 				}
 				load.close();
-				Result bridgeTotal = Result.of(bridgeRuns);
-				Result naiveTotal = Result.of(naiveRuns);
 				System.out.printf(
 						"%nwebhook ingest: %d distinct signed webhooks x %d rounds each, %d concurrent "
 								+ "senders, loopback, standalone broker, %d cores%n",
 						count, rounds, concurrency, Runtime.getRuntime().availableProcessors());
-				print("bridge", bridgeRuns, bridgeTotal, records(bootstrap, BRIDGE_TOPIC) - bridgeBefore);
-				print("naive ", naiveRuns, naiveTotal, records(bootstrap, NAIVE_TOPIC) - naiveBefore);
-				System.out.printf("ratio bridge/naive: %.2fx req/s; p99 %d ms vs %d ms%n",
-						bridgeTotal.perSecond() / naiveTotal.perSecond(), bridgeTotal.p99Millis(),
-						naiveTotal.p99Millis());
+				for (String each : modes) {
+					Result bridgeTotal = Result.of(bridgeRuns.get(each));
+					Result naiveTotal = Result.of(naiveRuns.get(each));
+					print(each + " bridge", bridgeRuns.get(each), bridgeTotal, stored.get(each)[0]);
+					print(each + " naive ", naiveRuns.get(each), naiveTotal, stored.get(each)[1]);
+					System.out.printf("%s ratio bridge/naive: %.2fx req/s; p99 %d ms vs %d ms%n", each,
+							bridgeTotal.perSecond() / naiveTotal.perSecond(), bridgeTotal.p99Millis(),
+							naiveTotal.p99Millis());
+				}
 			}
 			finally {
 				naive.close();

@@ -1,11 +1,15 @@
 package dev.ftbridge.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,9 +38,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code fivetran.webhooks} (12 partitions, embedded KRaft broker, the bridge in this
  * JVM), and the time is measured from the first write until every one of them has its
  * status event in {@code fivetran.status}. Prints webhooks per second for each run and
- * min / median / max. Run on demand (the name is not a test name):
- * {@code ./mvnw test -Dtest=WebhookProcessingBenchmark -DskipITs -Dbench.args="60000 3"}
- * (webhooks per run, runs; defaults 60000 3).
+ * min / median / max, and the CPU time the inbox consumer threads spent per webhook (a
+ * figure that depends far less on what else the machine runs). Run on demand (the name is
+ * not a test name):
+ * {@code ./mvnw test -Dtest=WebhookProcessingBenchmark -DskipITs -Dbench.args="60000 3 both"}
+ * (webhooks per run, runs, mode {@code quiet}, {@code hog} or {@code both}; defaults
+ * 60000 3 quiet). With {@code hog} a {@link CpuHog} keeps one core busy during each
+ * measured run; {@code both} alternates a quiet and a hog run (quiet, hog, quiet, hog, …)
+ * against the same bridge, so both modes see the same minutes, and prints min / median /
+ * max for each.
  */
 public final class WebhookProcessingBenchmark {
 
@@ -47,6 +57,8 @@ public final class WebhookProcessingBenchmark {
 		String[] args = System.getProperty("bench.args", "").trim().split("\\s+");
 		int webhooks = (args.length > 0 && !args[0].isEmpty()) ? Integer.parseInt(args[0]) : 60_000;
 		int runs = (args.length > 1) ? Integer.parseInt(args[1]) : 3;
+		String mode = (args.length > 2) ? args[2] : "quiet";
+		List<String> modes = mode.equals("both") ? List.of("quiet", "hog") : List.of(mode);
 		EmbeddedKafkaBroker broker = new EmbeddedKafkaKraftBroker(1, 12)
 			.brokerProperties(Map.of("group.initial.rebalance.delay.ms", "0"));
 		broker.afterPropertiesSet();
@@ -60,26 +72,54 @@ public final class WebhookProcessingBenchmark {
 			long start = ends(offsets, "fivetran.status");
 			send(producer, "warm", 100);
 			await(offsets, start + 100, Duration.ofMinutes(2));
-			List<Double> rates = new ArrayList<>();
+			Map<String, List<Double>> rates = new LinkedHashMap<>();
 			for (int run = 0; run < runs; run++) {
-				long before = ends(offsets, "fivetran.status");
-				long began = System.nanoTime();
-				send(producer, "run" + run, webhooks);
-				double sent = (System.nanoTime() - began) / 1e9;
-				double seconds = await(offsets, before + webhooks, Duration.ofMinutes(10)) - began / 1e9;
-				double rate = webhooks / seconds;
-				rates.add(rate);
-				System.out.printf("run %d: %,d webhooks written in %.2f s, every status event after %.2f s: %,.0f/s%n",
-						run + 1, webhooks, sent, seconds, rate);
+				for (String each : modes) {
+					long before = ends(offsets, "fivetran.status");
+					long began = System.nanoTime();
+					double sent;
+					double seconds;
+					long consumersCpu = consumersCpuNanos();
+					try (CpuHog hog = CpuHog.startIf(each, Duration.ofMinutes(10))) {
+						send(producer, each + run, webhooks);
+						sent = (System.nanoTime() - began) / 1e9;
+						seconds = await(offsets, before + webhooks, Duration.ofMinutes(10)) - began / 1e9;
+					}
+					double cpuMicros = (consumersCpuNanos() - consumersCpu) / 1e3 / webhooks;
+					double rate = webhooks / seconds;
+					rates.computeIfAbsent(each, (key) -> new ArrayList<>()).add(rate);
+					System.out.printf(
+							"%-5s run %d: %,d webhooks written in %.2f s, every status event after %.2f s: %,.0f/s; "
+									+ "webhook consumer threads' CPU %.1f µs per webhook%n",
+							each, run + 1, webhooks, sent, seconds, rate, cpuMicros);
+				}
 			}
-			Collections.sort(rates);
-			System.out.printf("webhooks to status events per second over %d runs: min %,.0f median %,.0f max %,.0f%n",
-					runs, rates.get(0), rates.get(rates.size() / 2), rates.get(rates.size() - 1));
+			rates.forEach((each, list) -> {
+				Collections.sort(list);
+				System.out.printf(
+						"%-5s: webhooks to status events per second over %d runs: min %,.0f median %,.0f max %,.0f%n",
+						each, runs, list.get(0), list.get(list.size() / 2), list.get(list.size() - 1));
+			});
 		}
 		finally {
 			bridge.close();
 			broker.destroy();
 		}
+	}
+
+	/**
+	 * CPU time of the inbox consumer threads so far: what processing costs, whatever else
+	 * the machine does (the rate depends on load; this much less).
+	 */
+	private static long consumersCpuNanos() {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		long total = 0;
+		for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+			if (info != null && info.getThreadName().startsWith("webhookListenerContainer")) {
+				total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+			}
+		}
+		return total;
 	}
 
 	private static void send(KafkaProducer<byte[], byte[]> producer, String run, int webhooks) {
