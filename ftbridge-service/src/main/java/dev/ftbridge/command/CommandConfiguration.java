@@ -7,10 +7,6 @@ import dev.ftbridge.contract.CommandSchemas;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,7 +23,6 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerConsumerListener;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import dev.ftbridge.command.handlers.CommandHandler;
 import dev.ftbridge.command.handlers.CommandHandlers;
@@ -51,7 +46,7 @@ class CommandConfiguration {
 	CommandConsumer commandConsumer(KafkaProperties kafka, TopicProperties topics, CommandProperties properties,
 			JsonMapper json, CommandHandlers handlers, EventPublisher events,
 			KafkaTemplate<byte[], byte[]> bridgeKafkaTemplate, EventProperties eventProperties,
-			ExecutorService commandExecutorService, MeterRegistry meterRegistry, FivetranAccounts accounts,
+			CommandWorkers commandWorkers, MeterRegistry meterRegistry, FivetranAccounts accounts,
 			AccountGate accountGate, AccountRoute accountRoute, PendingOperations pendingOperations,
 			StartedMarks startedMarks, Clock clock) {
 		CommandLedger ledger = new CommandLedger(properties.dedupWindow());
@@ -65,7 +60,7 @@ class CommandConfiguration {
 		DefaultKafkaConsumerFactory<byte[], byte[]> consumers = consumerFactory(kafka, properties);
 		consumers.addListener(new MicrometerConsumerListener<>(meterRegistry));
 		CommandConsumer consumer = new CommandConsumer(consumers, topics.commands(), properties, reader, processor,
-				new KeyedLanes(commandExecutorService), accounts::share, accountGate,
+				new KeyedLanes(commandWorkers.requests()), commandWorkers, accounts::share, accountGate,
 				new LedgerLoader(consumers, topics.commandResults(), topics.commandLedger(), ledger, json, clock));
 		Gauge.builder("ftbridge.commands.intake.paused", consumer, (c) -> c.paused() ? 1 : 0)
 			.description("1 while command intake is paused (back-pressure, or every Fivetran account unavailable)")
@@ -130,12 +125,13 @@ class CommandConfiguration {
 		return new CommandLoopHealth(commandConsumer, properties.pollTimeout());
 	}
 
+	/**
+	 * The command threads: one pool for commands that need only the request budget, one
+	 * per scarce budget for those that may wait for it.
+	 */
 	@Bean(destroyMethod = "shutdownNow")
-	ExecutorService commandExecutorService(CommandProperties properties) {
-		ThreadPoolExecutor pool = new ThreadPoolExecutor(properties.maxConcurrency(), properties.maxConcurrency(), 60,
-				TimeUnit.SECONDS, new LinkedBlockingQueue<>(), new CustomizableThreadFactory("ftbridge-command-"));
-		pool.allowCoreThreadTimeOut(true);
-		return pool;
+	CommandWorkers commandWorkers(CommandHandlers handlers, CommandProperties properties) {
+		return new CommandWorkers(handlers, properties.maxConcurrency(), properties.scarceConcurrency());
 	}
 
 	static int maxPollRecords(CommandProperties properties) {

@@ -31,9 +31,11 @@ import org.springframework.kafka.core.ConsumerFactory;
 /**
  * Where commands enter: polls the command topic on one thread and hands each record to
  * the lane of its key, so commands for one resource run in order and different resources
- * run concurrently — beyond the partition count. Partitions pause while too much is in
- * flight. A command whose Fivetran account is unavailable waits at the head of its lane
- * ({@link AccountGate}) without pausing intake, so other accounts' commands go on.
+ * run concurrently — beyond the partition count — on the workers of their kind
+ * ({@link CommandWorkers}: a command that may wait for a scarce budget never holds the
+ * workers of one that needs only the request budget). Partitions pause while too much is
+ * in flight. A command whose Fivetran account is unavailable waits at the head of its
+ * lane ({@link AccountGate}) without pausing intake, so other accounts' commands go on.
  * Offsets are committed up to the oldest unfinished record of each partition.
  */
 class CommandConsumer implements SmartLifecycle {
@@ -51,6 +53,8 @@ class CommandConsumer implements SmartLifecycle {
 	private final CommandProcessor processor;
 
 	private final KeyedLanes lanes;
+
+	private final CommandWorkers workers;
 
 	private final PartitionShare partitionShare;
 
@@ -77,8 +81,9 @@ class CommandConsumer implements SmartLifecycle {
 	private volatile long lastPollNanos = System.nanoTime();
 
 	CommandConsumer(ConsumerFactory<byte[], byte[]> consumers, String topic, CommandProperties properties,
-			CommandReader reader, CommandProcessor processor, KeyedLanes lanes, PartitionShare partitionShare,
-			AccountGate gate, LedgerLoader ledger) {
+			CommandReader reader, CommandProcessor processor, KeyedLanes lanes, CommandWorkers workers,
+			PartitionShare partitionShare, AccountGate gate, LedgerLoader ledger) {
+		this.workers = workers;
 		this.ledger = ledger;
 		this.gate = gate;
 		this.partitionShare = partitionShare;
@@ -209,7 +214,7 @@ class CommandConsumer implements SmartLifecycle {
 		long offset = record.offset();
 		partitionProgress.read(offset);
 		this.inFlight.incrementAndGet();
-		this.lanes.submit(laneKey(incoming, read), () -> gate(read, partitionProgress), () -> {
+		this.lanes.submit(laneKey(incoming, read), this.workers.of(read), () -> gate(read, partitionProgress), () -> {
 			try {
 				if (partitionProgress.start(offset)) {
 					runStarted(partitionProgress, offset, incoming, read);

@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs tasks one at a time per key, in submission order, and tasks of different keys
- * concurrently on a shared executor. A slow key holds up only itself. A lane exists only
- * while it has work, so memory follows the work in flight, not the number of keys seen.
+ * concurrently on a shared executor (or the one given per task). A slow key holds up only
+ * itself. A lane exists only while it has work, so memory follows the work in flight, not
+ * the number of keys seen.
  */
 class KeyedLanes {
 
@@ -37,9 +38,17 @@ class KeyedLanes {
 	 * holding a thread. The gate's future must not fail.
 	 */
 	void submit(String key, Supplier<CompletableFuture<Void>> gate, Runnable task) {
+		submit(key, this.executor, gate, task);
+	}
+
+	/**
+	 * As {@link #submit(String, Supplier, Runnable)}, on the given executor: a key's
+	 * tasks stay in order and one at a time whichever executors they run on.
+	 */
+	void submit(String key, Executor executor, Supplier<CompletableFuture<Void>> gate, Runnable task) {
 		CompletableFuture<Void> tail = this.tails.compute(key, (lane, previous) -> {
 			CompletableFuture<Void> after = (previous != null) ? previous : CompletableFuture.completedFuture(null);
-			return after.thenCompose((ignored) -> gate.get()).thenRunAsync(() -> runGuarded(lane, task), this.executor);
+			return after.thenCompose((ignored) -> gate.get()).thenRunAsync(() -> runGuarded(lane, task), executor);
 		});
 		tail.whenComplete((ignored, failure) -> this.tails.remove(key, tail));
 	}

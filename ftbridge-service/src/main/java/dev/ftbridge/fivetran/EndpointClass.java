@@ -1,5 +1,8 @@
 package dev.ftbridge.fivetran;
 
+import java.util.Collection;
+import java.util.Optional;
+
 /**
  * The rate-limit budgets Fivetran counts a call against. Every call counts as
  * {@link #REQUEST}; some count against more budgets too.
@@ -16,6 +19,21 @@ public enum EndpointClass {
 	SOURCE_INTERACTION,
 
 	/** User creation. */
-	USER_CREATION
+	USER_CREATION;
+
+	/**
+	 * The scarce budget (anything but {@link #REQUEST}) these calls may wait for, or
+	 * empty when they count as requests only. A call counting against several takes the
+	 * first in declaration order: a setup test is also a source interaction, and its own
+	 * budget is the scarcer one.
+	 */
+	public static Optional<EndpointClass> scarcest(Collection<FivetranRequest> calls) {
+		for (EndpointClass endpointClass : values()) {
+			if (endpointClass != REQUEST && calls.stream().anyMatch((call) -> call.budgets().contains(endpointClass))) {
+				return Optional.of(endpointClass);
+			}
+		}
+		return Optional.empty();
+	}
 
 }

@@ -208,8 +208,8 @@ public final class ThrottleBenchmark {
 				"--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
 				"--ftbridge.fivetran.base-url=" + sandbox.baseUrl(), "--ftbridge.fivetran.api-key=" + KEY,
 				"--ftbridge.fivetran.api-secret=" + SECRET, "--ftbridge.fivetran.limits.time-scale=" + scale,
-				"--ftbridge.command.max-concurrency=256", "--server.port=0", "--management.server.port=0",
-				"--logging.level.root=ERROR");
+				"--ftbridge.command.max-concurrency=256", "--ftbridge.command.scarce-concurrency=256",
+				"--server.port=0", "--management.server.port=0", "--logging.level.root=ERROR");
 		AtomicLong peakHeap = new AtomicLong();
 		ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
 		sampler.scheduleAtFixedRate(() -> peakHeap

@@ -22,7 +22,7 @@ class CrashRecoveryProcessTest extends ProcessTest {
 	 * Four commands at a time, so that the kills land while costly calls are in flight.
 	 */
 	private static final String[] SETTINGS = { Outcomes.QUICK_COMPLETION[0], Outcomes.QUICK_COMPLETION[1],
-			"--ftbridge.command.max-concurrency=4" };
+			"--ftbridge.command.max-concurrency=4", "--ftbridge.command.scarce-concurrency=4" };
 
 	@Test
 	void killedThreeTimesEveryCommandEndsOnceAndNoCostlyEffectRunsTwice() throws Exception {

@@ -23,12 +23,15 @@ class GracefulShutdownProcessTest extends ProcessTest {
 		Workload workload = Workload.mixed(this.stage.sandbox(), 1000, 41);
 		String grace = "--ftbridge.command.shutdown-grace=" + GRACE.toSeconds() + "s";
 		// fewer commands at once, so that SIGTERM comes while most are still to do
-		String slower = "--ftbridge.command.max-concurrency=" + Integer.getInteger("graceful.concurrency", 4);
+		int concurrency = Integer.getInteger("graceful.concurrency", 4);
+		String slower = "--ftbridge.command.max-concurrency=" + concurrency;
+		String slowerScarce = "--ftbridge.command.scarce-concurrency=" + concurrency;
 		Duration exit;
 		try (Commands producer = new Commands(this.stage.bootstrapServers(), "fivetran.commands")) {
 			TopicRecorder results;
 			try (BridgeProcess bridge = this.stage.readyBridge(Outcomes.QUICK_COMPLETION[0],
-					Outcomes.QUICK_COMPLETION[1], grace, slower, "--logging.level.dev.ftbridge.command=DEBUG")) {
+					Outcomes.QUICK_COMPLETION[1], grace, slower, slowerScarce,
+					"--logging.level.dev.ftbridge.command=DEBUG")) {
 				results = this.stage.results();
 				workload.publish(producer, 0, workload.size());
 				ProcessSupport.await(Duration.ofSeconds(60), "the bridge to be well into the run",

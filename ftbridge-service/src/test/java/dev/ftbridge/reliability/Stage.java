@@ -90,7 +90,7 @@ final class Stage implements AutoCloseable {
 				"--ftbridge.fivetran.api-secret=reliability-secret",
 				"--ftbridge.fivetran.limits.time-scale=" + TIME_SCALE, "--ftbridge.webhook.secrets=" + WEBHOOK_SECRET,
 				"--ftbridge.topics.partitions=6", "--ftbridge.command.max-concurrency=16",
-				"--ftbridge.command.commit-interval=200ms"));
+				"--ftbridge.command.scarce-concurrency=16", "--ftbridge.command.commit-interval=200ms"));
 		for (String extra : extraSettings) {
 			String name = extra.substring(0, extra.indexOf('=') + 1);
 			settings.removeIf((setting) -> setting.startsWith(name));

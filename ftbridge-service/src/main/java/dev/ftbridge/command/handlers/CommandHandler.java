@@ -2,9 +2,11 @@ package dev.ftbridge.command.handlers;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import dev.ftbridge.contract.Command;
 import dev.ftbridge.contract.CommandType;
+import dev.ftbridge.fivetran.EndpointClass;
 import dev.ftbridge.fivetran.FivetranRequest;
 
 /**
@@ -23,6 +25,18 @@ public interface CommandHandler {
 	 * template matter).
 	 */
 	List<FivetranRequest> requests();
+
+	/**
+	 * The scarce budget (setup tests, source interaction, user creation) a command of
+	 * this type may wait for, or empty when it needs only the request budget. Commands
+	 * that may wait for a scarce budget run on workers of their own, one pool per budget,
+	 * so that while they wait they cannot hold the workers request-only commands need.
+	 * Derived from {@link #requests()}, the declaration the OpenAPI test checks, so the
+	 * two cannot drift apart.
+	 */
+	default Optional<EndpointClass> scarceBudget() {
+		return EndpointClass.scarcest(requests());
+	}
 
 	/**
 	 * Whether Fivetran finishes the work later: the first result is {@code ACCEPTED} and

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +17,7 @@ import org.springframework.context.annotation.ClassPathBeanDefinitionScanner;
 
 import dev.ftbridge.contract.Command;
 import dev.ftbridge.contract.CommandType;
+import dev.ftbridge.fivetran.EndpointClass;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -71,6 +74,27 @@ class CommandHandlersTest {
 			// the await sensor starts nothing, but it too ends later, from a sync's end
 			assertThat(async).containsExactlyInAnyOrder(CommandType.CONNECTION_SYNC, CommandType.CONNECTION_RESYNC,
 					CommandType.CONNECTION_TABLES_RESYNC, CommandType.TRANSFORMATION_RUN, CommandType.CONNECTION_AWAIT);
+		});
+	}
+
+	@Test
+	void theScarceBudgetATypeMayWaitForFollowsItsRequests() {
+		this.runner.run((context) -> {
+			Map<EndpointClass, List<CommandType>> byBudget = new EnumMap<>(EndpointClass.class);
+			for (CommandHandler handler : context.getBeansOfType(CommandHandler.class).values()) {
+				handler.scarceBudget()
+					.ifPresent(
+							(budget) -> byBudget.computeIfAbsent(budget, (b) -> new ArrayList<>()).add(handler.type()));
+			}
+			assertThat(byBudget).containsOnlyKeys(EndpointClass.SETUP_TEST, EndpointClass.SOURCE_INTERACTION,
+					EndpointClass.USER_CREATION);
+			assertThat(byBudget.get(EndpointClass.SETUP_TEST)).containsExactlyInAnyOrder(CommandType.CONNECTION_CREATE,
+					CommandType.CONNECTION_UPDATE, CommandType.CONNECTION_COPY, CommandType.CONNECTION_TEST,
+					CommandType.DESTINATION_CREATE, CommandType.DESTINATION_UPDATE, CommandType.DESTINATION_TEST,
+					CommandType.GROUP_HEAL);
+			assertThat(byBudget.get(EndpointClass.SOURCE_INTERACTION)).containsExactlyInAnyOrder(
+					CommandType.CONNECTION_SCHEMA_RELOAD, CommandType.CONNECTION_SCHEMA_DESCRIBE);
+			assertThat(byBudget.get(EndpointClass.USER_CREATION)).containsExactly(CommandType.USER_CREATE);
 		});
 	}
 
