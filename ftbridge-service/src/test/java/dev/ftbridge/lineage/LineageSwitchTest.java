@@ -54,7 +54,7 @@ class LineageSwitchTest {
 
 	@Test
 	void onItAsksForItsTopics() {
-		// the container's bean reads the schema store back from the broker; only the topics here
+		// (the container's bean would read the schema store from a broker)
 		LineageConfiguration configuration = new LineageConfiguration();
 		this.runner.run((context) -> assertThat(configuration.lineageTopics(context.getBean(TopicProperties.class),
 				enabled(context.getBean(LineageProperties.class))))
