@@ -23,17 +23,19 @@ import dev.ftbridge.reliability.KafkaProcess;
 /**
  * How long the production jar takes from launch to a readiness probe of 200, against a
  * standalone broker (its own JVM), for several ways of launching it, quiet and with one
- * core busy. Needs Boot's extracted layout ({@code java -Djarmode=tools -jar app.jar
- * extract --destination DIR}); each variant's archive is written by a training run as the
- * Dockerfile does. Run:
- * {@code ./mvnw test -Dtest=StartupBenchmark -DskipITs -Dbench.args="DIR/app.jar 5 both cds,aot"}
- * (arguments: the extracted {@code app.jar}, runs, {@code quiet}, {@code hog} or
- * {@code both}, and a comma-separated list of variants; defaults
- * {@code target/extracted/app.jar 5 both cds,aot}). Variants: {@code plain} (Java 17, no
- * archive), {@code cds} (Java 17, a class-data sharing archive), {@code jdk25} (Java 25,
- * no archive) and {@code aot} (Java 25, an AOT cache: what the image runs); a
- * {@code +spring} suffix adds {@code -Dspring.aot.enabled=true} (the jar's Spring AOT
- * code). Java 25 is {@code -Dbench.java25=…/bin/java} (default
+ * core busy. It runs the jar in Boot's extracted layout, as the image does (it extracts
+ * target/ftbridge-service-*-exec.jar into target/startup-bench/); each variant's archive
+ * is written by a training run as the Dockerfile does. Run, on JDK 25 as the image is
+ * built:
+ * {@code JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./mvnw -q -pl ftbridge-service -am
+ * package -DskipTests && ./mvnw test -Dtest=StartupBenchmark -DskipITs -Dbench.args="5 both cds,aot+spring"}
+ * (arguments: optionally a jar first, an {@code -exec.jar} or an extracted
+ * {@code app.jar}; then runs, {@code quiet}, {@code hog} or {@code both}, and a
+ * comma-separated list of variants; defaults {@code 5 both cds,aot+spring}). Variants:
+ * {@code plain} (Java 17, no archive), {@code cds} (Java 17, a class-data sharing
+ * archive), {@code jdk25} (Java 25, no archive) and {@code aot} (Java 25, an AOT cache:
+ * what the image runs); a {@code +spring} suffix adds {@code -Dspring.aot.enabled=true}
+ * (the jar's Spring AOT code). Java 25 is {@code -Dbench.java25=…/bin/java} (default
  * {@code /usr/lib/jvm/temurin-25-jdk-amd64/bin/java}). With {@code hog} a thread of the
  * benchmark (not the bridge's JVM) keeps one core busy from launch to readiness (a
  * bounded busy loop, {@link CpuHog}). The runs alternate (each run: every variant quiet,
@@ -49,14 +51,14 @@ public final class StartupBenchmark {
 
 	@Test
 	void measure() throws Exception {
-		String[] args = System.getProperty("bench.args", "target/extracted/app.jar 5 both cds,aot")
-			.trim()
-			.split("\\s+");
-		Path jar = Path.of(args[0]).toAbsolutePath();
-		int runs = (args.length > 1) ? Integer.parseInt(args[1]) : 5;
-		String mode = (args.length > 2) ? args[2] : "both";
+		List<String> args = new ArrayList<>(
+				List.of(System.getProperty("bench.args", "5 both cds,aot+spring").trim().split("\\s+")));
+		Path jar = extracted(
+				(!args.isEmpty() && args.get(0).endsWith(".jar")) ? Path.of(args.remove(0)) : serviceJar());
+		int runs = (args.size() > 0 && !args.get(0).isEmpty()) ? Integer.parseInt(args.get(0)) : 5;
+		String mode = (args.size() > 1) ? args.get(1) : "both";
 		List<Variant> variants = new ArrayList<>();
-		for (String name : ((args.length > 3) ? args[3] : "cds,aot").split(",")) {
+		for (String name : ((args.size() > 2) ? args.get(2) : "cds,aot+spring").split(",")) {
 			variants.add(Variant.of(name, jar));
 		}
 		for (Variant variant : variants) {
@@ -88,6 +90,36 @@ public final class StartupBenchmark {
 				runs, Runtime.getRuntime().availableProcessors(), loadAverage());
 		results.forEach((name, figures) -> System.out.printf("%-18s ready %s   started %s   cpu %s%n", name,
 				summary(figures, 0), summary(figures, 1), summary(figures, 2)));
+	}
+
+	/** The runnable jar that {@code package} built in this module's target/. */
+	private static Path serviceJar() throws IOException {
+		try (var files = Files.list(Path.of("target"))) {
+			return files.filter((path) -> path.getFileName().toString().matches("ftbridge-service-.*-exec\\.jar"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("no target/ftbridge-service-*-exec.jar: package first"));
+		}
+	}
+
+	/**
+	 * The jar in Boot's extracted layout: an {@code -exec.jar} is extracted into
+	 * target/startup-bench/ first, an already extracted {@code app.jar} is used as it is.
+	 */
+	private static Path extracted(Path jar) throws Exception {
+		if (!jar.getFileName().toString().endsWith("-exec.jar")) {
+			return jar.toAbsolutePath();
+		}
+		Path directory = Path.of("target", "startup-bench").toAbsolutePath();
+		Process extract = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Djarmode=tools", "-jar", jar.toAbsolutePath().toString(), "extract", "--force",
+				"--application-filename", "app.jar", "--destination", directory.toString())
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		if (extract.waitFor() != 0) {
+			throw new IllegalStateException("could not extract " + jar);
+		}
+		return directory.resolve("app.jar");
 	}
 
 	/** Launch to readiness 200 and launch to Spring's "Started" line, in ms. */
