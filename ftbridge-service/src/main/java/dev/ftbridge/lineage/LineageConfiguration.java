@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,17 +33,18 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * Lineage and drift, when {@code ftbridge.lineage.enabled}: their topics, the schema
  * store (read back at start-up) and one listener container on the status and result
- * topics.
+ * topics. The switch is read when the beans are made, not as a condition on this class:
+ * with Spring AOT ({@code -Dspring.aot.enabled=true}, as the image runs) conditions are
+ * decided when the jar is built, and lineage could not be turned on at run time.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "ftbridge.lineage.enabled", havingValue = "true")
 class LineageConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(LineageConfiguration.class);
 
 	@Bean
-	KafkaAdmin.NewTopics lineageTopics(TopicProperties topics) {
-		if (!topics.create()) {
+	KafkaAdmin.NewTopics lineageTopics(TopicProperties topics, LineageProperties properties) {
+		if (!properties.enabled() || !topics.create()) {
 			return new KafkaAdmin.NewTopics();
 		}
 		return new KafkaAdmin.NewTopics(topic(topics, topics.lineage()).build(),
@@ -59,6 +59,17 @@ class LineageConfiguration {
 			TopicProperties topics, LineageProperties properties, EventProperties events,
 			KafkaTemplate<byte[], byte[]> bridgeKafkaTemplate, FivetranAccounts accounts, KafkaAdmin admin,
 			Clock clock) {
+		ContainerProperties container = new ContainerProperties(topics.status(), topics.commandResults());
+		container.setPollTimeout(1000);
+		if (!properties.enabled()) {
+			// never started: no group joined, no schema read back
+			container.setMessageListener((MessageListener<byte[], byte[]>) (record) -> {
+			});
+			ConcurrentMessageListenerContainer<byte[], byte[]> off = new ConcurrentMessageListenerContainer<>(
+					new DefaultKafkaConsumerFactory<>(Map.of()), container);
+			off.setAutoStartup(false);
+			return off;
+		}
 		JsonMapper json = JsonMapper.builder()
 			.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
 			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
@@ -75,8 +86,6 @@ class LineageConfiguration {
 				new SchemaWatch((name) -> accounts.contains(name) ? accounts.get(name).client() : null, store, sink,
 						clock),
 				new RunEvents(properties), sink);
-		ContainerProperties container = new ContainerProperties(topics.status(), topics.commandResults());
-		container.setPollTimeout(1000);
 		container.setMessageListener((MessageListener<byte[], byte[]>) (record) -> follow(follower, json, record));
 		return new ConcurrentMessageListenerContainer<>(consumers, container);
 	}

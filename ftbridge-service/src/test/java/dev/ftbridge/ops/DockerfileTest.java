@@ -33,16 +33,22 @@ class DockerfileTest {
 			.contains("-DskipTests package")
 			.contains("-Djarmode=tools")
 			.contains("extract --layers --destination"));
-		// class-data sharing: classes must come from the JVM's own loader (no
-		// JarLauncher),
-		// the archive is written at build time and mapped at every start
-		assertThat(all("RUN"))
-			.anySatisfy((run) -> assertThat(run.arguments()).contains("-XX:ArchiveClassesAtExit=app.jsa")
-				.contains("-Dspring.context.exit=onRefresh")
-				.contains("-jar app.jar"));
-		assertThat(last("ENTRYPOINT").arguments()).contains("-XX:SharedArchiveFile=app.jsa")
+		// the AOT cache: classes must come from the JVM's own loader (no JarLauncher);
+		// the cache is written at build time by a run with Spring AOT, as every start
+		// runs
+		assertThat(all("RUN")).anySatisfy((run) -> assertThat(run.arguments()).contains("-XX:AOTCacheOutput=app.aot")
+			.contains("-Dspring.aot.enabled=true")
+			.contains("-Dspring.context.exit=onRefresh")
+			.contains("-jar app.jar"));
+		assertThat(last("ENTRYPOINT").arguments()).contains("\"-XX:AOTCache=app.aot\"")
+			.contains("\"-Dspring.aot.enabled=true\"")
 			.contains("\"-jar\", \"app.jar\"")
 			.doesNotContain("JarLauncher");
+		// the AOT cache needs the JVM that wrote it, and Spring AOT's code the major it
+		// was
+		// generated on: one Java major for build and runtime
+		assertThat(froms.get(0).arguments()).contains(":25");
+		assertThat(last("FROM").arguments()).contains(":25");
 	}
 
 	@Test
