@@ -142,46 +142,6 @@ public final class ThrottleBenchmark {
 	}
 
 	/**
-	 * A busy loop on one core beside the benchmark, as another engineer's test run would
-	 * be; it stops when closed or, at the latest, after {@code atMost}.
-	 */
-	private static final class CpuHog implements AutoCloseable {
-
-		private final Thread thread;
-
-		private volatile boolean stop;
-
-		private CpuHog(Duration atMost) {
-			long deadline = System.nanoTime() + atMost.toNanos();
-			this.thread = new Thread(() -> {
-				long sink = 0;
-				while (!this.stop && System.nanoTime() < deadline) {
-					for (int i = 0; i < 100_000; i++) {
-						sink += i * 31L ^ sink;
-					}
-				}
-				if (sink == 42) {
-					System.out.print("");
-				}
-			}, "cpu-hog");
-			this.thread.setDaemon(true);
-		}
-
-		static CpuHog start(Duration atMost) {
-			CpuHog hog = new CpuHog(atMost);
-			hog.thread.start();
-			return hog;
-		}
-
-		@Override
-		public void close() throws InterruptedException {
-			this.stop = true;
-			this.thread.join();
-		}
-
-	}
-
-	/**
 	 * With a rolling per-minute limit L, N setup tests need (ceil(N/L) - 1) full windows
 	 * before the last batch can start, and the last one takes at least the shortest setup
 	 * test.

@@ -90,7 +90,8 @@ class OrderingIntegrationTest extends BridgeIntegrationTest {
 						+ "(%.1fx speed-up); peak concurrent calls %d on %d partitions%n",
 				ids.size(), keys, wallMillis, serialMillis.get(), (double) serialMillis.get() / wallMillis, peak.get(),
 				PARTITIONS);
-		// Concurrency is asserted by what Fivetran saw at once, not by wall time: on a busy
+		// Concurrency is asserted by what Fivetran saw at once, not by wall time: on a
+		// busy
 		// machine the wall time says more about the machine than about the lanes.
 		assertThat(peak.get()).as("calls in flight at once, beyond the partition count").isGreaterThan(PARTITIONS);
 	}
