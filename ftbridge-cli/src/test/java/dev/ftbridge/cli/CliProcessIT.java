@@ -64,7 +64,7 @@ class CliProcessIT extends SandboxBridgeTest {
 		assertThat(watch.exitCode()).as(watch.toString()).isEqualTo(3);
 		assertThat(watch.err().strip()).isEqualTo("ftbridge watch: Kafka at " + nowhere
 				+ " did not answer within 3.0 s; is it running, and is " + "--bootstrap-servers right?");
-		// Without its own timeout the CLI would wait for Kafka's client default (60 s); the
+		// Without its own timeout the CLI would wait for Kafka's default (60 s); the
 		// bound leaves a JVM start on a busy machine room and still tells the two apart.
 		assertThat(watch.took()).as("3 s and a JVM start, not Kafka's 60 s").isLessThan(Duration.ofSeconds(40));
 	}
