@@ -16,6 +16,12 @@ public final class CloudEvents {
 	/** The content type of a structured-mode CloudEvent. */
 	public static final String STRUCTURED_CONTENT_TYPE = "application/cloudevents+json";
 
+	/** The CloudEvents version every envelope declares. */
+	public static final String SPEC_VERSION = "1.0";
+
+	/** The content type of every envelope's {@code data}. */
+	public static final String DATA_CONTENT_TYPE = "application/json";
+
 	private CloudEvents() {
 	}
 
@@ -27,7 +33,7 @@ public final class CloudEvents {
 	public static ObjectNode envelope(String id, String source, String type, String subject, Instant time,
 			JsonNode data) {
 		ObjectNode event = JsonNodeFactory.instance.objectNode();
-		event.put("specversion", "1.0");
+		event.put("specversion", SPEC_VERSION);
 		event.put("id", id);
 		event.put("source", source);
 		event.put("type", type);
@@ -35,7 +41,7 @@ public final class CloudEvents {
 			event.put("subject", subject);
 		}
 		event.put("time", time.toString());
-		event.put("datacontenttype", "application/json");
+		event.put("datacontenttype", DATA_CONTENT_TYPE);
 		event.set("data", data);
 		return event;
 	}

@@ -136,7 +136,7 @@ public class CommandReader {
 		if (invalid != null) {
 			return invalid;
 		}
-		if (!"1.0".equals(event.specversion())) {
+		if (!CloudEvents.SPEC_VERSION.equals(event.specversion())) {
 			return reject(Reason.UNSUPPORTED_SPECVERSION,
 					"specversion '" + event.specversion() + "' is not supported; use 1.0", event.id(), event.type());
 		}

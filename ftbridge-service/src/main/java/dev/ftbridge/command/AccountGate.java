@@ -41,14 +41,6 @@ final class AccountGate {
 
 	/**
 	 * @param available whether an account's calls may go out now
-	 * @param pollEvery how often waiting commands look again
-	 */
-	AccountGate(Predicate<String> available, Duration pollEvery) {
-		this(available, Set.of(), pollEvery);
-	}
-
-	/**
-	 * @param available whether an account's calls may go out now
 	 * @param accounts every configured account (for {@link #allClosed()})
 	 * @param pollEvery how often waiting commands look again
 	 */

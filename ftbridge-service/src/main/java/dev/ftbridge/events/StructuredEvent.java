@@ -19,8 +19,8 @@ record StructuredEvent(String specversion, String id, String source, String type
 		String datacontenttype, Object data) {
 
 	static byte[] bytes(JsonMapper json, String source, String type, String subject, Instant time, Object data) {
-		return json.writeValueAsBytes(new StructuredEvent("1.0", UUID.randomUUID().toString(), source, type, subject,
-				time.toString(), "application/json", data));
+		return json.writeValueAsBytes(new StructuredEvent(CloudEvents.SPEC_VERSION, UUID.randomUUID().toString(),
+				source, type, subject, time.toString(), CloudEvents.DATA_CONTENT_TYPE, data));
 	}
 
 }

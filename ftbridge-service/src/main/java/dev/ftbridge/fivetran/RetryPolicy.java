@@ -120,11 +120,9 @@ final class RetryPolicy {
 				return new Next.AwaitAvailable();
 			}
 			if (RetryPolicy.this.availability.probing()) {
-				// The circuit is testing whether the outage is over: a round failing now
-				// is
-				// part of the outage, not a sign that this call cannot succeed, so it
-				// does
-				// not count towards giving up.
+				// The circuit is testing whether the outage is over: a round failing
+				// now is part of the outage, not a sign that this call cannot succeed,
+				// so it does not count towards giving up.
 				return new Next.NewRound(RetryPolicy.this.backoff.multipliedBy(4), this.rounds + 1);
 			}
 			if (++this.rounds >= ROUNDS_WHILE_AVAILABLE) {

@@ -26,7 +26,8 @@ class AccountGateTest {
 
 	private final Set<String> down = ConcurrentHashMap.newKeySet();
 
-	private final AccountGate gate = new AccountGate((account) -> !this.down.contains(account), Duration.ofMillis(20));
+	private final AccountGate gate = new AccountGate((account) -> !this.down.contains(account), Set.of("default", "eu"),
+			Duration.ofMillis(20));
 
 	// one thread: a waiting command holding it would stop every other account
 	private final ExecutorService executor = Executors.newSingleThreadExecutor();
