@@ -13,29 +13,35 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import dev.ftbridge.reliability.KafkaProcess;
+import dev.ftbridge.support.AotTraining;
 
 /**
  * How long the production jar takes from launch to a readiness probe of 200, against a
  * standalone broker (its own JVM), for several ways of launching it, quiet and with one
  * core busy. It runs the jar in Boot's extracted layout, as the image does (it extracts
  * target/ftbridge-service-*-exec.jar into target/startup-bench/); each variant's archive
- * is written by a training run as the Dockerfile does. Run, on JDK 25 as the image is
+ * is written by a training run before the runs measured. Run, on JDK 25 as the image is
  * built:
  * {@code JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./mvnw -q -pl ftbridge-service -am
- * package -DskipTests && ./mvnw test -Dtest=StartupBenchmark -DskipITs -Dbench.args="5 both cds,aot+spring"}
+ * package -DskipTests && ./mvnw test -Dtest=StartupBenchmark -DskipITs -Dbench.args="5 both aot+spring,aotready+spring"}
  * (arguments: optionally a jar first, an {@code -exec.jar} or an extracted
  * {@code app.jar}; then runs, {@code quiet}, {@code hog} or {@code both}, and a
- * comma-separated list of variants; defaults {@code 5 both cds,aot+spring}). Variants:
- * {@code plain} (Java 17, no archive), {@code cds} (Java 17, a class-data sharing
- * archive), {@code jdk25} (Java 25, no archive) and {@code aot} (Java 25, an AOT cache:
- * what the image runs); a {@code +spring} suffix adds {@code -Dspring.aot.enabled=true}
- * (the jar's Spring AOT code). Java 25 is {@code -Dbench.java25=…/bin/java} (default
+ * comma-separated list of variants; defaults {@code 5 both aot+spring,aotready+spring}).
+ * Variants: {@code plain} (Java 17, no archive), {@code cds} (Java 17, a class-data
+ * sharing archive, the image's way until 2026-12-05), {@code jdk25} (Java 25, no
+ * archive), {@code aot} (Java 25, an AOT cache trained by a run that stops at the
+ * context's refresh) and {@code aotready} (Java 25, an AOT cache written by the image's
+ * own training script, {@code ops/aot/train-aot-cache.sh}: a start to readiness against a
+ * throwaway broker; what the image runs); a {@code +spring} suffix adds
+ * {@code -Dspring.aot.enabled=true} (the jar's Spring AOT code). Java 25 is
+ * {@code -Dbench.java25=…/bin/java} (default
  * {@code /usr/lib/jvm/temurin-25-jdk-amd64/bin/java}). With {@code hog} a thread of the
  * benchmark (not the bridge's JVM) keeps one core busy from launch to readiness (a
  * bounded busy loop, {@link CpuHog}). The runs alternate (each run: every variant quiet,
@@ -52,23 +58,23 @@ public final class StartupBenchmark {
 	@Test
 	void measure() throws Exception {
 		List<String> args = new ArrayList<>(
-				List.of(System.getProperty("bench.args", "5 both cds,aot+spring").trim().split("\\s+")));
+				List.of(System.getProperty("bench.args", "5 both aot+spring,aotready+spring").trim().split("\\s+")));
 		Path jar = extracted(
 				(!args.isEmpty() && args.get(0).endsWith(".jar")) ? Path.of(args.remove(0)) : serviceJar());
 		int runs = (args.size() > 0 && !args.get(0).isEmpty()) ? Integer.parseInt(args.get(0)) : 5;
 		String mode = (args.size() > 1) ? args.get(1) : "both";
 		List<Variant> variants = new ArrayList<>();
-		for (String name : ((args.size() > 2) ? args.get(2) : "cds,aot+spring").split(",")) {
+		for (String name : ((args.size() > 2) ? args.get(2) : "aot+spring,aotready+spring").split(",")) {
 			variants.add(Variant.of(name, jar));
-		}
-		for (Variant variant : variants) {
-			variant.train(jar);
 		}
 		List<String> modes = mode.equals("both") ? List.of("quiet", "hog") : List.of(mode);
 		Map<String, List<long[]>> results = new LinkedHashMap<>();
 		try (KafkaProcess broker = KafkaProcess.start(Files.createTempDirectory("startup-bench").resolve("kafka"))) {
 			// the first start creates the topics; the runs measured find them
-			ready(jar, broker.bootstrapServers(), variants.get(0), Path.of("/dev/null"));
+			ready(jar, broker.bootstrapServers(), Variant.of("plain", jar), Path.of("/dev/null"));
+			for (Variant variant : variants) {
+				variant.train(jar);
+			}
 			Path log = Files.createTempFile("startup-bench", ".log");
 			for (int i = 0; i < runs; i++) {
 				for (String each : modes) {
@@ -159,7 +165,9 @@ public final class StartupBenchmark {
 		}
 		finally {
 			bridge.destroy();
-			bridge.waitFor();
+			if (!bridge.waitFor(60, TimeUnit.SECONDS)) {
+				bridge.destroyForcibly().waitFor();
+			}
 		}
 	}
 
@@ -212,7 +220,7 @@ public final class StartupBenchmark {
 	 * One way of launching the jar: which JVM, what its training run writes, and the
 	 * options every measured start gets.
 	 */
-	private record Variant(String name, String java, List<String> training, List<String> run) {
+	private record Variant(String name, String java, List<String> training, boolean toReady, List<String> run) {
 
 		static Variant of(String name, Path jar) {
 			// base[+spring][+serial]: Spring AOT's generated context; the serial
@@ -232,12 +240,14 @@ public final class StartupBenchmark {
 				aot.add("-XX:+UseSerialGC");
 			}
 			Variant variant = switch (base) {
-				case "plain" -> new Variant(name, java17, List.of(), List.of());
-				case "jdk25" -> new Variant(name, java25, List.of(), List.of());
-				case "cds" -> new Variant(name, java17, List.of("-XX:ArchiveClassesAtExit=" + file + ".jsa"),
+				case "plain" -> new Variant(name, java17, List.of(), false, List.of());
+				case "jdk25" -> new Variant(name, java25, List.of(), false, List.of());
+				case "cds" -> new Variant(name, java17, List.of("-XX:ArchiveClassesAtExit=" + file + ".jsa"), false,
 						List.of("-XX:SharedArchiveFile=" + file + ".jsa"));
-				case "aot" -> new Variant(name, java25, List.of("-XX:AOTCacheOutput=" + file + ".aot"),
+				case "aot" -> new Variant(name, java25, List.of("-XX:AOTCacheOutput=" + file + ".aot"), false,
 						List.of("-XX:AOTCache=" + file + ".aot"));
+				case "aotready" ->
+					new Variant(name, java25, List.of(file + ".aot"), true, List.of("-XX:AOTCache=" + file + ".aot"));
 				default -> throw new IllegalArgumentException("unknown variant " + name);
 			};
 			return variant.with(aot);
@@ -250,12 +260,26 @@ public final class StartupBenchmark {
 				training.addAll(options);
 			}
 			run.addAll(options);
-			return new Variant(this.name, this.java, training, run);
+			return new Variant(this.name, this.java, training, this.toReady, run);
 		}
 
-		/** The training run, as the Dockerfile's: the context is refreshed and closed. */
+		/**
+		 * The training run: {@code aotready} runs the image's
+		 * {@code ops/aot/train-aot-cache.sh} (a start to readiness against a throwaway
+		 * broker of its own, stopped with SIGTERM); the others, as the image did before,
+		 * refresh the context and close it.
+		 */
 		void train(Path jar) throws Exception {
 			if (this.training.isEmpty()) {
+				return;
+			}
+			if (this.toReady) {
+				// the image's script, with the options every start gets (but the cache)
+				List<String> options = this.run.stream()
+					.filter((option) -> !option.startsWith("-XX:AOTCache="))
+					.toList();
+				Path log = Files.createTempFile("aot-training", ".log");
+				AotTraining.train(Path.of(this.java), jar, Path.of(this.training.get(0)), options, log);
 				return;
 			}
 			List<String> command = new ArrayList<>(List.of(this.java));

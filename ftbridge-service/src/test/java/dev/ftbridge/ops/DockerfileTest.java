@@ -34,12 +34,20 @@ class DockerfileTest {
 			.contains("-Djarmode=tools")
 			.contains("extract --layers --destination"));
 		// the AOT cache: classes must come from the JVM's own loader (no JarLauncher);
-		// the cache is written at build time by a run with Spring AOT, as every start
-		// runs
-		assertThat(all("RUN")).anySatisfy((run) -> assertThat(run.arguments()).contains("-XX:AOTCacheOutput=app.aot")
-			.contains("-Dspring.aot.enabled=true")
-			.contains("-Dspring.context.exit=onRefresh")
-			.contains("-jar app.jar"));
+		// the cache is written at build time by the training script (a start to
+		// readiness against a throwaway broker whose jars the build stage copies and the
+		// last stage only mounts), with Spring AOT, as every start runs
+		assertThat(all("RUN")).anySatisfy((run) -> assertThat(run.arguments()).contains(
+				"-f ops/aot/broker-pom.xml dependency:copy-dependencies -DoutputDirectory=/workspace/aot-broker"));
+		List<Instruction> runtime = stage("bridge");
+		assertThat(of(runtime, "RUN")).anySatisfy((run) -> assertThat(run.arguments())
+			.contains("--mount=type=bind,from=build,source=/workspace/aot-broker")
+			.contains("train-aot-cache.sh java app.jar app.aot")
+			.contains("-Dspring.aot.enabled=true"));
+		assertThat(of(runtime, "COPY")).noneSatisfy((copy) -> assertThat(copy.arguments()).contains("aot-broker"));
+		assertThat(OpsFiles.read(".dockerignore")).contains("!ops/aot/");
+		assertThat(OpsFiles.read("ops/aot/broker-pom.xml")).contains("<artifactId>kafka_2.13</artifactId>")
+			.contains("<version>${kafka.version}</version>");
 		assertThat(last("ENTRYPOINT").arguments()).contains("\"-XX:AOTCache=app.aot\"")
 			.contains("\"-Dspring.aot.enabled=true\"")
 			.contains("\"-jar\", \"app.jar\"")
