@@ -378,7 +378,7 @@ class CommandConsumer implements SmartLifecycle {
 			log.info("Command partitions assigned: {}", partitions);
 			// Before any record of a partition runs, learn which command ids it already
 			// ran.
-			partitions.forEach((partition) -> CommandConsumer.this.ledger.load(partition.partition()));
+			CommandConsumer.this.ledger.load(partitions.stream().map(TopicPartition::partition).toList());
 			shareChanged(this.kafka);
 		}
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -62,29 +63,40 @@ class LedgerLoader {
 		this.ledger.forget(partition);
 	}
 
-	void load(int partition) {
-		loadMarkers(partition);
-		loadResults(partition);
+	/**
+	 * Loads these partitions one after another with one consumer for the markers and one
+	 * for the results (not two per partition: a consumer is not cheap to make, and an
+	 * assignment at start is every partition).
+	 */
+	void load(Collection<Integer> partitions) {
+		if (partitions.isEmpty()) {
+			return;
+		}
+		try (Consumer<byte[], byte[]> markers = this.consumers.createConsumer("ftbridge-ledger", "-markers");
+				Consumer<byte[], byte[]> results = this.consumers.createConsumer("ftbridge-ledger", "-loader")) {
+			for (int partition : partitions) {
+				loadMarkers(markers, partition);
+				loadResults(results, partition);
+			}
+		}
 	}
 
 	/**
 	 * The marks of costly commands that started and have no result yet (compacted topic).
 	 */
-	private void loadMarkers(int partition) {
+	private void loadMarkers(Consumer<byte[], byte[]> consumer, int partition) {
 		TopicPartition markers = new TopicPartition(this.markerTopic, partition);
 		Instant since = this.clock.instant().minus(this.ledger.window());
 		Map<String, String> idsByKey = new HashMap<>();
-		try (Consumer<byte[], byte[]> consumer = this.consumers.createConsumer("ftbridge-ledger", "-markers")) {
-			PartitionReader.all(consumer, markers, READ_TIMEOUT, (record) -> {
-				try {
-					mark(partition, record, since, idsByKey);
-				}
-				catch (RuntimeException ex) {
-					UnreadableRecords.skipped(record.topic(), record.partition(), record.offset(),
-							ex.getClass().getSimpleName());
-				}
-			});
-		}
+		PartitionReader.all(consumer, markers, READ_TIMEOUT, (record) -> {
+			try {
+				mark(partition, record, since, idsByKey);
+			}
+			catch (RuntimeException ex) {
+				UnreadableRecords.skipped(record.topic(), record.partition(), record.offset(),
+						ex.getClass().getSimpleName());
+			}
+		});
 	}
 
 	private void mark(int partition, ConsumerRecord<byte[], byte[]> record, Instant since,
@@ -105,12 +117,10 @@ class LedgerLoader {
 		this.ledger.record(partition, mark.commandId(), CommandLedger.STARTED, mark.startedAt(), mark.offset());
 	}
 
-	private void loadResults(int partition) {
+	private void loadResults(Consumer<byte[], byte[]> consumer, int partition) {
 		TopicPartition results = new TopicPartition(this.resultTopic, partition);
 		Instant since = this.clock.instant().minus(this.ledger.window());
-		try (Consumer<byte[], byte[]> consumer = this.consumers.createConsumer("ftbridge-ledger", "-loader")) {
-			PartitionReader.since(consumer, results, since, READ_TIMEOUT, (record) -> remember(partition, record));
-		}
+		PartitionReader.since(consumer, results, since, READ_TIMEOUT, (record) -> remember(partition, record));
 	}
 
 	private void remember(int partition, ConsumerRecord<byte[], byte[]> record) {
