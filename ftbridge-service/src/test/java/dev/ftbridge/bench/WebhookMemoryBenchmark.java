@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -59,9 +60,12 @@ import dev.ftbridge.reliability.KafkaProcess;
  * -DskipTests}. Run on demand (the name is not a test name):
  * {@code ./mvnw test -Dtest=WebhookMemoryBenchmark -DskipITs -Dbench.args="1000000 50000 3 23"}
  * (webhooks in the window, webhooks per keep-up batch, starts, hours over which the
- * stored webhooks arrived; these are the defaults; a fifth argument names another jar).
- * With 0 hours every stored webhook arrived just now, so all are sync events recent
- * enough to be kept for the pending operations during the restore.
+ * stored webhooks arrived; these are the defaults; then optionally {@code quiet},
+ * {@code hog} or {@code both}, and another jar). With {@code hog} each start runs with
+ * one core kept busy from launch to its SIGTERM ({@link CpuHog}); {@code both} alternates
+ * quiet and hog starts (quiet first) and summarises each mode. With 0 hours every stored
+ * webhook arrived just now, so all are sync events recent enough to be kept for the
+ * pending operations during the restore.
  */
 public final class WebhookMemoryBenchmark {
 
@@ -82,7 +86,10 @@ public final class WebhookMemoryBenchmark {
 		int batch = (args.length > 1) ? Integer.parseInt(args[1]) : 50_000;
 		int starts = (args.length > 2) ? Integer.parseInt(args[2]) : 3;
 		double hours = (args.length > 3) ? Double.parseDouble(args[3]) : 23;
-		Path jar = (args.length > 4) ? Path.of(args[4]) : productionJar();
+		int next = 4;
+		String mode = (args.length > next && List.of("quiet", "hog", "both").contains(args[next])) ? args[next++]
+				: "quiet";
+		Path jar = (args.length > next) ? Path.of(args[next]) : productionJar();
 		Path directory = Files.createTempDirectory("memory-bench");
 		Arrivals arrivals = new Arrivals(Instant.now().truncatedTo(ChronoUnit.MILLIS), (long) (hours * 3_600_000),
 				window);
@@ -98,9 +105,11 @@ public final class WebhookMemoryBenchmark {
 			System.out.printf("%n%,d webhooks arriving over the %.1f h before now written to fivetran.webhooks and "
 					+ "committed in %.1f s%n", window, hours, (System.nanoTime() - began) / 1e9);
 			List<String> lines = new ArrayList<>();
-			List<Long> readies = new ArrayList<>();
-			List<Long> heaps = new ArrayList<>();
+			Map<String, List<Long>> readies = new LinkedHashMap<>();
+			Map<String, List<Long>> heaps = new LinkedHashMap<>();
 			for (int start = 1; start <= starts; start++) {
+				String each = mode.equals("both") ? ((start % 2 == 1) ? "quiet" : "hog") : mode;
+				CpuHog hog = CpuHog.startIf(each, Duration.ofMinutes(10));
 				Bridge bridge = Bridge.start(jar, bootstrap, directory.resolve("bridge-" + start + ".log"));
 				try {
 					long ready = bridge.awaitReady();
@@ -117,14 +126,14 @@ public final class WebhookMemoryBenchmark {
 					awaitStatuses(bootstrap, batchBefore + batch, bridge);
 					double batchSeconds = (System.nanoTime() - batchStart) / 1e9;
 					long heapAfter = bridge.heapUsedKib();
-					readies.add(ready);
-					heaps.add(heap);
+					readies.computeIfAbsent(each, (key) -> new ArrayList<>()).add(ready);
+					heaps.computeIfAbsent(each, (key) -> new ArrayList<>()).add(heap);
 					lines.add(String
-						.format("start %d: ready %,d ms; fresh webhooks processed %,d ms after launch; %d of %d repeats "
+						.format("start %d (%s): ready %,d ms; fresh webhooks processed %,d ms after launch; %d of %d repeats "
 								+ "processed again (%d+%d posted 2xx in %.1f s); heap used after GC %,d KiB; keep-up batch "
 								+ "of %,d: ingest %,.0f req/s (%d not 2xx), all status events after %.1f s = "
 								+ "%,.0f webhooks/s; heap after GC %,d KiB; restore deadline warnings: %d; OutOfMemoryError: %d",
-								start, ready, processing, again, REPEATS, repeats.accepted(), probes.accepted(),
+								start, each, ready, processing, again, REPEATS, repeats.accepted(), probes.accepted(),
 								(repeats.nanos() + probes.nanos()) / 1e9, heap, batch, sent.perSecond(), sent.other(),
 								batchSeconds, batch / batchSeconds, heapAfter, bridge.logLines("took longer than"),
 								bridge.logLines("OutOfMemoryError")));
@@ -132,6 +141,9 @@ public final class WebhookMemoryBenchmark {
 				}
 				finally {
 					bridge.stop();
+					if (hog != null) {
+						hog.close();
+					}
 				}
 			}
 			System.out.printf(
@@ -139,8 +151,8 @@ public final class WebhookMemoryBenchmark {
 							+ "ready %,d ms, heap %,d KiB%n",
 					window, Runtime.getRuntime().availableProcessors(), emptyReady, emptyHeap);
 			lines.forEach(System.out::println);
-			System.out.println("ready ms (min / median / max): " + summary(readies));
-			System.out.println("heap KiB after restore (min / median / max): " + summary(heaps));
+			readies.forEach((each, values) -> System.out.println(each + ": ready ms (min / median / max): "
+					+ summary(values) + "; heap KiB after restore: " + summary(heaps.get(each))));
 		}
 	}
 
