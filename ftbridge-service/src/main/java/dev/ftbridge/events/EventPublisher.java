@@ -13,7 +13,10 @@ import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -160,6 +163,17 @@ public class EventPublisher {
 				StructuredEvent.bytes(this.json, this.properties.source(), type, subject, time, data));
 		record.headers().add("content-type", CloudEvents.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
 		return record;
+	}
+
+	/**
+	 * How events are written: snake_case names, nulls left out (also the lineage events
+	 * and schema records, which follow the same conventions).
+	 */
+	public static JsonMapper eventJson() {
+		return JsonMapper.builder()
+			.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+			.build();
 	}
 
 }

@@ -6,8 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -16,8 +14,6 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerProducerListener;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.ftbridge.kafka.KafkaConfiguration;
 import dev.ftbridge.kafka.ProducerTimeouts;
@@ -54,16 +50,8 @@ class EventsConfiguration {
 	@Bean
 	EventPublisher eventPublisher(KafkaTemplate<byte[], byte[]> bridgeKafkaTemplate, TopicProperties topics,
 			EventProperties properties, MeterRegistry meterRegistry) {
-		return new EventPublisher(bridgeKafkaTemplate, eventJson(), topics, properties,
+		return new EventPublisher(bridgeKafkaTemplate, EventPublisher.eventJson(), topics, properties,
 				new ConnectionStateMetrics(meterRegistry));
-	}
-
-	/** How events are written: snake_case names, nulls left out. */
-	static JsonMapper eventJson() {
-		return JsonMapper.builder()
-			.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
-			.build();
 	}
 
 	/** The topics of the published contract. */

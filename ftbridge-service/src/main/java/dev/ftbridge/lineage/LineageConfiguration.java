@@ -9,7 +9,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -24,11 +23,10 @@ import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.MessageListener;
 
 import dev.ftbridge.events.EventProperties;
+import dev.ftbridge.events.EventPublisher;
 import dev.ftbridge.kafka.ConsumerSettings;
 import dev.ftbridge.kafka.TopicProperties;
 import dev.ftbridge.fivetran.FivetranAccounts;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * Lineage and drift, when {@code ftbridge.lineage.enabled}: their topics, the schema
@@ -70,10 +68,7 @@ class LineageConfiguration {
 			off.setAutoStartup(false);
 			return off;
 		}
-		JsonMapper json = JsonMapper.builder()
-			.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
-			.build();
+		JsonMapper json = EventPublisher.eventJson();
 		DefaultKafkaConsumerFactory<byte[], byte[]> consumers = new DefaultKafkaConsumerFactory<>(
 				consumerConfig(kafka, properties.groupId()));
 		// The schema topic must exist before it is read back.

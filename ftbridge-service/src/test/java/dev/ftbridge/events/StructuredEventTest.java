@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class StructuredEventTest {
 
-	private static final JsonMapper JSON = EventsConfiguration.eventJson();
+	private static final JsonMapper JSON = EventPublisher.eventJson();
 
 	private static final Instant TIME = Instant.parse("2026-12-05T11:40:00.120Z");
 
