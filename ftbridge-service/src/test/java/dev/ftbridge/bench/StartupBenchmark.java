@@ -246,8 +246,7 @@ public final class StartupBenchmark {
 						List.of("-XX:SharedArchiveFile=" + file + ".jsa"));
 				case "aot" -> new Variant(name, java25, List.of("-XX:AOTCacheOutput=" + file + ".aot"), false,
 						List.of("-XX:AOTCache=" + file + ".aot"));
-				case "aotready" ->
-					new Variant(name, java25, List.of(file + ".aot"), true, List.of("-XX:AOTCache=" + file + ".aot"));
+				case "aotready" -> new Variant(name, java25, List.of(), true, List.of("-XX:AOTCache=" + file + ".aot"));
 				default -> throw new IllegalArgumentException("unknown variant " + name);
 			};
 			return variant.with(aot);
@@ -270,16 +269,21 @@ public final class StartupBenchmark {
 		 * refresh the context and close it.
 		 */
 		void train(Path jar) throws Exception {
-			if (this.training.isEmpty()) {
-				return;
-			}
 			if (this.toReady) {
-				// the image's script, with the options every start gets (but the cache)
+				// the image's script, with the options every start gets but the cache's
+				String cache = this.run.stream()
+					.filter((option) -> option.startsWith("-XX:AOTCache="))
+					.findFirst()
+					.orElseThrow()
+					.substring("-XX:AOTCache=".length());
 				List<String> options = this.run.stream()
 					.filter((option) -> !option.startsWith("-XX:AOTCache="))
 					.toList();
-				Path log = Files.createTempFile("aot-training", ".log");
-				AotTraining.train(Path.of(this.java), jar, Path.of(this.training.get(0)), options, log);
+				AotTraining.train(Path.of(this.java), jar, Path.of(cache), options,
+						Files.createTempFile("aot-training", ".log"));
+				return;
+			}
+			if (this.training.isEmpty()) {
 				return;
 			}
 			List<String> command = new ArrayList<>(List.of(this.java));
