@@ -36,6 +36,14 @@ public final class RequestLog {
 				&& template.match(request.path()) != null);
 	}
 
+	/**
+	 * The sequence number of the latest logged request, -1 if none: a mark from which a
+	 * test counts only the requests that come after it.
+	 */
+	public long lastSequence() {
+		return requests().stream().mapToLong(LoggedRequest::sequence).max().orElse(-1);
+	}
+
 	/** How many requests {@link #requests(String, String)} returns. */
 	public int count(String method, String pathTemplate) {
 		return requests(method, pathTemplate).size();

@@ -45,6 +45,19 @@ class RequestLogTest {
 	}
 
 	@Test
+	void theLastSequenceMarksWhereLaterRequestsStart() throws Exception {
+		RequestLog log = this.sandbox.requestLog();
+		assertThat(log.lastSequence()).isEqualTo(-1);
+		this.client.get("/v1/connections/" + this.connectionId);
+		this.client.get("/v1/connections/" + this.connectionId);
+		long mark = log.lastSequence();
+		assertThat(mark).isEqualTo(2);
+		this.client.post("/v1/connections/" + this.connectionId + "/sync", "{}");
+		assertThat(log.matching((request) -> request.sequence() > mark)).singleElement()
+			.satisfies((request) -> assertThat(request.method()).isEqualTo("POST"));
+	}
+
+	@Test
 	void effectsForAConnectionAreItsAppliedChangesOnly() throws Exception {
 		String base = "/v1/connections/" + this.connectionId;
 		this.client.get(base);

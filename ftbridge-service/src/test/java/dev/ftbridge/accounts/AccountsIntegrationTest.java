@@ -27,7 +27,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import dev.ftbridge.sandbox.FivetranSandbox;
 import dev.ftbridge.sandbox.Latency;
 import dev.ftbridge.sandbox.Limits;
-import dev.ftbridge.sandbox.LoggedRequest;
 import dev.ftbridge.sandbox.SandboxSettings;
 import dev.ftbridge.support.BridgeClients;
 import dev.ftbridge.support.Commands;
@@ -111,8 +110,8 @@ class AccountsIntegrationTest {
 	void aBurstOverBothAccountsGetsNo429FromEither() {
 		List<String> mainConnections = connections(main, "burst", 20);
 		List<String> euConnections = connections(eu, "burst", 20);
-		long mainBefore = lastSequence(main);
-		long euBefore = lastSequence(eu);
+		long mainBefore = main.requestLog().lastSequence();
+		long euBefore = eu.requestLog().lastSequence();
 		List<String> ids = new ArrayList<>();
 		long start = System.nanoTime();
 		// 2 x EU_QUOTA requests for eu at least: the eu budget must pace them over more
@@ -188,7 +187,7 @@ class AccountsIntegrationTest {
 	@Test
 	void aCommandForAnUnknownAccountIsRejected() {
 		String connection = connections(main, "unknown", 1).get(0);
-		long before = lastSequence(main);
+		long before = main.requestLog().lastSequence();
 		String id = send(connection, "fivetran.connection.pause", "nowhere");
 		Recorded result = resultOf(id);
 		assertThat(result.dataText("outcome")).isEqualTo("REJECTED");
@@ -268,10 +267,6 @@ class AccountsIntegrationTest {
 		});
 		found.values().forEach((result) -> EventSchemas.assertValid(result.json()));
 		return found;
-	}
-
-	private static long lastSequence(FivetranSandbox sandbox) {
-		return sandbox.requestLog().requests().stream().mapToLong(LoggedRequest::sequence).max().orElse(-1);
 	}
 
 	private static Map<Integer, Integer> statuses(FivetranSandbox sandbox, long after) {

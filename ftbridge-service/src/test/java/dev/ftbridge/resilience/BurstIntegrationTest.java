@@ -29,12 +29,7 @@ class BurstIntegrationTest extends SandboxBridgeTest {
 		for (int i = 0; i < 200; i++) {
 			connections.add(sandbox.state().addConnection(group, "postgres", "seed" + i));
 		}
-		long sequenceBefore = sandbox.requestLog()
-			.requests()
-			.stream()
-			.mapToLong(LoggedRequest::sequence)
-			.max()
-			.orElse(-1);
+		long sequenceBefore = sandbox.requestLog().lastSequence();
 		List<String> ids = new ArrayList<>();
 		long start = System.nanoTime();
 		for (int i = 0; i < 3000; i++) {

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import dev.ftbridge.sandbox.LoggedRequest;
 import dev.ftbridge.support.Commands;
 import dev.ftbridge.support.TopicRecorder.Recorded;
 
@@ -50,12 +49,7 @@ class HeadOfLineIntegrationTest extends SandboxBridgeTest {
 		// the bridge and the result recorder are up before the burst starts
 		resultOf(sendCommand(connections.get(0), "fivetran.connection.status",
 				"{\"connection_id\":\"" + connections.get(0) + "\"}"));
-		long sequenceBefore = sandbox.requestLog()
-			.requests()
-			.stream()
-			.mapToLong(LoggedRequest::sequence)
-			.max()
-			.orElse(-1);
+		long sequenceBefore = sandbox.requestLog().lastSequence();
 		List<String> creates = new ArrayList<>();
 		for (int i = 0; i < CREATES; i++) {
 			String id = Commands.newId();
